@@ -1,0 +1,163 @@
+/**
+ * The engine: parses a pair of files, runs every enabled rule under a guard, applies severities
+ * and suppressions, and returns findings with exact positions. Pure: no file system, no clock
+ * unless given, no editor.
+ */
+import { defaultConfig, ruleOptions, ruleSeverity, type Config } from './config';
+import { parseImpact } from './impact/parse';
+import type { ImpactDoc } from './impact/model';
+import { parseRelease } from './release/parse';
+import type { ReleaseDoc } from './release/model';
+import { allRules } from './rules';
+import { filterSuppressed, scanSuppressions } from './suppress';
+import type { SourceText } from './text';
+import type { FileKind, Finding, Report, Rule, RuleContext } from './types';
+
+export interface FileInput {
+  /** Path shown in findings (absolute, or relative to the caller's working folder). */
+  path: string;
+  text: string;
+}
+
+export interface LintInput {
+  impact?: FileInput;
+  release?: FileInput;
+  config?: Config;
+  /** "Today" for date rules; defaults to the current UTC date. */
+  today?: Date;
+  /** Files around the pair (relative, forward slashes), when known. */
+  files?: readonly string[];
+  exists?: (relPath: string) => boolean | undefined;
+  rules?: readonly Rule[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  impact?: ImpactDoc;
+  release?: ReleaseDoc;
+}
+
+export const INTERNAL_ERROR = 'internal-error';
+export const FILE_SKIPPED = 'file-skipped';
+
+export function todayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function tooLarge(input: FileInput | undefined, config: Config): string | undefined {
+  if (!input) return undefined;
+  if (input.text.length > config.maxFileSize) {
+    return `${input.path} was not checked: it is ${(input.text.length / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (maxFileSize in .impact-notes.yaml).`;
+  }
+  return undefined;
+}
+
+export function lint(input: LintInput): LintResult {
+  const config = input.config ?? defaultConfig();
+  const rules = input.rules ?? allRules;
+  const findings: Finding[] = [];
+  const skippedFinding = (kind: FileKind, path: string, message: string, source?: SourceText): Finding => ({
+    rule: FILE_SKIPPED,
+    severity: 'warning',
+    message,
+    path,
+    file: kind,
+    range: { start: 0, end: source ? source.lineEnd(0) : 0 },
+    start: { line: 0, character: 0 },
+    end: { line: 0, character: source ? source.lineEnd(0) : 0 },
+  });
+
+  let impact: ImpactDoc | undefined;
+  let release: ReleaseDoc | undefined;
+  const bigImpact = tooLarge(input.impact, config);
+  const bigRelease = tooLarge(input.release, config);
+  if (input.impact) {
+    if (bigImpact) findings.push(skippedFinding('impact', input.impact.path, bigImpact));
+    else if (input.impact.text.includes('\u0000')) findings.push(skippedFinding('impact', input.impact.path, `${input.impact.path} was not checked: it looks binary, not Markdown.`));
+    else impact = parseImpact(input.impact.path, input.impact.text);
+  }
+  if (input.release) {
+    if (bigRelease) findings.push(skippedFinding('release', input.release.path, bigRelease));
+    else {
+      release = parseRelease(input.release.path, input.release.text);
+      if (release.skipped && !release.doc) findings.push(skippedFinding('release', input.release.path, `${input.release.path} was not checked: ${release.skipped}.`, release.source));
+    }
+  }
+
+  const sources: Partial<Record<FileKind, SourceText>> = { impact: impact?.source, release: release?.source };
+  const paths: Partial<Record<FileKind, string>> = { impact: input.impact?.path, release: input.release?.path };
+  const today = input.today ?? todayUtc();
+
+  for (const rule of rules) {
+    const severity = ruleSeverity(rule, config);
+    if (severity === 'off') continue;
+    const scope = rule.meta.scope;
+    if (scope === 'workspace') continue;
+    if (scope === 'impact' && !impact) continue;
+    if (scope === 'release' && !release) continue;
+    if (scope === 'pair' && !impact && !release) continue;
+    const reports: Report[] = [];
+    const ctx: RuleContext = {
+      impact,
+      release,
+      options: ruleOptions(rule, config),
+      today,
+      files: input.files,
+      exists: input.exists,
+      report: (r) => reports.push(r),
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      const kind: FileKind = scope === 'release' ? 'release' : impact ? 'impact' : 'release';
+      findings.push({
+        rule: INTERNAL_ERROR,
+        severity: 'error',
+        message: `Rule '${rule.meta.name}' failed: ${(err as Error)?.message ?? String(err)}. The other rules still ran; please report this.`,
+        path: paths[kind] ?? '',
+        file: kind,
+        range: { start: 0, end: 0 },
+        start: { line: 0, character: 0 },
+        end: { line: 0, character: 0 },
+      });
+      continue;
+    }
+    for (const r of reports) {
+      const source = sources[r.file];
+      if (!source) continue;
+      let { start, end } = r.range;
+      if (!(start >= 0 && end >= start && end <= source.length)) {
+        findings.push({
+          rule: INTERNAL_ERROR,
+          severity: 'error',
+          message: `Rule '${rule.meta.name}' reported a position outside the file (${start}–${end} of ${source.length}); the finding was: ${r.message}`,
+          path: paths[r.file] ?? '',
+          file: r.file,
+          range: { start: 0, end: 0 },
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
+        });
+        continue;
+      }
+      findings.push({
+        rule: rule.meta.name,
+        severity,
+        message: r.message,
+        path: paths[r.file] ?? '',
+        file: r.file,
+        range: { start, end },
+        start: source.positionAt(start),
+        end: source.positionAt(end),
+        fix: r.fix,
+        suggestions: r.suggestions,
+        data: r.data,
+      });
+    }
+  }
+
+  let out = findings;
+  if (impact) out = filterSuppressed(out, 'impact', scanSuppressions(impact.source, 'impact', impact.nonProseLines));
+  if (release) out = filterSuppressed(out, 'release', scanSuppressions(release.source, 'release'));
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start - b.range.start || (a.rule < b.rule ? -1 : 1)));
+  return { findings: out, impact, release };
+}

@@ -1,0 +1,70 @@
+/** Small helpers shared by rules: where to insert sections, which modality a pair is about. */
+import { findTerm, SECTIONS, type SectionDef } from '../taxonomy';
+import type { ImpactDoc, Marker, Section } from '../impact/model';
+import type { ReleaseDoc } from '../release/model';
+import type { OffsetRange } from '../text';
+import type { TextEdit } from '../types';
+
+/** Placeholder written under a new heading: the section's prompt, marked as a prompt to replace. */
+export function sectionPlaceholder(def: SectionDef): string {
+  return `_TODO: ${def.prompt}_`;
+}
+
+/**
+ * An edit inserting `## Title` plus body text where the section belongs: before the first present
+ * section that comes after it in canonical order, otherwise at the end of the document.
+ */
+export function insertSectionEdit(doc: ImpactDoc, def: SectionDef, body?: string): TextEdit {
+  const eol = doc.source.eol;
+  const order = SECTIONS.map((s) => s.id);
+  const idx = order.indexOf(def.id);
+  const later = doc.sections.find((s) => s.id !== undefined && order.indexOf(s.id) > idx);
+  const block = [`## ${def.title}`, '', body ?? sectionPlaceholder(def)].join(eol);
+  if (later) {
+    const at = later.range.start;
+    return { file: 'impact', range: { start: at, end: at }, newText: block + eol + eol };
+  }
+  const text = doc.source.text;
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const prefix = end === 0 ? '' : eol + eol;
+  return { file: 'impact', range: { start: end, end: text.length }, newText: prefix + block + eol };
+}
+
+/** An edit appending lines at the end of a section or subsection's content. */
+export function appendToPartEdit(doc: ImpactDoc, part: { contentEnd: number }, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const at = part.contentEnd;
+  return { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) };
+}
+
+/** Modalities from release.yaml's `modality`, else from markers in IMPACT.md's capability section. */
+export function detectModalities(doc: ImpactDoc | undefined, release: ReleaseDoc | undefined): string[] {
+  const out = new Set<string>();
+  const fromPlan = release?.get(['modality']);
+  for (const v of Array.isArray(fromPlan) ? fromPlan : fromPlan !== undefined ? [fromPlan] : []) {
+    const t = typeof v === 'string' ? findTerm('modality', v) : undefined;
+    if (t) out.add(t.id);
+  }
+  const cap = doc?.byId.get('capability');
+  if (cap) {
+    for (const m of cap.allMarkers) {
+      if (m.keyId === 'modality' || m.keyId === 'modalities') {
+        for (const part of m.value.split(/[,;/]|\band\b/)) {
+          const t = findTerm('modality', part.trim().replace(/[*_`.]/g, ''));
+          if (t) out.add(t.id);
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
+/** The first marker in a part whose key matches one of the ids (normalised keys). */
+export function markerFor(markers: readonly Marker[], ...keyIds: string[]): Marker | undefined {
+  return markers.find((m) => keyIds.includes(m.keyId));
+}
+
+export function sectionRange(section: Section): OffsetRange {
+  return section.heading.range;
+}

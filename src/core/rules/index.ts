@@ -1,0 +1,11 @@
+/** The explicit list of rules. Docs, the configuration schema and settings are generated from it. */
+import type { Rule } from '../types';
+import { impactRules } from './impact';
+import { releaseRules } from './release';
+import { pairRules } from './pair';
+
+export const allRules: readonly Rule[] = [...impactRules, ...releaseRules, ...pairRules];
+
+export function findRule(name: string): Rule | undefined {
+  return allRules.find((r) => r.meta.name === name);
+}

@@ -1,0 +1,2 @@
+import type { Rule } from "../../types";
+export const pairRules: readonly Rule[] = [];

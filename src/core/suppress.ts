@@ -1,0 +1,126 @@
+/**
+ * Inline suppression comments, the same vocabulary in both files:
+ *
+ *   <!-- impact-notes-disable rule-a, rule-b -->      # impact-notes-disable rule-a
+ *   <!-- impact-notes-enable rule-a -->               # impact-notes-enable
+ *   <!-- impact-notes-disable-next-line rule-a -->    # impact-notes-disable-next-line rule-a
+ *   text <!-- impact-notes-disable-line rule-a -->    key: value  # impact-notes-disable-line rule-a
+ *   <!-- impact-notes-disable-file rule-a -->         # impact-notes-disable-file
+ *
+ * No rule list means every rule. A reason may follow two dashes: `# impact-notes-disable-line
+ * contact-missing -- contact is in the paper`.
+ */
+import type { SourceText } from './text';
+import type { FileKind, Finding } from './types';
+
+type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+
+const MD_RE = /<!--\s*impact-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/g;
+const YAML_RE = /(?:^|\s)#\s*impact-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$/;
+
+export interface Suppressions {
+  isSuppressed(rule: string, line: number): boolean;
+  /** Directives that name rules which do not exist (reported by the engine). */
+  directives: { line: number; directive: Directive; rules: string[]; start: number; end: number }[];
+}
+
+function parseRules(s: string): string[] {
+  const body = s.split(/\s--\s/)[0];
+  return body
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+}
+
+export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?: Set<number>): Suppressions {
+  const directives: Suppressions['directives'] = [];
+  const text = source.text;
+  if (!text.includes('impact-notes-')) return { isSuppressed: () => false, directives };
+  for (let line = 0; line < source.lineCount; line++) {
+    const lt = source.lineText(line);
+    if (!lt.includes('impact-notes-')) continue;
+    if (kind === 'impact') {
+      if (skipLines?.has(line) && !/^\s*<!--/.test(lt)) continue;
+      MD_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = MD_RE.exec(lt))) {
+        const s = source.lineStart(line) + m.index;
+        directives.push({ line, directive: m[1] as Directive, rules: parseRules(m[2]), start: s, end: s + m[0].length });
+      }
+    } else {
+      const m = YAML_RE.exec(lt);
+      if (m) {
+        const s = source.lineStart(line) + m.index;
+        directives.push({ line, directive: m[1] as Directive, rules: parseRules(m[2]), start: s, end: s + m[0].length });
+      }
+    }
+  }
+  const fileWide = new Set<string>();
+  let fileAll = false;
+  const lineRules = new Map<number, Set<string> | 'all'>();
+  const addLine = (l: number, rules: string[]) => {
+    if (!rules.length) return lineRules.set(l, 'all');
+    const cur = lineRules.get(l);
+    if (cur === 'all') return;
+    const set = cur ?? new Set<string>();
+    rules.forEach((r) => set.add(r));
+    lineRules.set(l, set);
+  };
+  // Block ranges: [fromLine, toLine) per rule ('*' = all).
+  const blocks: { rule: string; from: number; to: number }[] = [];
+  const open = new Map<string, number>();
+  for (const d of directives) {
+    switch (d.directive) {
+      case 'disable-file':
+        if (d.rules.length) d.rules.forEach((r) => fileWide.add(r));
+        else fileAll = true;
+        break;
+      case 'disable-line':
+        addLine(d.line, d.rules);
+        break;
+      case 'disable-next-line':
+        addLine(d.line + 1, d.rules);
+        break;
+      case 'disable':
+        for (const r of d.rules.length ? d.rules : ['*']) if (!open.has(r)) open.set(r, d.line);
+        break;
+      case 'enable':
+        if (!d.rules.length) {
+          for (const [r, from] of open) blocks.push({ rule: r, from, to: d.line });
+          open.clear();
+        } else {
+          for (const r of d.rules) {
+            const from = open.get(r);
+            if (from !== undefined) {
+              blocks.push({ rule: r, from, to: d.line });
+              open.delete(r);
+            }
+          }
+        }
+        break;
+    }
+  }
+  for (const [r, from] of open) blocks.push({ rule: r, from, to: Infinity });
+  return {
+    directives,
+    isSuppressed(rule, line) {
+      if (fileAll || fileWide.has(rule)) return true;
+      const l = lineRules.get(line);
+      if (l === 'all' || l?.has(rule)) return true;
+      return blocks.some((b) => (b.rule === '*' || b.rule === rule) && line >= b.from && line <= b.to);
+    },
+  };
+}
+
+export function filterSuppressed(findings: Finding[], kind: FileKind, s: Suppressions): Finding[] {
+  return findings.filter((f) => f.file !== kind || f.rule === 'internal-error' || !s.isSuppressed(f.rule, f.start.line));
+}
+
+/** The comment text that disables a rule on one line, for the editor's "disable for this line" fix. */
+export function disableNextLineComment(kind: FileKind, rule: string): string {
+  return kind === 'impact' ? `<!-- impact-notes-disable-next-line ${rule} -->` : `# impact-notes-disable-next-line ${rule}`;
+}
+
+export function disableFileComment(kind: FileKind, rule: string): string {
+  return kind === 'impact' ? `<!-- impact-notes-disable-file ${rule} -->` : `# impact-notes-disable-file ${rule}`;
+}

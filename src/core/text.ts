@@ -1,0 +1,113 @@
+/**
+ * Text positions. The core works on string offsets (UTF-16 code units, as JavaScript strings and
+ * VS Code documents count them). `SourceText` converts offsets to 0-based line/character pairs;
+ * the CLI adds 1 for display. A leading BOM is removed before anything else sees the text, as
+ * VS Code does, so offsets agree between the CLI and the editor. CRLF, CR and LF all end a line.
+ */
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based column in UTF-16 code units. */
+  character: number;
+}
+
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export class SourceText {
+  readonly text: string;
+  /** Whether the original input started with a byte-order mark (removed from `text`). */
+  readonly hadBom: boolean;
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly path: string, raw: string) {
+    this.hadBom = raw.charCodeAt(0) === 0xfeff;
+    this.text = this.hadBom ? raw.slice(1) : raw;
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (t.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  /** Offset where a 0-based line starts (clamped). */
+  lineStart(line: number): number {
+    const s = this.starts();
+    if (line <= 0) return 0;
+    if (line >= s.length) return this.text.length;
+    return s[line];
+  }
+
+  /** Offset of the end of a 0-based line's content, before its line break. */
+  lineEnd(line: number): number {
+    const s = this.starts();
+    if (line + 1 >= s.length) return this.text.length;
+    let e = s[line + 1];
+    if (this.text.charCodeAt(e - 1) === 10) e--;
+    if (this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  positionAt(offset: number): Position {
+    const s = this.starts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset between \r and \n belongs to the end of the line.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - s[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    const start = this.lineStart(pos.line);
+    return Math.min(start + Math.max(0, pos.character), this.lineEnd(Math.min(pos.line, this.lineCount - 1)));
+  }
+
+  /** Line break used by the file (the first one found), for inserted text. */
+  get eol(): string {
+    const m = /\r\n|\r|\n/.exec(this.text);
+    return m ? m[0] : '\n';
+  }
+
+  /** Range covering a whole 0-based line (content only). */
+  lineRange(line: number): OffsetRange {
+    return { start: this.lineStart(line), end: this.lineEnd(line) };
+  }
+}
+
+/** Counts words the way a reader would: runs of letters or digits, in any script. */
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}
