@@ -1,0 +1,170 @@
+/**
+ * `impact-notes lint`: find the pairs, resolve each one's configuration, lint (and fix), collect
+ * findings from extra providers (workspace discovery plugs in here), and decide the exit code.
+ * Output formatting lives in format.ts; argument parsing in main.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
+import { FILE_SKIPPED, INTERNAL_ERROR, lint, type LintInput } from '../core/engine';
+import { lintAndFix } from '../core/fix';
+import type { PairFiles } from '../core/pairs';
+import { allRules } from '../core/rules';
+import type { Finding, Rule, RuleMeta } from '../core/types';
+import { findPairs, isIgnored, UsageError } from './find-pairs';
+import { existsIn, listFiles, nodeConfigHost, readTextSync } from './fs-host';
+
+export { UsageError };
+
+/** What an extra finding provider gets to work with. */
+export interface ProviderContext {
+  cwd: string;
+  /** The paths from the command line, absolute (the cwd when none were given). */
+  roots: string[];
+  /** The pairs that were linted. */
+  pairs: readonly PairFiles[];
+  /** The configuration that applies to files in a folder. */
+  configFor(dir: string): Promise<ResolvedConfig>;
+  /** Whether an absolute path is ignored by the configuration that applies to it. */
+  isIgnored(absPath: string, isDir?: boolean): Promise<boolean>;
+  today: Date;
+}
+
+/**
+ * A source of findings beyond the per-pair rules, e.g. research artifacts that no release plan
+ * covers. Findings use absolute paths in `path` and `file: 'workspace'` (or the pair file they sit
+ * in). `kind: 'discovery'` providers are skipped by `--no-discovery`.
+ */
+export interface FindingProvider {
+  name: string;
+  kind?: 'discovery' | 'other';
+  /** Rule metadata for the findings it reports (for SARIF and docs). */
+  rules?: readonly RuleMeta[];
+  provide(ctx: ProviderContext): Promise<Finding[]>;
+}
+
+export interface LintCommandOptions {
+  cwd: string;
+  paths: string[];
+  fix: boolean;
+  /** An explicit configuration file: used instead of discovering .impact-notes.yaml files. */
+  configFile?: string;
+  today: Date;
+  discovery: boolean;
+  rules?: readonly Rule[];
+  /** Most files listed per pair for path rules; above it rules get no list (default 10000). */
+  fileListCap?: number;
+}
+
+export interface LintCommandResult {
+  findings: Finding[];
+  pairs: PairFiles[];
+  /** Files written by --fix (absolute). */
+  fixed: string[];
+}
+
+/** A configuration problem is a usage error: exit 2 with `file:line:col: message`. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigFileProblem[], cwd: string) {
+    super(problems.map((p) => `${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  }
+}
+
+export const INTERNAL_RULES: readonly RuleMeta[] = [
+  {
+    name: INTERNAL_ERROR,
+    description: 'A rule failed or reported an impossible position; the other rules still ran.',
+    scope: 'pair',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  {
+    name: FILE_SKIPPED,
+    description: 'A file was not checked because it is too large or not text.',
+    scope: 'pair',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+];
+
+export async function runLintCommand(opts: LintCommandOptions, providers: readonly FindingProvider[] = []): Promise<LintCommandResult> {
+  const rules = opts.rules ?? allRules;
+  const cwd = opts.cwd;
+  let explicit: ResolvedConfig | undefined;
+  if (opts.configFile) {
+    const file = path.resolve(cwd, opts.configFile);
+    explicit = await loadConfigFile(nodeConfigHost, file, rules);
+    if (!explicit) throw new UsageError(`Configuration file not found: ${opts.configFile}`);
+    if (explicit.problems.length) throw new ConfigError(explicit.problems, cwd);
+  }
+  const resolver = new ConfigResolver(nodeConfigHost, rules);
+  const configFor = async (dir: string): Promise<ResolvedConfig> => {
+    if (explicit) return explicit;
+    const r = await resolver.resolve(dir);
+    if (r.problems.length) throw new ConfigError(r.problems, cwd);
+    return r;
+  };
+
+  const roots = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(cwd, p));
+  const pairs = await findPairs(opts.paths, cwd, { resolve: configFor });
+
+  const findings: Finding[] = [];
+  const fixed: string[] = [];
+  for (const pair of pairs) {
+    const { config, ignores } = await configFor(pair.dir);
+    const impactText = pair.impact ? readTextSync(pair.impact) : undefined;
+    const releaseText = pair.release ? readTextSync(pair.release) : undefined;
+    const files = listFiles(pair.dir, { cap: opts.fileListCap ?? 10000, skip: (abs, isDir) => isIgnored(abs, ignores, isDir) });
+    const input: LintInput = {
+      impact: pair.impact && impactText !== undefined ? { path: pair.impact, text: impactText } : undefined,
+      release: pair.release && releaseText !== undefined ? { path: pair.release, text: releaseText } : undefined,
+      config,
+      today: opts.today,
+      files,
+      exists: (rel) => existsIn(pair.dir, rel),
+      rules,
+    };
+    if (!input.impact && !input.release) continue;
+    if (opts.fix) {
+      const res = lintAndFix(input);
+      if (res.impact !== undefined && pair.impact) {
+        fs.writeFileSync(pair.impact, res.impact);
+        fixed.push(pair.impact);
+      }
+      if (res.release !== undefined && pair.release) {
+        fs.writeFileSync(pair.release, res.release);
+        fixed.push(pair.release);
+      }
+      findings.push(...res.result.findings);
+    } else {
+      findings.push(...lint(input).findings);
+    }
+  }
+
+  const ctx: ProviderContext = {
+    cwd,
+    roots,
+    pairs,
+    configFor,
+    isIgnored: async (abs, isDir) => isIgnored(abs, (await configFor(isDir ? abs : path.dirname(abs))).ignores, isDir),
+    today: opts.today,
+  };
+  for (const p of providers) {
+    if (p.kind === 'discovery' && !opts.discovery) continue;
+    findings.push(...(await p.provide(ctx)));
+  }
+  findings.sort(compareFindings);
+  return { findings, pairs, fixed };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.start.line - b.start.line || a.start.character - b.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | undefined): { code: number; tooManyWarnings: boolean } {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings;
+  return { code: errors > 0 || tooManyWarnings ? 1 : 0, tooManyWarnings };
+}

@@ -1,0 +1,226 @@
+/**
+ * The `impact-notes` command line: `lint` and `init`. Exit codes: 0 clean, 1 findings that fail the
+ * run (errors, or more warnings than --max-warnings), 2 usage or configuration errors (one line each).
+ */
+import * as path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { version } from '../../package.json';
+import { todayUtc } from '../core/engine';
+import { ScaffoldError, type ScaffoldArtifact } from '../core/scaffold';
+import { allRules } from '../core/rules';
+import { format, FORMATS, type FormatName } from './format';
+import { writeScaffold } from './fs-host';
+import { ConfigError, exitCodeFor, INTERNAL_RULES, runLintCommand, UsageError, type FindingProvider } from './lint';
+import { defaultProviders } from './providers';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colour by default). */
+  isTTY: boolean;
+}
+
+const TODAY_ENV = 'IMPACT_NOTES_TODAY';
+
+function parseDate(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
+  if (!d || d.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError('Use a date as YYYY-MM-DD.');
+  return d;
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('Use a whole number (0 or more; -1 for no limit).');
+  return Number(value);
+}
+
+function collect(value: string, prev: string[] = []): string[] {
+  return [...prev, value];
+}
+
+/** Splits on commas that are not inside {…} glob braces. */
+export function splitList(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/** `weights:trained-model:checkpoints/**,*.pt` → { id, content, paths }. */
+export function parseArtifact(spec: string): ScaffoldArtifact {
+  const first = spec.indexOf(':');
+  const second = first < 0 ? -1 : spec.indexOf(':', first + 1);
+  if (first < 0) throw new UsageError(`--artifact '${spec}': use id:content[:path,path…], e.g. weights:trained-model:checkpoints/**`);
+  const id = spec.slice(0, first).trim();
+  const content = (second < 0 ? spec.slice(first + 1) : spec.slice(first + 1, second)).trim();
+  const paths = second < 0 ? [] : splitList(spec.slice(second + 1));
+  if (!id || !content) throw new UsageError(`--artifact '${spec}': use id:content[:path,path…], e.g. weights:trained-model:checkpoints/**`);
+  return { id, content, paths };
+}
+
+function todayFrom(opt: Date | undefined, env: Io['env']): Date {
+  if (opt) return opt;
+  const fromEnv = env[TODAY_ENV];
+  if (fromEnv) {
+    try {
+      return parseDate(fromEnv);
+    } catch {
+      throw new UsageError(`${TODAY_ENV}='${fromEnv}' is not a date as YYYY-MM-DD.`);
+    }
+  }
+  return todayUtc();
+}
+
+function useColor(flag: boolean | undefined, io: Io): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+interface LintFlags {
+  format: FormatName;
+  maxWarnings?: number;
+  fix?: boolean;
+  color?: boolean;
+  config?: string;
+  discovery: boolean;
+  today?: Date;
+}
+
+interface InitFlags {
+  title?: string;
+  modality?: string[];
+  artifact?: string[];
+  review: string;
+  contact?: string;
+  today?: Date;
+}
+
+export async function main(argv: readonly string[], io: Io, providers: readonly FindingProvider[] = defaultProviders()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('impact-notes')
+    .description('Impact assessments (IMPACT.md) and release plans (release.yaml) for ML research on synthetic media.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (str, write) => write(`impact-notes: ${str.replace(/^error: /, '')}`),
+    })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('lint')
+    .description('Check IMPACT.md and release.yaml pairs in the given files or folders (default: the current folder).')
+    .argument('[paths...]', 'files or folders to check')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
+    .addOption(new Option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this').argParser(parseMaxWarnings))
+    .option('--fix', 'apply safe fixes and write the files')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'no colour in the output')
+    .option('-c, --config <file>', 'use this configuration file instead of finding .impact-notes.yaml files')
+    .option('--no-discovery', 'do not look for research artifacts that no release plan covers')
+    .addOption(new Option('--today <date>', 'the date rules treat as today (YYYY-MM-DD)').argParser(parseDate).hideHelp())
+    .action(async (paths: string[], flags: LintFlags) => {
+      const today = todayFrom(flags.today, io.env);
+      const result = await runLintCommand({ cwd: io.cwd, paths, fix: !!flags.fix, configFile: flags.config, today, discovery: flags.discovery }, providers);
+      const rules = [...allRules.map((r) => r.meta), ...INTERNAL_RULES, ...providers.flatMap((p) => p.rules ?? [])];
+      const out = format(flags.format, result.findings, { cwd: io.cwd, color: useColor(flags.color, io), rules, toolVersion: version });
+      if (out) io.stdout(out);
+      if (result.pairs.length === 0 && result.findings.length === 0) {
+        io.stderr(`impact-notes: no IMPACT.md or release plan found in ${paths.length ? paths.join(', ') : 'the current folder'}.\n`);
+      }
+      if (result.fixed.length && flags.format === 'stylish') {
+        io.stderr(`Fixed ${result.fixed.map((f) => path.relative(io.cwd, f) || f).join(', ')}.\n`);
+      }
+      const { code, tooManyWarnings } = exitCodeFor(result.findings, flags.maxWarnings);
+      if (tooManyWarnings) io.stderr(`impact-notes found too many warnings (maximum: ${flags.maxWarnings}).\n`);
+      exitCode = code;
+    });
+
+  program
+    .command('init')
+    .description('Create IMPACT.md and release.yaml in a folder (default: the current one). Existing files are never overwritten.')
+    .argument('[dir]', 'folder for the two files', '.')
+    .option('--title <title>', 'name of the project or paper')
+    .option('--modality <list>', 'modalities, comma-separated: text, image, audio, video, multimodal, other', (v: string, prev?: string[]) => [...(prev ?? []), ...splitList(v)])
+    .option('--artifact <spec>', 'an artifact as id:content:path,path (repeatable), e.g. weights:trained-model:checkpoints/**', collect)
+    .option('--review <level>', 'review level: exempt, expedited or full', 'expedited')
+    .option('--contact <where>', 'where misuse is reported (mailto: link, e-mail or URL)')
+    .addOption(new Option('--today <date>', 'the date written into the files (YYYY-MM-DD)').argParser(parseDate).hideHelp())
+    .action((dir: string, flags: InitFlags) => {
+      const target = path.resolve(io.cwd, dir);
+      const answers = {
+        title: flags.title,
+        modality: flags.modality ?? [],
+        artifacts: (flags.artifact ?? []).map(parseArtifact),
+        reviewLevel: flags.review,
+        contact: flags.contact,
+        today: todayFrom(flags.today, io.env),
+      };
+      const res = writeScaffold(target, answers);
+      const rel = (f: string) => path.relative(io.cwd, f) || f;
+      for (const f of res.written) io.stdout(`Created ${rel(f)}\n`);
+      for (const f of res.skipped) io.stderr(`Skipped ${rel(f)}: it already exists and was not overwritten.\n`);
+      if (res.written.length === 0) {
+        io.stderr(`impact-notes: nothing written; ${rel(target)} already has both files.\n`);
+        exitCode = 2;
+        return;
+      }
+      const lintCmd = dir === '.' ? 'impact-notes lint' : `impact-notes lint ${dir}`;
+      io.stdout(`Next: replace the TODO prompts with your own words, then run '${lintCmd}'.\n`);
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError || err instanceof ScaffoldError || err instanceof ConfigError) {
+      io.stderr(`impact-notes: ${err.message.split('\n').join('\nimpact-notes: ')}\n`);
+      return 2;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.code === 'string' && e.syscall) {
+      io.stderr(`impact-notes: ${e.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  const io: Io = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stdout.isTTY,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`impact-notes: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
