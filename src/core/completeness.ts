@@ -5,7 +5,7 @@
  *
  * The items, in document order:
  * - every required section other than Hazards, Path to harm and Access ratchet: present and filled
- *   (some prose or marker text that is not a placeholder such as TODO, TBD or the scaffold prompt);
+ *   (some real text, and no placeholder such as TODO, TBD, a scaffold prompt or an empty marker left);
  *   Detection guidance counts only when the modality is synthetic media;
  * - every hazard type (§2.1): `Applies:` yes, no or unsure, and a rationale;
  * - every path-to-harm factor (§2.2): a rating from the scale, and the reasoning behind it;
@@ -54,7 +54,7 @@ export function completenessLabel(c: Completeness): string {
   return `${c.done}/${c.total}`;
 }
 
-const PLACEHOLDER_RE = /\bTODO\b|\bTBD\b|\bFIXME\b|\bXXX\b|\[More Information Needed\]|\\answerTODO|^[\s_*.…-]*$/i;
+const PLACEHOLDER_RE = /(?<![\p{L}\p{N}])(?:TODO|TBD|FIXME|XXX)(?![\p{L}\p{N}])|\[More Information Needed\]|\\answerTODO|^[\s_*.…-]*$/iu;
 
 /** Whether a piece of text is empty or still a placeholder (TODO, TBD, a scaffold prompt). */
 export function isPlaceholder(text: string | undefined): boolean {
@@ -230,8 +230,9 @@ export function ratchetAnswer(impact: ImpactDoc | undefined): RatchetAnswer {
   if (!m) return { found: false, range: section.heading.range };
   const text = m.rating?.text ?? m.value;
   const head = m.value.split(/\s+(?:—|–|--|-)\s+|[,;(]/)[0];
+  if (isPlaceholder(m.value)) return { found: true, range: m.keyRange };
   const position = findTerm('ratchet-position', text) ?? findTerm('ratchet-position', head);
-  return { found: true, position, positionText: m.value.trim() || undefined, range: m.keyRange };
+  return { found: true, position, positionText: m.value.trim(), range: m.keyRange };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,13 +241,14 @@ export function ratchetAnswer(impact: ImpactDoc | undefined): RatchetAnswer {
 
 const STRUCTURED = new Set(['hazards', 'path-to-harm', 'access-ratchet']);
 
-function partFilled(part: Part): boolean {
-  if (part.prose.some((p) => !isPlaceholder(p.text))) return true;
-  return part.markers.some((m) => !isPlaceholder(m.value));
+function blocks(part: Part): string[] {
+  return [...part.prose.map((p) => p.text), ...part.markers.map((m) => m.value)];
 }
 
+/** Filled: some real text, and no placeholder (TODO, a scaffold prompt, an empty marker) left. */
 function sectionFilled(section: Section): boolean {
-  return partFilled(section) || section.subsections.some(partFilled);
+  const all = [section, ...section.subsections].flatMap(blocks);
+  return all.some((t) => !isPlaceholder(t)) && !all.some((t) => isPlaceholder(t));
 }
 
 /** Whether detection guidance is required: a synthetic-media modality is declared in either file. */
@@ -287,7 +289,7 @@ export function assessCompleteness(impact: ImpactDoc | undefined, release?: Rele
     }
     if (def.id === 'access-ratchet') {
       const a = ratchetAnswer(impact);
-      const missing = !a.found ? 'no position' : !a.position ? 'not one of the four positions' : undefined;
+      const missing = !a.positionText ? 'no position' : !a.position ? 'not one of the four positions' : undefined;
       items.push({ id: 'ratchet', kind: 'ratchet', label: 'Access ratchet position', done: !missing, missing, range: a.range });
       continue;
     }

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/completeness';
 import { parseImpact } from '../../src/core/impact/parse';
 import { parseRelease } from '../../src/core/release/parse';
+import { scaffold } from '../../src/core/scaffold';
 import { findTerm, HAZARD_TYPES, PATH_TO_HARM } from '../../src/core/taxonomy';
 
 const CLEAN = join(__dirname, '..', 'fixtures', 'pairs', 'clean');
@@ -147,6 +148,22 @@ describe('completeness', () => {
       assert.equal(a.position?.id, id, value);
     }
     assert.equal(ratchetAnswer(parseImpact('IMPACT.md', '# T\n## Access ratchet\nSome prose.\n')).found, false);
+    const todo = ratchetAnswer(parseImpact('IMPACT.md', '# T\n## Access ratchet\n- **Position:** _TODO: choose one_\n'));
+    assert.equal(todo.found, true);
+    assert.equal(todo.positionText, undefined);
+  });
+
+  it('counts nothing as done in a fresh scaffold', () => {
+    const out = scaffold({
+      title: 'X',
+      modality: ['audio'],
+      artifacts: [{ id: 'weights', content: 'trained-model', paths: ['checkpoints/**'] }],
+      reviewLevel: 'expedited',
+      today: new Date(Date.UTC(2026, 5, 1)),
+    });
+    const c = assessCompleteness(parseImpact('IMPACT.md', out.impact), parseRelease('release.yaml', out.release));
+    assert.equal(c.total, 22);
+    assert.deepEqual(c.items.filter((i) => i.done).map((i) => i.id), []);
   });
 
   it('recognises placeholders and Applies values', () => {
