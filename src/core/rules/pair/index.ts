@@ -1,2 +1,14 @@
-import type { Rule } from "../../types";
-export const pairRules: readonly Rule[] = [];
+import type { Rule } from '../../types';
+import { artifactMismatch } from './artifact-mismatch';
+import { assessmentMissing } from './assessment-missing';
+import { modalityMismatch } from './modality-mismatch';
+import { planLessCautiousThanAssessment } from './plan-less-cautious-than-assessment';
+import { reviewLevelTooLow } from './review-level-too-low';
+
+export const pairRules: readonly Rule[] = [
+  planLessCautiousThanAssessment,
+  reviewLevelTooLow,
+  assessmentMissing,
+  artifactMismatch,
+  modalityMismatch,
+];
