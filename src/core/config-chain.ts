@@ -40,7 +40,8 @@ export interface ResolvedConfig {
 
 interface ParsedFile {
   path: string;
-  config: Config;
+  /** What the file sets (defaults left out, so merging does not reset a farther file's values). */
+  config: Partial<Config>;
   problems: ConfigFileProblem[];
 }
 
@@ -104,12 +105,25 @@ export class ConfigResolver {
 }
 
 function parseFile(path: string, text: string, rules: readonly Rule[]): ParsedFile {
-  const { config, problems } = parseConfig(text.replace(/^\ufeff/, ''), path, rules);
-  return { path, config, problems: problems.map((p) => ({ ...p, file: path })) };
+  const body = text.replace(/^\ufeff/, '');
+  const { config, problems } = parseConfig(body, path, rules);
+  return { path, config: onlyWhatIsSet(config, body), problems: problems.map((p) => ({ ...p, file: path })) };
+}
+
+/**
+ * parseConfig fills in defaults; for merging, a file must only override what it actually sets
+ * (a nearer file without `maxFileSize` keeps the farther file's value).
+ */
+function onlyWhatIsSet(config: Config, text: string): Partial<Config> {
+  if (/^maxFileSize[ \t]*:/m.test(text) || /^["']maxFileSize["'][ \t]*:/m.test(text)) return config;
+  const partial: Partial<Config> = { ...config };
+  delete partial.maxFileSize;
+  return partial;
 }
 
 function ignoreSet(f: ParsedFile, ops: PathOps): IgnoreSet[] {
-  return f.config.ignore.length ? [{ base: ops.dirname(f.path), patterns: f.config.ignore }] : [];
+  const patterns = f.config.ignore ?? [];
+  return patterns.length ? [{ base: ops.dirname(f.path), patterns }] : [];
 }
 
 function fromFiles(files: ParsedFile[], ops: PathOps): ResolvedConfig {
