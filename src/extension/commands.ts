@@ -1,0 +1,65 @@
+/**
+ * Binds the command table (commandTable.ts) to handlers. Each handler lives with its feature; this
+ * file only wires them and reports failures once (output channel + one message).
+ */
+import * as vscode from 'vscode';
+import { allRules, findRule } from '../core/rules';
+import { COMMANDS, type CommandKey } from './commandTable';
+import type { Services } from './services';
+
+export type Handler = (...args: unknown[]) => unknown;
+
+/** Opens docs/rules/<rule>.md from the extension in the Markdown preview. */
+export async function showRuleDocumentation(services: Services, rule?: unknown): Promise<vscode.Uri | undefined> {
+  let name = typeof rule === 'string' ? rule : undefined;
+  if (!name) {
+    const picked = await services.prompts.showQuickPick(
+      allRules.map((r) => ({ label: r.meta.name, description: r.meta.defaultSeverity, detail: r.meta.description })),
+      { title: 'Impact Notes: rule documentation', placeHolder: 'Pick a rule', matchOnDetail: true },
+    );
+    name = picked?.label;
+  }
+  if (!name) return undefined;
+  if (!findRule(name) && name !== 'internal-error' && name !== 'file-skipped') {
+    void services.prompts.showWarningMessage(`There is no Impact Notes rule called '${name}'.`);
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(services.docsBase, `${name}.md`);
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  return uri;
+}
+
+export async function lintWorkspaceCommand(services: Services): Promise<{ pairs: number; cancelled: boolean }> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Impact Notes: linting the workspace', cancellable: true },
+    async (progress, token) => {
+      await services.lintService.lintWorkspace(token, progress);
+      return { pairs: services.lintService.pairs().length, cancelled: token.isCancellationRequested };
+    },
+  );
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): Partial<Record<CommandKey, Handler>> {
+  const handlers: Partial<Record<CommandKey, Handler>> = {
+    lintWorkspace: () => lintWorkspaceCommand(services),
+    showRuleDocumentation: (rule) => showRuleDocumentation(services, rule),
+    showOutput: () => services.log.show(),
+  };
+  for (const [key, handler] of Object.entries(handlers) as [CommandKey, Handler][]) {
+    const id = COMMANDS[key].id;
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (err) {
+          const message = services.log.error(`${COMMANDS[key].title.replace(/…$/, '')} failed`, err);
+          void services.prompts.showErrorMessage(`Impact Notes: ${message}`, 'Show Output').then((a) => {
+            if (a) services.log.show();
+          });
+          return undefined;
+        }
+      }),
+    );
+  }
+  return handlers;
+}

@@ -1,0 +1,54 @@
+/**
+ * Entry point. activate() only builds the services and registers features; nothing here scans the
+ * workspace synchronously: the lint service lints documents as they open, and "Lint Workspace"
+ * covers the rest on request. Every feature module exports `register(context, services)`.
+ */
+import * as vscode from 'vscode';
+import { register as registerCodeActions } from './codeActions';
+import { register as registerCommands } from './commands';
+import { LintService } from './lintService';
+import { Log } from './log';
+import { PromptService } from './prompts';
+import type { Feature, Services } from './services';
+
+/** Feature modules, each `register(context, services)`; the value each returns lands in the API under its name. */
+const FEATURES: Record<string, Feature> = {
+  codeActions: registerCodeActions,
+  commands: registerCommands,
+};
+
+export interface ImpactNotesApi {
+  lintService: LintService;
+  prompts: PromptService;
+  log: Log;
+  services: Services;
+  /** What each feature's register() returned, by feature name (e.g. `features.commands`). */
+  features: Record<string, unknown>;
+}
+
+export function activate(context: vscode.ExtensionContext): ImpactNotesApi {
+  const log = new Log();
+  context.subscriptions.push(log);
+  const started = Date.now();
+  const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  const lintService = new LintService({ docsBase, log });
+  context.subscriptions.push(lintService);
+  const prompts = new PromptService();
+  const services: Services = { context, log, lintService, prompts, docsBase };
+  const features: Record<string, unknown> = {};
+  for (const [name, register] of Object.entries(FEATURES)) {
+    try {
+      features[name] = register(context, services);
+    } catch (err) {
+      const message = log.error(`Impact Notes could not start its ${name} feature`, err);
+      void vscode.window.showErrorMessage(message);
+    }
+  }
+  lintService.start();
+  log.info(`activated in ${Date.now() - started} ms (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
+  return { lintService, prompts, log, services, features };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,531 @@
+/**
+ * The editor side of linting: finds the pair (IMPACT.md + release.yaml) a document belongs to, reads
+ * both through `vscode.workspace.fs` (or the open editor's text), resolves the `.impact-notes.yaml`
+ * chain with the settings on top, lints with the core and publishes diagnostics. Lints on open, on
+ * type (debounced, setting `impactNotes.run`) and on save; a per-pair generation counter drops
+ * results that a newer run has overtaken. Other features read results through `pairFor`, `pairs`
+ * and `onDidUpdate`.
+ */
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import { ConfigResolver, type ConfigHost, type IgnoreSet, type ResolvedConfig } from '../core/config-chain';
+import { CONFIG_FILE_NAMES, type Config } from '../core/config';
+import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine';
+import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
+import { allRules } from '../core/rules';
+import type { Finding, Severity } from '../core/types';
+import type { Log } from './log';
+import { applySettings, readSettings, type Settings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'impact-notes';
+/** Rule id shown on problems in `.impact-notes.yaml` itself. */
+export const CONFIG_RULE = 'config';
+/** Most files listed around a pair for the path rules; above it the rules get no list. */
+const FILE_LIST_CAP = 10000;
+
+export interface PairState {
+  /** The folder's URI as a string. */
+  key: string;
+  folder: vscode.Uri;
+  impactUri?: vscode.Uri;
+  releaseUri?: vscode.Uri;
+  result: LintResult;
+  /** Version of the open document that was linted; undefined when the text came from disk. */
+  impactVersion?: number;
+  releaseVersion?: number;
+  /** The effective configuration (files, then settings). */
+  config: Config;
+  /** When the pair was linted (Date.now()). */
+  lintedAt: number;
+}
+
+export interface LintServiceOptions {
+  /** Where rule documentation pages live (docs/rules/<rule>.md). */
+  docsBase: vscode.Uri;
+  log: Log;
+  /** Injectable clock for date rules (tests). */
+  today?: () => Date;
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+const SKIPPED_GLOB = `**/{${SKIPPED_DIRS.join(',')}}/**`;
+const PAIR_FILES_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Aa][Mm][Ll],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Mm][Ll]}';
+
+/** Whether a file name is one of the pair's (IMPACT.md, release.yaml / release.yml). */
+export function isPairFileName(uri: vscode.Uri): boolean {
+  const name = path.posix.basename(uri.path);
+  return IMPACT_FILE_RE.test(name) || RELEASE_FILE_RE.test(name);
+}
+
+export function isConfigFileName(uri: vscode.Uri): boolean {
+  return CONFIG_FILE_NAMES.includes(path.posix.basename(uri.path));
+}
+
+function dirUri(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: path.posix.dirname(uri.path) });
+}
+
+function sameUri(a: vscode.Uri | undefined, b: vscode.Uri | undefined): boolean {
+  return !!a && !!b && a.toString() === b.toString();
+}
+
+/** The diagnostic for one finding; ranges come from the core's positions (BOM stripped, as VS Code does). */
+export function toDiagnostic(f: Finding, docsBase: vscode.Uri): vscode.Diagnostic {
+  const range = new vscode.Range(f.start.line, f.start.character, f.end.line, f.end.character);
+  const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: f.rule, target: vscode.Uri.joinPath(docsBase, `${f.rule}.md`) };
+  return d;
+}
+
+/** The rule id of one of our diagnostics, or undefined for others' diagnostics. */
+export function ruleOf(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const c = d.code;
+  if (typeof c === 'string') return c;
+  if (c && typeof c === 'object') return String(c.value);
+  return undefined;
+}
+
+interface ReadText {
+  text: string;
+  version?: number;
+}
+
+export class LintService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<PairState | undefined>();
+  readonly onDidUpdate: vscode.Event<PairState | undefined> = this.emitter.event;
+
+  readonly diagnostics: vscode.DiagnosticCollection;
+  private readonly configDiagnostics: vscode.DiagnosticCollection;
+  private readonly states = new Map<string, PairState>();
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly fileLists = new Map<string, Promise<string[] | undefined>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private resolver: ConfigResolver;
+  private readonly virtualResolvers = new Map<string, ConfigResolver>();
+  private settings: Settings;
+  private readonly today: () => Date;
+  private disposed = false;
+
+  constructor(private readonly options: LintServiceOptions) {
+    this.diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+    this.configDiagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
+    this.resolver = this.newResolver();
+    this.settings = readSettings();
+    this.today = options.today ?? (() => todayUtc());
+    this.disposables.push(this.diagnostics, this.configDiagnostics, this.emitter);
+  }
+
+  /** Subscribes to editor and file events, and lints the documents already open. */
+  start(): void {
+    const d = this.disposables;
+    d.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('impactNotes')) return;
+        this.settings = readSettings();
+        this.relintAll('settings changed');
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.resetConfig();
+        this.relintAll('workspace folders changed');
+      }),
+    );
+    const pairWatcher = vscode.workspace.createFileSystemWatcher(PAIR_FILES_GLOB);
+    const onPairFile = (uri: vscode.Uri) => {
+      if (!isPairFileName(uri) || this.openDocument(uri)) return;
+      this.schedule(dirUri(uri), 50);
+    };
+    d.push(pairWatcher, pairWatcher.onDidCreate(onPairFile), pairWatcher.onDidChange(onPairFile), pairWatcher.onDidDelete((uri) => {
+      if (isPairFileName(uri)) this.schedule(dirUri(uri), 0);
+    }));
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/.impact-notes.{yaml,yml}');
+    const onConfig = (uri: vscode.Uri) => {
+      this.options.log.info(`configuration changed: ${vscode.workspace.asRelativePath(uri)}`);
+      this.resetConfig();
+      this.relintAll('configuration changed');
+    };
+    d.push(configWatcher, configWatcher.onDidCreate(onConfig), configWatcher.onDidChange(onConfig), configWatcher.onDidDelete(onConfig));
+    // Files appearing or disappearing change what artifact paths match.
+    const anyWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const onAny = (uri: vscode.Uri) => {
+      if (uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg))) return;
+      for (const s of this.states.values()) {
+        if (uri.path.startsWith(s.folder.path.endsWith('/') ? s.folder.path : `${s.folder.path}/`)) {
+          this.fileLists.delete(s.key);
+          if (!isPairFileName(uri)) this.schedule(s.folder, 500);
+        }
+      }
+    };
+    d.push(anyWatcher, anyWatcher.onDidCreate(onAny), anyWatcher.onDidDelete(onAny));
+    for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
+  }
+
+  pairFor(uri: vscode.Uri): PairState | undefined {
+    const direct = this.states.get(uri.toString());
+    if (direct) return direct;
+    const s = this.states.get(dirUri(uri).toString());
+    if (s && (sameUri(s.impactUri, uri) || sameUri(s.releaseUri, uri))) return s;
+    return undefined;
+  }
+
+  pairs(): readonly PairState[] {
+    return [...this.states.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** Lints the pair of a file (IMPACT.md, release.yaml) or of a folder now, skipping any pending debounce. */
+  lintUri(uri: vscode.Uri): Promise<PairState | undefined> {
+    const folder = isPairFileName(uri) ? dirUri(uri) : uri;
+    this.cancelTimer(folder.toString());
+    return this.lintFolder(folder);
+  }
+
+  /** Lints every pair in the workspace, open or not. */
+  async lintWorkspace(token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> {
+    const started = Date.now();
+    const uris = await vscode.workspace.findFiles(PAIR_FILES_GLOB, SKIPPED_GLOB, undefined, token);
+    if (token?.isCancellationRequested) return;
+    const folders = new Map<string, vscode.Uri>();
+    for (const u of uris) {
+      const f = dirUri(u);
+      folders.set(f.toString(), f);
+    }
+    const list = [...folders.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+    let done = 0;
+    for (const folder of list) {
+      if (token?.isCancellationRequested) break;
+      try {
+        const cfg = await this.configFor(folder);
+        if (this.isIgnored(folder, cfg.ignores)) continue;
+        progress?.report({ message: vscode.workspace.asRelativePath(folder), increment: list.length ? 100 / list.length : 100 });
+        await this.lintFolder(folder, false);
+      } catch (err) {
+        this.options.log.error(`linting ${folder.toString()} failed`, err);
+      }
+      done++;
+    }
+    this.options.log.info(`linted ${done} of ${list.length} folder(s) in the workspace in ${Date.now() - started} ms${token?.isCancellationRequested ? ' (cancelled)' : ''}`);
+    this.emitter.fire(undefined);
+  }
+
+  /** The current settings (read through the one typed accessor). */
+  currentSettings(): Settings {
+    return this.settings;
+  }
+
+  /** Everything a fix-all or readiness check needs to lint a pair's current texts again. */
+  async inputFor(state: PairState): Promise<LintInput> {
+    const impact = state.impactUri ? await this.readText(state.impactUri) : undefined;
+    const release = state.releaseUri ? await this.readText(state.releaseUri) : undefined;
+    const files = await this.filesFor(state.folder, (await this.configFor(state.folder)).ignores);
+    return {
+      impact: state.impactUri && impact ? { path: this.displayPath(state.impactUri), text: impact.text } : undefined,
+      release: state.releaseUri && release ? { path: this.displayPath(state.releaseUri), text: release.text } : undefined,
+      config: state.config,
+      today: this.today(),
+      files,
+      exists: existsFrom(files),
+    };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  // ---- events -----------------------------------------------------------------------------------
+
+  private accepts(doc: vscode.TextDocument): boolean {
+    if (doc.isUntitled || !isPairFileName(doc.uri)) return false;
+    const scheme = doc.uri.scheme;
+    if (scheme === 'file') return true;
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === scheme);
+  }
+
+  private onOpen(doc: vscode.TextDocument): void {
+    if (this.accepts(doc)) this.schedule(dirUri(doc.uri), 0);
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length || !this.accepts(e.document)) return;
+    if (this.settings.run === 'onSave') return;
+    this.schedule(dirUri(e.document.uri), this.settings.debounceMs);
+  }
+
+  private onSave(doc: vscode.TextDocument): void {
+    if (isConfigFileName(doc.uri)) return; // the watcher handles it
+    if (this.accepts(doc)) this.schedule(dirUri(doc.uri), 0);
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    // The text on disk may differ from the closed editor's (changes discarded): lint it again;
+    // if the file is gone or no longer a plan, lintFolder clears its diagnostics.
+    if (this.accepts(doc)) this.schedule(dirUri(doc.uri), 0);
+  }
+
+  private schedule(folder: vscode.Uri, delay: number): void {
+    if (this.disposed) return;
+    const key = folder.toString();
+    this.cancelTimer(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.lintFolder(folder).catch((err) => this.options.log.error(`linting ${key} failed`, err));
+      }, delay),
+    );
+  }
+
+  private cancelTimer(key: string): void {
+    const t = this.timers.get(key);
+    if (t) {
+      clearTimeout(t);
+      this.timers.delete(key);
+    }
+  }
+
+  private relintAll(why: string): void {
+    this.options.log.info(`${why}: linting ${this.states.size} pair(s) again`);
+    this.fileLists.clear();
+    for (const s of this.states.values()) this.schedule(s.folder, 0);
+  }
+
+  // ---- linting ----------------------------------------------------------------------------------
+
+  private async lintFolder(folder: vscode.Uri, fire = true): Promise<PairState | undefined> {
+    const key = folder.toString();
+    const gen = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, gen);
+    const stale = () => this.disposed || this.generations.get(key) !== gen;
+
+    const names = await this.listNames(folder);
+    const pair = await pairInFolder(
+      folder.path,
+      names,
+      (d, n) => path.posix.join(d, n),
+      async (p) => (await this.readText(folder.with({ path: p })))?.text,
+    );
+    if (stale()) return this.states.get(key);
+    const previous = this.states.get(key);
+    const impactUri = pair?.impact ? folder.with({ path: pair.impact }) : undefined;
+    const releaseUri = pair?.release ? folder.with({ path: pair.release }) : undefined;
+    const [impact, release, cfg] = await Promise.all([
+      impactUri ? this.readText(impactUri) : undefined,
+      releaseUri ? this.readText(releaseUri) : undefined,
+      this.configFor(folder),
+    ]);
+    const files = impact || release ? await this.filesFor(folder, cfg.ignores) : undefined;
+    if (stale()) return this.states.get(key);
+
+    // Files that left the pair (deleted, or a release.yaml that stopped being a plan).
+    for (const old of [previous?.impactUri, previous?.releaseUri]) {
+      if (old && !sameUri(old, impactUri) && !sameUri(old, releaseUri)) this.diagnostics.delete(old);
+    }
+    if (!impact && !release) {
+      if (previous) {
+        this.states.delete(key);
+        if (previous.impactUri) this.diagnostics.delete(previous.impactUri);
+        if (previous.releaseUri) this.diagnostics.delete(previous.releaseUri);
+        this.options.log.info(`no assessment or plan left in ${vscode.workspace.asRelativePath(folder)}`);
+        if (fire) this.emitter.fire(undefined);
+      }
+      return undefined;
+    }
+
+    const config = applySettings(cfg.config, this.settings);
+    const input: LintInput = {
+      impact: impactUri && impact ? { path: this.displayPath(impactUri), text: impact.text } : undefined,
+      release: releaseUri && release ? { path: this.displayPath(releaseUri), text: release.text } : undefined,
+      config,
+      today: this.today(),
+      files,
+      exists: existsFrom(files),
+      rules: allRules,
+    };
+    const t0 = Date.now();
+    const result = lint(input);
+    const state: PairState = {
+      key,
+      folder,
+      impactUri: input.impact ? impactUri : undefined,
+      releaseUri: input.release ? releaseUri : undefined,
+      result,
+      impactVersion: impact?.version,
+      releaseVersion: release?.version,
+      config,
+      lintedAt: Date.now(),
+    };
+    this.states.set(key, state);
+    this.publish(state);
+    this.publishConfigProblems(cfg);
+    this.options.log.trace(`linted ${vscode.workspace.asRelativePath(folder)}: ${result.findings.length} finding(s) in ${Date.now() - t0} ms`);
+    if (fire) this.emitter.fire(state);
+    return state;
+  }
+
+  private publish(state: PairState): void {
+    const base = this.options.docsBase;
+    const impact: vscode.Diagnostic[] = [];
+    const release: vscode.Diagnostic[] = [];
+    for (const f of state.result.findings) {
+      const target = f.file === 'release' ? release : f.file === 'impact' ? impact : state.impactUri ? impact : release;
+      target.push(toDiagnostic(f, base));
+    }
+    if (state.impactUri) this.diagnostics.set(state.impactUri, impact);
+    if (state.releaseUri) this.diagnostics.set(state.releaseUri, release);
+  }
+
+  private publishConfigProblems(cfg: ResolvedConfig): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const f of cfg.files) byFile.set(f, []);
+    for (const p of cfg.problems) {
+      const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, Math.max(0, p.column - 1), p.line - 1, Number.MAX_SAFE_INTEGER), p.message, vscode.DiagnosticSeverity.Error);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = CONFIG_RULE;
+      (byFile.get(p.file) ?? byFile.set(p.file, []).get(p.file)!).push(d);
+    }
+    for (const [file, diags] of byFile) {
+      const uri = this.configUri(file);
+      if (uri) this.configDiagnostics.set(uri, diags);
+    }
+  }
+
+  private displayPath(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, true);
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const s = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === s && !d.isClosed);
+  }
+
+  /** The open editor's text (with its version) or the file's text on disk; undefined if missing. */
+  async readText(uri: vscode.Uri): Promise<ReadText | undefined> {
+    const doc = this.openDocument(uri);
+    if (doc) return { text: doc.getText(), version: doc.version };
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async listNames(folder: vscode.Uri): Promise<string[]> {
+    const names = new Set<string>();
+    try {
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+        if (type & vscode.FileType.File) names.add(name);
+      }
+    } catch {
+      // a deleted folder has no files
+    }
+    return [...names];
+  }
+
+  private filesFor(folder: vscode.Uri, ignores: readonly IgnoreSet[]): Promise<string[] | undefined> {
+    const key = folder.toString();
+    let p = this.fileLists.get(key);
+    if (!p) {
+      p = (async () => {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), SKIPPED_GLOB, FILE_LIST_CAP + 1);
+        if (found.length > FILE_LIST_CAP) return undefined;
+        const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+        return found
+          .filter((u) => u.path.startsWith(prefix) && !this.isIgnored(u, ignores))
+          .map((u) => u.path.slice(prefix.length))
+          .sort();
+      })().catch((err: unknown) => {
+        this.options.log.error(`listing files in ${key} failed`, err);
+        return undefined;
+      });
+      this.fileLists.set(key, p);
+    }
+    return p;
+  }
+
+  // ---- configuration ----------------------------------------------------------------------------
+
+  private newResolver(stopAt?: string): ConfigResolver {
+    const host: ConfigHost = {
+      dirname: (p) => path.posix.dirname(p),
+      join: (d, n) => path.posix.join(d, n),
+      read: async (p) => {
+        const uri = this.configUri(p);
+        if (!uri) return undefined;
+        try {
+          return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          return undefined;
+        }
+      },
+    };
+    return new ConfigResolver(host, allRules, stopAt);
+  }
+
+  /** Config paths are the URI paths of the scheme/authority of the workspace (or file:). */
+  private configUri(p: string): vscode.Uri | undefined {
+    const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => p === f.uri.path || p.startsWith(f.uri.path.endsWith('/') ? f.uri.path : `${f.uri.path}/`));
+    if (folder) return folder.uri.with({ path: p });
+    // Above the workspace: only on the local file system.
+    return vscode.Uri.file(p);
+  }
+
+  /** The configuration for files in a folder. In virtual workspaces the walk stops at the workspace folder. */
+  configFor(folder: vscode.Uri): Promise<ResolvedConfig> {
+    const wsFolder = vscode.workspace.getWorkspaceFolder(folder);
+    if (!wsFolder || wsFolder.uri.scheme === 'file') return this.resolver.resolve(folder.path);
+    const stopAt = wsFolder.uri.path;
+    let r = this.virtualResolvers.get(stopAt);
+    if (!r) {
+      r = this.newResolver(stopAt);
+      this.virtualResolvers.set(stopAt, r);
+    }
+    return r.resolve(folder.path);
+  }
+
+  private resetConfig(): void {
+    this.resolver = this.newResolver();
+    this.virtualResolvers.clear();
+    this.configDiagnostics.clear();
+  }
+
+  private isIgnored(uri: vscode.Uri, ignores: readonly IgnoreSet[]): boolean {
+    for (const set of ignores) {
+      const rel = path.posix.relative(set.base, uri.path);
+      if (!rel || rel.startsWith('..')) continue;
+      const m = picomatch(set.patterns, { dot: true });
+      if (m(rel) || m(`${rel}/`)) return true;
+    }
+    return false;
+  }
+}
+
+/** `exists` for the rules, from the file list: a file, or a folder that holds listed files. */
+function existsFrom(files: readonly string[] | undefined): ((rel: string) => boolean | undefined) | undefined {
+  if (!files) return undefined;
+  const set = new Set(files);
+  return (rel) => {
+    const norm = path.posix.normalize(rel.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+    if (norm.startsWith('..') || norm.startsWith('/')) return undefined;
+    if (norm === '.' || norm === '') return true;
+    if (set.has(norm)) return true;
+    const prefix = `${norm}/`;
+    return files.some((f) => f.startsWith(prefix));
+  };
+}

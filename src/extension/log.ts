@@ -1,0 +1,41 @@
+/**
+ * The extension's one output channel ("Impact Notes"). A LogOutputChannel, so every line carries a
+ * timestamp and a level, and the user can raise or lower the level from the channel's menu.
+ */
+import * as vscode from 'vscode';
+
+export class Log implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+
+  constructor(name = 'Impact Notes') {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  trace(message: string): void {
+    this.channel.trace(message);
+  }
+
+  info(message: string): void {
+    this.channel.info(message);
+  }
+
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
+  /** Logs an error with its stack; returns the one-line message for showing to the user. */
+  error(message: string, err?: unknown): string {
+    const detail = err instanceof Error ? err.message : err === undefined ? '' : String(err);
+    this.channel.error(detail ? `${message}: ${detail}` : message);
+    if (err instanceof Error && err.stack) this.channel.debug(err.stack);
+    return detail ? `${message}: ${detail}` : message;
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
