@@ -8,7 +8,9 @@ import { ids } from '../taxonomy';
 export const SCHEMA_VERSION = 1;
 export const SCHEMA_ID = 'https://unpkg.com/impact-notes/schemas/release.schema.json';
 
-const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A date as YYYY-MM-DD.' };
+/** A calendar date written YYYY-MM-DD; `format: date` also rejects days that do not exist (2026-02-30). */
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const DATE = { type: 'string', pattern: DATE_PATTERN, format: 'date', description: 'A date as YYYY-MM-DD.' };
 const text = (description: string) => ({ type: 'string', minLength: 1, description });
 const strings = (description: string) => ({ type: 'array', items: { type: 'string', minLength: 1 }, description });
 const oneOrMore = (item: object, description: string) => ({ anyOf: [item, { type: 'array', items: item, minItems: 1 }], description });
@@ -16,6 +18,12 @@ const enumOf = (group: Parameters<typeof ids>[0], description: string, extra: st
   type: 'string',
   enum: [...ids(group), ...extra],
   description,
+});
+
+/** `if kind is <kind> then <then>`: draft-07 conditionals that editors such as the YAML extension understand. */
+const whenKind = (kind: string, then: Record<string, unknown>) => ({
+  if: { properties: { kind: { const: kind } }, required: ['kind'] },
+  then,
 });
 
 export function buildSchema(): Record<string, unknown> {
@@ -49,6 +57,13 @@ export function buildSchema(): Record<string, unknown> {
       notes: text('Anything else about the timing.'),
     },
     required: ['kind'],
+    // Kind-specific fields (SPEC §3). The timing-incomplete rule reports these with a fix.
+    allOf: [
+      whenKind('timed', { required: ['date'] }),
+      whenKind('periodic', { required: ['every', 'next'] }),
+      whenKind('evented', { required: ['event'] }),
+      whenKind('staged', { required: ['stages'], properties: { stages: { type: 'array', minItems: 2 } } }),
+    ],
   };
   const level = {
     type: 'object',
@@ -75,6 +90,13 @@ export function buildSchema(): Record<string, unknown> {
       reason: text('For private: why the artifact is withheld.'),
     },
     required: ['kind'],
+    // Kind-specific fields (SPEC §3). The distribution-incomplete rule reports these with a fix.
+    allOf: [
+      whenKind('ask-for-access', { required: ['process'] }),
+      whenKind('safety-levels', { required: ['levels'], properties: { levels: { type: 'array', minItems: 1 } } }),
+      whenKind('access-community', { required: ['community'] }),
+      whenKind('private', { required: ['reason'] }),
+    ],
   };
   const artifact = {
     type: 'object',

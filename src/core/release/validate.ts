@@ -1,15 +1,21 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap } from 'yaml';
+import { findTerm, GROUPS, ids, type GroupId } from '../taxonomy';
 import type { OffsetRange } from '../text';
 import type { Fix } from '../types';
 import { didYouMean } from '../util/suggest';
 import type { ReleaseDoc, YamlPath } from './model';
-import { buildSchema } from './schema';
+import { buildSchema, DATE_PATTERN } from './schema';
 
 export interface SchemaProblem {
   message: string;
   range: OffsetRange;
+  /** Path of the offending value (for an unknown key: the key's own path). */
   path: YamlPath;
+  /** The JSON Schema keyword that failed (`required`, `enum`, `additionalProperties`, …). */
   keyword: string;
+  /** For `required`: the missing key. */
+  missing?: string;
   suggestions?: Fix[];
 }
 
@@ -20,9 +26,21 @@ export function releaseSchema(): Record<string, unknown> {
   return (schemaCache ??= buildSchema());
 }
 
+const DATE_RE = new RegExp(DATE_PATTERN);
+
+/** A YYYY-MM-DD string as a UTC date, or undefined when it is malformed or not a real day (2026-02-30). */
+export function parseIsoDate(text: unknown): Date | undefined {
+  if (typeof text !== 'string' || !DATE_RE.test(text)) return undefined;
+  const [y, m, d] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : undefined;
+}
+
 function getValidator(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    // `pattern` reports malformed dates; `format` only rejects well-formed days that do not exist.
+    ajv.addFormat('date', { type: 'string', validate: (s: string) => !DATE_RE.test(s) || parseIsoDate(s) !== undefined });
     validator = ajv.compile(releaseSchema());
   }
   return validator;
@@ -53,34 +71,130 @@ function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   return node as Record<string, unknown> | undefined;
 }
 
+/** The schema object holding the failed keyword (ajv gives `parentSchema` only in verbose mode). */
+function parentSchema(e: ErrorObject): Record<string, unknown> | undefined {
+  return (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/[^/]*$/, ''));
+}
+
+/** The taxonomy group whose ids make up an enum, for alias-aware did-you-mean hints. */
+let enumGroups: Map<string, GroupId> | undefined;
+function groupOfEnum(allowed: readonly string[]): GroupId | undefined {
+  if (!enumGroups) {
+    enumGroups = new Map();
+    for (const g of Object.keys(GROUPS) as GroupId[]) enumGroups.set(ids(g).join('|'), g);
+  }
+  return enumGroups.get(allowed.join('|'));
+}
+
+function guessValue(value: string, allowed: readonly string[]): string | undefined {
+  const group = groupOfEnum(allowed);
+  const term = group ? findTerm(group, value) : undefined;
+  if (term && allowed.includes(term.id)) return term.id;
+  return didYouMean(value, allowed);
+}
+
+function guessKey(key: string, allowed: readonly string[]): string | undefined {
+  // Safeguard names have aliases ("watermark", "c2pa"); other keys only typos.
+  if (allowed.length && allowed.every((k) => ids('safeguard').includes(k))) {
+    const t = findTerm('safeguard', key);
+    if (t) return t.id;
+  }
+  return didYouMean(key, allowed);
+}
+
+const quote = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
+
+function lowerFirst(s: string): string {
+  return /^[A-Z](?:[a-z]|\s)/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+function typeWords(type: string): string {
+  return type
+    .split(',')
+    .map((t) =>
+      t === 'object' ? 'a mapping (key: value pairs)' : t === 'array' ? 'a list' : t === 'string' ? 'text' : t === 'boolean' ? 'true or false' : 'a number',
+    )
+    .join(' or ');
+}
+
+/** "2026/01/01", "2026.1.1", "2026-1-1" → "2026-01-01" when that is a real day. */
+function normaliseDate(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(text);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return parseIsoDate(iso) ? iso : undefined;
+}
+
 /**
  * Validates the plan's data against the schema and turns ajv's errors into findings with ranges
- * and did-you-mean fixes. `skipRequired` lists (parent key, missing key) pairs that other rules
- * report with better fixes.
+ * and did-you-mean suggestions. `skipRequired` drops (parent path, missing key) pairs and `skip`
+ * drops any other problem that another rule reports with a better message or a fix.
  */
-export function validateRelease(plan: ReleaseDoc, skipRequired: (path: YamlPath, missing: string) => boolean): SchemaProblem[] {
+export function validateRelease(
+  plan: ReleaseDoc,
+  skipRequired: (path: YamlPath, missing: string) => boolean = () => false,
+  skip: (problem: SchemaProblem) => boolean = () => false,
+): SchemaProblem[] {
   if (plan.value === undefined) return [];
   const validate = getValidator();
   if (validate(plan.value)) return [];
-  const errors = (validate.errors ?? []) as ErrorObject[];
-  // anyOf failures report each branch's errors too; keep the anyOf summary only.
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath.replace(/\/anyOf$/, '/anyOf/'));
+  const errors = selectErrors((validate.errors ?? []) as ErrorObject[], plan);
+  const text = plan.source.text;
+
+  /** Where a finding about the whole item at `path` sits: its `id` value, else its first key. */
+  const anchor = (path: YamlPath): OffsetRange => {
+    if (path.length === 0) return plan.rangeOf(['impact-release'], 'key');
+    if (typeof path[path.length - 1] === 'number') {
+      const node = plan.node(path);
+      if (isMap(node) && node.items.length) {
+        const hasId = node.items.some((p) => (p.key as { value?: unknown } | null)?.value === 'id');
+        if (hasId) return plan.rangeOf([...path, 'id'], 'value');
+        const k = node.items[0].key as { range?: [number, number, number] } | null;
+        if (k?.range) return { start: k.range[0], end: k.range[1] };
+      }
+      const r = plan.rangeOf(path, 'value');
+      const line = plan.source.positionAt(r.start).line;
+      return { start: r.start, end: Math.min(r.end, plan.source.lineEnd(line)) };
+    }
+    return plan.rangeOf(path, 'key');
+  };
+  const valueRange = (path: YamlPath): OffsetRange => {
+    if (path.length === 0) return anchor(path);
+    const r = plan.rangeOf(path, 'value');
+    return r.end > r.start ? r : anchor(path);
+  };
+  const artifactId = (path: YamlPath): string | undefined => {
+    if (path[0] !== 'artifacts' || typeof path[1] !== 'number') return undefined;
+    const id = plan.get(['artifacts', path[1], 'id']);
+    return typeof id === 'string' && id ? id : undefined;
+  };
+  /** "'review.date'", "'timing.kind' of artifact 'weights'", "artifact 'weights'", "the plan". */
+  const where = (path: YamlPath): string => {
+    if (path.length === 0) return 'the plan';
+    const id = artifactId(path);
+    if (id !== undefined) return path.length === 2 ? `artifact '${id}'` : `'${showPath(path.slice(2))}' of artifact '${id}'`;
+    return `'${showPath(path)}'`;
+  };
+  const Where = (path: YamlPath) => {
+    const w = where(path);
+    return w[0] === "'" ? w : w[0].toUpperCase() + w.slice(1);
+  };
+
   const out: SchemaProblem[] = [];
-  const seen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== 'anyOf' && anyOfPaths.some((p) => e.schemaPath.startsWith(p))) continue;
     const path = toPath(e.instancePath);
-    const where = showPath(path);
-    let problem: SchemaProblem | undefined;
+    const value = plan.get(path);
+    let problem: SchemaProblem;
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
         const keyPath = [...path, key];
-        const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
-        const guess = didYouMean(key, allowed);
+        const allowed = Object.keys((parentSchema(e) as { properties?: object } | undefined)?.properties ?? {});
+        const guess = guessKey(key, allowed);
         const range = plan.rangeOf(keyPath, 'key');
         problem = {
-          message: `Unknown key '${key}' in ${where}.` + (guess ? ` Did you mean '${guess}'?` : ` Allowed keys: ${allowed.join(', ')}.`),
+          message: `Unknown key '${key}' in ${where(path)}.` + (guess ? ` Did you mean '${guess}'?` : ` Allowed keys: ${allowed.join(', ')}.`),
           range,
           path: keyPath,
           keyword: e.keyword,
@@ -90,11 +204,11 @@ export function validateRelease(plan: ReleaseDoc, skipRequired: (path: YamlPath,
       }
       case 'enum': {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-        const value = plan.get(path);
-        const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-        const range = plan.rangeOf(path, 'value');
+        const guess = typeof value === 'string' ? guessValue(value, allowed) : undefined;
+        const range = valueRange(path);
         problem = {
-          message: `${JSON.stringify(value)} is not a valid value for ${where}.` + (guess ? ` Did you mean '${guess}'?` : '') + ` Expected one of: ${allowed.join(', ')}.`,
+          message:
+            `${quote(value)} is not a valid value for ${where(path)}.` + (guess ? ` Did you mean '${guess}'?` : '') + ` Use one of: ${allowed.join(', ')}.`,
           range,
           path,
           keyword: e.keyword,
@@ -105,56 +219,172 @@ export function validateRelease(plan: ReleaseDoc, skipRequired: (path: YamlPath,
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
         if (skipRequired(path, missing)) continue;
-        problem = { message: `${where === 'the plan' ? 'The plan' : `'${where}'`} is missing the required key '${missing}'.`, range: plan.rangeOf(path, 'key'), path, keyword: e.keyword };
+        const desc = (parentSchema(e) as { properties?: Record<string, { description?: string }> } | undefined)?.properties?.[missing]?.description;
+        problem = {
+          message: `${Where(path)} is missing the required key '${missing}'` + (desc ? `: ${lowerFirst(desc)}` : '.'),
+          range: anchor(path),
+          path,
+          keyword: e.keyword,
+          missing,
+        };
         break;
       }
-      case 'type':
-        problem = { message: `'${where}' should be ${article((e.params as { type: string }).type)}.`, range: plan.rangeOf(path, 'value'), path, keyword: e.keyword };
+      case 'type': {
+        const expected = String((e.params as { type: string }).type);
+        const range = valueRange(path);
+        const suggestions: Fix[] = [];
+        let message: string;
+        if (path.length === 0) {
+          message =
+            value === null
+              ? "This release plan is empty: start it with 'impact-release: 1' and an 'artifacts' list."
+              : `A release plan should be a mapping with keys such as 'impact-release' and 'artifacts', not ${value === null ? 'nothing' : Array.isArray(value) ? 'a list' : 'a single value'}.`;
+        } else if (value === null) {
+          message = `${Where(path)} is empty: it should be ${typeWords(expected)}.`;
+        } else {
+          message = `${Where(path)} should be ${typeWords(expected)}.`;
+          const original = text.slice(range.start, range.end);
+          if (expected === 'array' && typeof value === 'string' && !original.includes('\n')) {
+            message += ` Write it as [${original}].`;
+            suggestions.push({ title: `Make it a list: [${original}]`, edits: [{ file: 'release', range, newText: `[${original}]` }] });
+          } else if (expected === 'object' && typeof value === 'string') {
+            const group: GroupId | undefined = path[path.length - 1] === 'timing' ? 'release-timing' : path[path.length - 1] === 'distribution' ? 'release-distribution' : undefined;
+            const term = group ? findTerm(group, value) : undefined;
+            if (term) {
+              message += ` Write it as { kind: ${term.id} }.`;
+              suggestions.push({ title: `Change to { kind: ${term.id} }`, edits: [{ file: 'release', range, newText: `{ kind: ${term.id} }` }] });
+            }
+          }
+        }
+        problem = { message, range, path, keyword: e.keyword, suggestions: suggestions.length ? suggestions : undefined };
         break;
-      case 'const':
-        problem = { message: `'${where}' must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}: it is the format version this tool reads.`, range: plan.rangeOf(path, 'value'), path, keyword: e.keyword };
-        break;
-      case 'pattern': {
-        const isDate = /\\d\{4\}/.test(String((e.params as { pattern: string }).pattern));
+      }
+      case 'const': {
+        const allowedValue = (e.params as { allowedValue: unknown }).allowedValue;
+        const quoted = typeof value === 'string' && value === String(allowedValue);
         problem = {
-          message: isDate ? `'${where}' should be a date written YYYY-MM-DD.` : `'${where}' has an invalid format (${(e.parentSchema as { description?: string })?.description ?? e.message}).`,
-          range: plan.rangeOf(path, 'value'),
+          message: quoted
+            ? `${Where(path)} must be the number ${allowedValue}, not the text '${value}': remove the quotes.`
+            : `${Where(path)} must be ${JSON.stringify(allowedValue)}: it is the format version this tool reads.`,
+          range: valueRange(path),
           path,
           keyword: e.keyword,
         };
         break;
       }
+      case 'pattern': {
+        const pattern = String((e.params as { pattern: string }).pattern);
+        const range = valueRange(path);
+        if (pattern === DATE_PATTERN) {
+          const iso = normaliseDate(value);
+          problem = {
+            message: `${Where(path)} should be a date written YYYY-MM-DD, not ${quote(value)}.` + (iso ? ` Did you mean ${iso}?` : ''),
+            range,
+            path,
+            keyword: e.keyword,
+            suggestions: iso ? [{ title: `Change to ${iso}`, edits: [{ file: 'release', range, newText: iso }] }] : undefined,
+          };
+        } else if (path[path.length - 1] === 'id') {
+          problem = {
+            message: `${Where(path)} may use only letters, digits, '.', '_' and '-', starting with a letter or digit (it is ${quote(value)}).`,
+            range,
+            path,
+            keyword: e.keyword,
+          };
+        } else {
+          const desc = (parentSchema(e) as { description?: string } | undefined)?.description;
+          problem = { message: `${Where(path)} has an invalid format` + (desc ? `: ${lowerFirst(desc)}` : '.'), range, path, keyword: e.keyword };
+        }
+        break;
+      }
+      case 'format':
+        problem = {
+          message: `${Where(path)} is not a real date: ${quote(value)} does not exist in the calendar.`,
+          range: valueRange(path),
+          path,
+          keyword: e.keyword,
+        };
+        break;
       case 'minLength':
-        problem = { message: `'${where}' is empty.`, range: plan.rangeOf(path, 'value'), path, keyword: e.keyword };
+        problem = { message: `${Where(path)} is empty: write something or remove the key.`, range: valueRange(path), path, keyword: e.keyword };
         break;
-      case 'minItems':
-        problem = { message: `'${where}' needs at least ${(e.params as { limit: number }).limit} item(s).`, range: plan.rangeOf(path, 'value'), path, keyword: e.keyword };
+      case 'minItems': {
+        const limit = (e.params as { limit: number }).limit;
+        problem = {
+          message: `${Where(path)} needs at least ${limit} ${limit === 1 ? 'item' : 'items'}.`,
+          range: valueRange(path),
+          path,
+          keyword: e.keyword,
+        };
         break;
+      }
       case 'anyOf': {
         const node = schemaAt(e.schemaPath.replace(/\/anyOf$/, ''));
         const branches = (node?.anyOf as Record<string, unknown>[] | undefined) ?? [];
         const onlyRequired = branches.length > 0 && branches.every((b) => Object.keys(b).length === 1 && Array.isArray(b.required));
-        const message = onlyRequired
-          ? `'${where}' needs one of: ${branches.map((b) => (b.required as string[]).join(' + ')).join(' or ')}.`
-          : `'${where}' has the wrong shape. ${String(node?.description ?? '')}`.trim();
-        problem = { message, range: plan.rangeOf(path, onlyRequired ? 'key' : 'value'), path, keyword: e.keyword };
+        if (onlyRequired) {
+          problem = {
+            message: `${Where(path)} needs ${branches.map((b) => (b.required as string[]).map((k) => `'${k}'`).join(' and ')).join(' or ')}.`,
+            range: anchor(path),
+            path,
+            keyword: e.keyword,
+          };
+        } else {
+          const kinds = branches.map((b) => (typeof b.type === 'string' ? typeWords(b.type) : undefined)).filter((k): k is string => !!k);
+          problem = {
+            message: `${Where(path)} should be ${kinds.length === branches.length ? kinds.join(' or ') : 'in another shape'}.`,
+            range: valueRange(path),
+            path,
+            keyword: e.keyword,
+          };
+        }
         break;
       }
       default:
-        problem = { message: `'${where}' ${e.message ?? 'is invalid'}.`, range: plan.rangeOf(path, 'value'), path, keyword: e.keyword };
+        problem = { message: `${Where(path)} ${e.message ?? 'is invalid'}.`, range: valueRange(path), path, keyword: e.keyword };
     }
-    const k = `${problem.range.start}:${problem.message}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(problem);
-    }
+    out.push(problem);
   }
-  return out;
+
+  // A typo'd required key ("artefacts") is one mistake: keep the did-you-mean, drop "missing 'artifacts'".
+  const renamed = new Set(
+    out
+      .filter((p) => p.keyword === 'additionalProperties' && p.suggestions)
+      .map((p) => `${showPath(p.path.slice(0, -1))}\u0000${p.suggestions![0].edits[0].newText}`),
+  );
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    if (p.keyword === 'required' && renamed.has(`${showPath(p.path)}\u0000${p.missing}`)) return false;
+    if (skip(p)) return false;
+    const k = `${p.range.start}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
-function article(type: string): string {
-  const t = type.replace(/,/g, ' or ');
-  if (t === 'object') return 'a mapping (key: value pairs)';
-  if (t === 'array') return 'a list';
-  return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
+/**
+ * Drops ajv's noise: `if` wrappers, and the branch errors of a failed `anyOf`. When exactly one
+ * branch of an anyOf fits the value's type (a list for "one or more", a mapping for "text or
+ * mapping"), that branch's errors are more useful than the summary, so they are kept instead.
+ */
+function selectErrors(errors: ErrorObject[], plan: ReleaseDoc): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf').sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const a of anyOfs) {
+    if (dropped.has(a)) continue;
+    const prefix = a.schemaPath + '/';
+    const inside = (e: ErrorObject) => e !== a && e.schemaPath.startsWith(prefix) && (e.instancePath === a.instancePath || e.instancePath.startsWith(a.instancePath + '/'));
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (!inside(e)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      (byBranch.get(branch) ?? byBranch.set(branch, []).get(branch)!).push(e);
+    }
+    const fitting = [...byBranch.values()].filter((errs) => !errs.some((e) => e.keyword === 'type' && e.instancePath === a.instancePath));
+    const keep = fitting.length === 1 && plan.get(toPath(a.instancePath)) !== null ? new Set(fitting[0]) : undefined;
+    for (const errs of byBranch.values()) for (const e of errs) if (!keep?.has(e)) dropped.add(e);
+    if (keep) dropped.add(a);
+  }
+  return errors.filter((e) => !dropped.has(e) && e.keyword !== 'if');
 }
