@@ -1,0 +1,150 @@
+/**
+ * Text edits that add keys to release.yaml without re-serialising it: the insertion point and
+ * indentation come from the parsed nodes' ranges, the new text follows the target mapping's style
+ * (flow `{ a: 1 }` or block), and new lines use the file's own line break. Comments, quoting and
+ * layout elsewhere stay exactly as written.
+ */
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import type { ReleaseDoc, YamlPath } from '../../release/model';
+import type { TextEdit } from '../../types';
+
+/** A value to write: a scalar's text, a mapping or a list. */
+export type NewValue = string | NewMap | NewSeq;
+export interface NewMap {
+  map: [string, NewValue][];
+  /** In block context, write the mapping as indented lines rather than `{ … }`. */
+  block?: boolean;
+}
+export interface NewSeq {
+  seq: NewValue[];
+  /** In block context, write the list as `- item` lines rather than `[ … ]`. */
+  block?: boolean;
+}
+
+/** One-line flow rendering: `TODO`, `{ kind: TODO }`, `[{ a: 1 }, { b: 2 }]`. */
+export function flowText(v: NewValue): string {
+  if (typeof v === 'string') return v;
+  if ('map' in v) return v.map.length ? `{ ${v.map.map(([k, x]) => `${k}: ${flowText(x)}`).join(', ')} }` : '{}';
+  return `[${v.seq.map(flowText).join(', ')}]`;
+}
+
+/** Block lines for `key: value` at `indent`, nested blocks two spaces deeper. */
+function blockLines(key: string, v: NewValue, indent: string): string[] {
+  if (typeof v !== 'string' && 'map' in v && v.block && v.map.length) {
+    return [`${indent}${key}:`, ...v.map.flatMap(([k, x]) => blockLines(k, x, indent + '  '))];
+  }
+  if (typeof v !== 'string' && 'seq' in v && v.block && v.seq.length) {
+    return [`${indent}${key}:`, ...v.seq.map((x) => `${indent}  - ${flowText(x)}`)];
+  }
+  return [`${indent}${key}: ${flowText(v)}`];
+}
+
+type Ranged = { range?: [number, number, number] | null };
+
+function end(n: unknown): number | undefined {
+  const r = (n as Ranged | null | undefined)?.range;
+  return r ? r[1] : undefined;
+}
+
+/**
+ * An edit adding `entries` to the mapping at `mapPath` (which must exist and be a mapping), after
+ * its last entry. Undefined when the node is not a mapping.
+ */
+export function addToMapEdit(plan: ReleaseDoc, mapPath: YamlPath, entries: [string, NewValue][]): TextEdit | undefined {
+  const node = plan.node(mapPath);
+  if (!isMap(node) || !entries.length) return undefined;
+  return node.flow ? addToFlowMap(plan, node, entries) : addToBlockMap(plan, node, entries);
+}
+
+function addToFlowMap(plan: ReleaseDoc, map: YAMLMap, entries: [string, NewValue][]): TextEdit | undefined {
+  const text = plan.source.text;
+  const added = entries.map(([k, v]) => `${k}: ${flowText(v)}`).join(', ');
+  const items = map.items as Pair[];
+  if (!items.length) {
+    const r = (map as Ranged).range;
+    if (!r) return undefined;
+    const open = r[0];
+    let close = r[1] - 1;
+    while (close > open && text[close] !== '}') close--;
+    if (text[open] !== '{' || text[close] !== '}') return undefined;
+    return { file: 'release', range: { start: open + 1, end: close }, newText: ` ${added} ` };
+  }
+  const last = items[items.length - 1];
+  const at = end(last.value) ?? end(last.key);
+  if (at === undefined) return undefined;
+  return { file: 'release', range: { start: at, end: at }, newText: `, ${added}` };
+}
+
+function addToBlockMap(plan: ReleaseDoc, map: YAMLMap, entries: [string, NewValue][]): TextEdit | undefined {
+  const src = plan.source;
+  const text = src.text;
+  const items = map.items as Pair[];
+  const firstKey = items[0]?.key as Ranged | null | undefined;
+  const keyStart = firstKey?.range?.[0] ?? (map as Ranged).range?.[0];
+  if (keyStart === undefined) return undefined;
+  const indent = ' '.repeat(src.positionAt(keyStart).character);
+  const last = items[items.length - 1];
+  let stop = Math.max(end(last.value) ?? 0, end(last.key) ?? 0, keyStart);
+  while (stop > keyStart && /\s/.test(text[stop - 1])) stop--;
+  const line = src.positionAt(Math.max(keyStart, stop - 1)).line;
+  const at = src.lineEnd(line);
+  const eol = src.eol;
+  const lines = entries.flatMap(([k, v]) => blockLines(k, v, indent));
+  return { file: 'release', range: { start: at, end: at }, newText: eol + lines.join(eol) };
+}
+
+/** An edit appending `items` to the list at `seqPath`, in the list's own style. */
+export function appendToSeqEdit(plan: ReleaseDoc, seqPath: YamlPath, items: NewValue[]): TextEdit | undefined {
+  const seq = plan.node(seqPath);
+  if (!isSeq(seq) || !items.length) return undefined;
+  const src = plan.source;
+  const text = src.text;
+  const r = (seq as Ranged).range;
+  if (!r) return undefined;
+  if (seq.flow) {
+    const added = items.map(flowText).join(', ');
+    const last = seq.items[seq.items.length - 1];
+    if (last === undefined) {
+      let close = r[1] - 1;
+      while (close > r[0] && text[close] !== ']') close--;
+      if (text[r[0]] !== '[' || text[close] !== ']') return undefined;
+      return { file: 'release', range: { start: r[0] + 1, end: close }, newText: added };
+    }
+    const at = end(last);
+    return at === undefined ? undefined : { file: 'release', range: { start: at, end: at }, newText: `, ${added}` };
+  }
+  // Block list: the new items start with "- " in the column of the existing dashes.
+  const indent = ' '.repeat(src.positionAt(r[0]).character);
+  let stop = r[1];
+  while (stop > r[0] && /\s/.test(text[stop - 1])) stop--;
+  const at = src.lineEnd(src.positionAt(Math.max(r[0], stop - 1)).line);
+  return { file: 'release', range: { start: at, end: at }, newText: items.map((x) => `${src.eol}${indent}- ${flowText(x)}`).join('') };
+}
+
+/**
+ * An edit giving an empty key (`timing:` followed by nothing, `~`, `null` or `""`) a value, written in
+ * flow style on the key's line. Undefined when the key is not there or already has a value.
+ */
+export function fillEmptyValueEdit(plan: ReleaseDoc, path: YamlPath, value: NewValue): TextEdit | undefined {
+  if (path.length === 0) return undefined;
+  const parent = plan.node(path.slice(0, -1));
+  if (!isMap(parent)) return undefined;
+  const key = path[path.length - 1];
+  const pair = (parent.items as Pair[]).find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  if (!pair) return undefined;
+  const v = pair.value as YamlNode | null;
+  if (v && !(isScalar(v) && (v.value === null || (typeof v.value === 'string' && v.value.trim() === '')))) return undefined;
+  const r = (v as Ranged | null)?.range;
+  if (r && r[1] > r[0]) return { file: 'release', range: { start: r[0], end: r[1] }, newText: flowText(value) };
+  const text = plan.source.text;
+  const keyEnd = end(pair.key);
+  if (keyEnd === undefined) return undefined;
+  const colon = text.indexOf(':', keyEnd);
+  if (colon < 0) return undefined;
+  return { file: 'release', range: { start: colon + 1, end: colon + 1 }, newText: ` ${flowText(value)}` };
+}
+
+/** Add `entries` to the mapping at `mapPath`, or give an empty `mapPath` key a new mapping. */
+export function addOrFillEdit(plan: ReleaseDoc, mapPath: YamlPath, entries: [string, NewValue][]): TextEdit | undefined {
+  return addToMapEdit(plan, mapPath, entries) ?? fillEmptyValueEdit(plan, mapPath, { map: entries });
+}
