@@ -5,7 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { register as registerCodeActions } from './codeActions';
+import { register as registerCodeLens } from './codelens';
 import { register as registerCommands } from './commands';
+import { register as registerCompletion } from './completion';
+import { register as registerHover } from './hover';
+import { register as registerStatusBar } from './statusBar';
+import { register as registerTree } from './tree';
 import { LintService } from './lintService';
 import { Log } from './log';
 import { PromptService } from './prompts';
@@ -15,6 +20,11 @@ import type { Feature, Services } from './services';
 const FEATURES: Record<string, Feature> = {
   codeActions: registerCodeActions,
   commands: registerCommands,
+  tree: registerTree,
+  hover: registerHover,
+  completion: registerCompletion,
+  codeLens: registerCodeLens,
+  statusBar: registerStatusBar,
 };
 
 export interface ImpactNotesApi {

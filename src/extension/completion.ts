@@ -1,0 +1,52 @@
+/**
+ * Completions in release plans (keys valid at the cursor, enum values with their definitions) and in
+ * IMPACT.md (ratings after a factor key, Applies values, ratchet positions, modalities). Works
+ * without any other YAML extension. A thin adapter over src/core/help.ts.
+ */
+import * as vscode from 'vscode';
+import { impactCompletions, releaseCompletions, type CompletionSet } from '../core/help';
+import { IMPACT_SELECTOR, isImpactDocument, isReleasePlanDocument, RELEASE_SELECTOR } from './hover';
+import type { ViewLintService, ViewServices } from './tree/viewServices';
+
+function toItems(doc: vscode.TextDocument, set: CompletionSet | undefined): vscode.CompletionItem[] | undefined {
+  if (!set || set.items.length === 0) return undefined;
+  const range = new vscode.Range(doc.positionAt(set.range.start), doc.positionAt(set.range.end));
+  // Right after a colon (the ':' trigger), keep YAML's `key: value` spacing.
+  const afterColon = set.range.start > 0 && doc.getText(new vscode.Range(doc.positionAt(set.range.start - 1), range.start)) === ':';
+  return set.items.map((c) => {
+    const item = new vscode.CompletionItem(c.label, c.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.EnumMember);
+    item.insertText = new vscode.SnippetString(afterColon ? ` ${c.insertText}` : c.insertText);
+    item.range = range;
+    item.detail = c.detail;
+    if (c.documentation) item.documentation = new vscode.MarkdownString(c.documentation);
+    item.sortText = c.sortText;
+    item.filterText = c.label;
+    return item;
+  });
+}
+
+export class ReleaseCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly lintService: ViewLintService) {}
+
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
+    if (!isReleasePlanDocument(doc, this.lintService)) return undefined;
+    const set = releaseCompletions(doc.getText(), doc.offsetAt(position));
+    // A typed space only opens the list where a value belongs, not while indenting for a key.
+    if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ' && set?.items[0]?.kind === 'key') return undefined;
+    return toItems(doc, set);
+  }
+}
+
+export class ImpactCompletionProvider implements vscode.CompletionItemProvider {
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    if (!isImpactDocument(doc)) return undefined;
+    return toItems(doc, impactCompletions(doc.getText(), doc.offsetAt(position)));
+  }
+}
+
+export function register(context: vscode.ExtensionContext, services: ViewServices): void {
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(RELEASE_SELECTOR, new ReleaseCompletionProvider(services.lintService), ' ', ':', '[', '{', ','),
+    vscode.languages.registerCompletionItemProvider(IMPACT_SELECTOR, new ImpactCompletionProvider(), ' '),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Registers the assessments tree view, its context key (`impactNotes.hasAssessments`, which shows the
+ * welcome view when false) and the commands its title bar and item menus use.
+ *
+ * Tree-item commands (`impactNotes.tree.*`) take the clicked node and forward to the workspace-wide
+ * commands with the pair's IMPACT.md (or release.yaml) uri, so those commands need not know the tree.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandTable';
+import type { TreeNode } from './model';
+import { AssessmentTreeProvider } from './provider';
+import { HAS_ASSESSMENTS_KEY, VIEW_ID } from './viewContributions';
+import { fireAndLog, type ViewServices } from './viewServices';
+
+export { VIEW_ID, HAS_ASSESSMENTS_KEY } from './viewContributions';
+
+export interface TreeApi {
+  readonly provider: AssessmentTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  /** Reveals (selects, expands, focuses) the pair node of a file or folder; false when it has none. */
+  revealPair(uri: vscode.Uri, options?: { focus?: boolean }): Promise<boolean>;
+  /** Reveals any current node. */
+  reveal(node: TreeNode, options?: { focus?: boolean; select?: boolean; expand?: boolean | number }): Promise<void>;
+  /** The current value of the `impactNotes.hasAssessments` context key. */
+  readonly hasAssessments: boolean;
+  /** Lints the whole workspace once (what showing the view does); later calls return the same promise. */
+  scanOnce(): Promise<void>;
+}
+
+export function register(context: vscode.ExtensionContext, services: ViewServices): TreeApi {
+  const { lintService } = services;
+  const provider = new AssessmentTreeProvider(lintService);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(provider, view);
+
+  let hasAssessments: boolean | undefined;
+  const updateContext = () => {
+    const now = lintService.pairs().length > 0;
+    if (now === hasAssessments) return;
+    hasAssessments = now;
+    fireAndLog(services, 'Could not update the hasAssessments context key', () => vscode.commands.executeCommand('setContext', HAS_ASSESSMENTS_KEY, now));
+  };
+  updateContext();
+  context.subscriptions.push(lintService.onDidUpdate(updateContext));
+
+  // The service lints open documents by itself; the first time the view is shown, lint the whole
+  // workspace in the background so that every assessment appears (never before activate returns).
+  let scanned: Promise<void> | undefined;
+  const scanOnce = (): Promise<void> => {
+    scanned ??= lintService.lintWorkspace().then(updateContext);
+    return scanned;
+  };
+  const onVisible = () => {
+    if (view.visible) fireAndLog(services, 'Linting the workspace for the assessments view failed', scanOnce);
+  };
+  context.subscriptions.push(view.onDidChangeVisibility(onVisible));
+  onVisible();
+
+  const uriOf = (arg: unknown): vscode.Uri | undefined => {
+    if (arg instanceof vscode.Uri) return arg;
+    if (arg && typeof arg === 'object' && 'id' in arg && 'kind' in arg) {
+      const pair = provider.pairOf(arg as TreeNode);
+      return pair?.impactUri ?? pair?.releaseUri ?? pair?.folder;
+    }
+    return vscode.window.activeTextEditor?.document.uri;
+  };
+
+  const revealPair = async (uri: vscode.Uri, options?: { focus?: boolean }): Promise<boolean> => {
+    const node = provider.pairNode(uri);
+    if (!node) return false;
+    await view.reveal(node, { select: true, focus: options?.focus ?? true, expand: true });
+    return true;
+  };
+
+  const open = async (node: unknown, which: 'impact' | 'release') => {
+    const pair = node && typeof node === 'object' && 'kind' in node ? provider.pairOf(node as TreeNode) : undefined;
+    const uri = which === 'impact' ? pair?.impactUri : pair?.releaseUri;
+    if (uri) await vscode.window.showTextDocument(uri, { preview: false });
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('impactNotes.tree.refresh', async () => {
+      await scanOnce();
+      provider.refresh();
+    }),
+    vscode.commands.registerCommand('impactNotes.tree.lintWorkspace', () => vscode.commands.executeCommand(COMMANDS.lintWorkspace.id)),
+    vscode.commands.registerCommand('impactNotes.tree.revealPair', async (arg?: unknown) => {
+      const uri = uriOf(arg);
+      if (uri) await revealPair(uri);
+    }),
+    vscode.commands.registerCommand('impactNotes.tree.openImpact', (node?: unknown) => open(node, 'impact')),
+    vscode.commands.registerCommand('impactNotes.tree.openRelease', (node?: unknown) => open(node, 'release')),
+    vscode.commands.registerCommand('impactNotes.tree.runAssessment', (node?: unknown) =>
+      vscode.commands.executeCommand(COMMANDS.runAssessment.id, uriOf(node)),
+    ),
+    vscode.commands.registerCommand('impactNotes.tree.checkReadiness', (node?: unknown) =>
+      vscode.commands.executeCommand(COMMANDS.checkReadiness.id, uriOf(node)),
+    ),
+  );
+
+  return {
+    provider,
+    view,
+    revealPair,
+    reveal: (node, options) => Promise.resolve(view.reveal(node, options)),
+    get hasAssessments() {
+      return hasAssessments ?? false;
+    },
+    scanOnce,
+  };
+}
