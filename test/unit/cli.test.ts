@@ -17,6 +17,8 @@ import { main, parseArtifact, splitList, type Io } from '../../src/cli/main';
 import type { FindingProvider } from '../../src/cli/lint';
 import type { Finding } from '../../src/core/types';
 import { isFillIn } from './fill-in';
+import { parseImpact } from '../../src/core/impact/parse';
+import { SourceText } from '../../src/core/text';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLEAN = path.join(ROOT, 'test', 'fixtures', 'pairs', 'clean');
@@ -352,11 +354,12 @@ describe('cli: init', () => {
     const plan = fs.readFileSync(path.join(dir, 'voice', 'release.yaml'), 'utf8');
     assert.match(plan, /paths: \[train\.py, "src\/\{a,b\}\/\*\*"\]/);
     const lint = run(['lint', '--today', TODAY, '-f', 'json', 'voice'], dir);
-    const lines = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/);
     for (const f of JSON.parse(lint.stdout) as { file: string; line: number; column: number; endLine: number; endColumn: number; rule: string; message: string }[]) {
-      const text = lines(f.file).slice(f.line - 1, f.endLine).join('\n');
-      const at = f.line === f.endLine ? text.slice(f.column - 1, f.endColumn - 1) : text;
-      assert.ok(isFillIn(f.rule, at), `unexpected ${f.rule} on a fresh scaffold: ${f.file}:${f.line}: ${f.message}`);
+      const text = fs.readFileSync(path.join(dir, f.file), 'utf8');
+      const source = new SourceText(f.file, text);
+      const range = { start: source.offsetAt({ line: f.line - 1, character: f.column - 1 }), end: source.offsetAt({ line: f.endLine - 1, character: f.endColumn - 1 }) };
+      const impact = f.file.endsWith('.md') ? parseImpact(f.file, text) : undefined;
+      assert.ok(isFillIn(f.rule, source.text, range, impact), `unexpected ${f.rule} on a fresh scaffold: ${f.file}:${f.line}: ${f.message}`);
     }
   });
 

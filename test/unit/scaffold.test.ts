@@ -85,8 +85,10 @@ describe('scaffold', () => {
           today: TODAY,
           rules: allRules,
         });
-        const textOf = (f: (typeof r.findings)[number]) => (f.file === 'impact' ? r.impact : r.release)?.source.text.slice(f.range.start, f.range.end) ?? '';
-        const other = r.findings.filter((f) => !isFillIn(f.rule, textOf(f)));
+        const other = r.findings.filter((f) => {
+          const doc = f.file === 'impact' ? r.impact : r.release;
+          return !isFillIn(f.rule, doc?.source.text ?? '', f.range, f.file === 'impact' ? r.impact : undefined);
+        });
         assert.deepEqual(
           other.map((f) => `${f.file}:${f.start.line + 1}: ${f.rule}: ${f.message}`),
           [],
