@@ -1,0 +1,126 @@
+/**
+ * Text insertions for the IMPACT.md fixes: lines after a heading, after or before a list item, at
+ * the end of a part, and a placeholder into an empty marker value. Each keeps Markdown structure
+ * intact (a list never swallows the paragraph after it) and uses the file's own line break.
+ */
+import type { ImpactDoc, Marker, Part } from '../../../impact/model';
+import type { TextEdit } from '../../../types';
+import { maskComments } from './placeholders';
+
+const LIST_ITEM_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const HEADING_RE = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
+
+function isListLine(text: string): boolean {
+  return LIST_ITEM_RE.test(text);
+}
+
+/** Whether the block that ends on `line` is a list (walks back to the blank line or heading before it). */
+function endsInList(doc: ImpactDoc, line: number, stop: number): boolean {
+  for (let l = line; l > stop; l--) {
+    const t = doc.source.lineText(l);
+    if (!t.trim() || HEADING_RE.test(t)) return false;
+    if (isListLine(t)) return true;
+  }
+  return false;
+}
+
+/** Inserts list lines right under a part's heading (before any existing content). */
+export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const src = doc.source;
+  const line = part.heading.line;
+  const at = src.lineEnd(line);
+  const next = line + 1 < src.lineCount ? src.lineText(line + 1) : '';
+  if (!next.trim()) {
+    // A blank line, then a list: join the list at its top. Otherwise keep the blank line.
+    let l = line + 1;
+    while (l < src.lineCount && !src.lineText(l).trim()) l++;
+    const first = l < src.lineCount && l < lineOf(doc, part.range.end) ? src.lineText(l) : '';
+    if (isListLine(first) && /^[ \t]*/.exec(first)![0].length === 0) {
+      const start = src.lineStart(l);
+      return { file: 'impact', range: { start, end: start }, newText: lines.join(eol) + eol };
+    }
+    return { file: 'impact', range: { start: at, end: at }, newText: eol + eol + lines.join(eol) };
+  }
+  // A paragraph right under the heading would become a lazy continuation of the new item.
+  const gap = !isListLine(next) && !HEADING_RE.test(next) ? eol : '';
+  return { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) + gap };
+}
+
+/** Appends list lines at the end of a part's content: directly after a list, after a blank line otherwise. */
+export function appendLinesEdit(doc: ImpactDoc, part: Part, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const at = part.contentEnd;
+  const lastLine = doc.source.positionAt(at).line;
+  const inList = lastLine === part.heading.line || endsInList(doc, lastLine, part.heading.line);
+  return { file: 'impact', range: { start: at, end: at }, newText: (inList ? eol : eol + eol) + lines.join(eol) };
+}
+
+function lineOf(doc: ImpactDoc, offset: number): number {
+  return offset >= doc.source.length ? doc.source.lineCount : doc.source.positionAt(offset).line;
+}
+
+function indentOfLine(doc: ImpactDoc, line: number): string {
+  return /^[ \t]*/.exec(doc.source.lineText(line))![0];
+}
+
+/** Inserts list lines after a marker's list item, at the same indentation. */
+export function insertAfterItemEdit(doc: ImpactDoc, m: Marker, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const indent = indentOfLine(doc, m.line);
+  const at = m.itemRange.end;
+  return { file: 'impact', range: { start: at, end: at }, newText: eol + lines.map((l) => indent + l).join(eol) };
+}
+
+/** Inserts list lines before a marker's list item, at the same indentation. */
+export function insertBeforeItemEdit(doc: ImpactDoc, m: Marker, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const indent = indentOfLine(doc, m.line);
+  const at = doc.source.lineStart(m.line);
+  return { file: 'impact', range: { start: at, end: at }, newText: lines.map((l) => indent + l).join(eol) + eol };
+}
+
+/** Inserts a whole `### Heading` part before another part's heading. */
+export function insertPartBeforeEdit(doc: ImpactDoc, before: Part, heading: string, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const at = doc.source.lineStart(before.heading.line);
+  return { file: 'impact', range: { start: at, end: at }, newText: [heading, ...lines].join(eol) + eol + eol };
+}
+
+/** Appends a whole `### Heading` part at the end of a section's content. */
+export function appendPartEdit(doc: ImpactDoc, section: Part, heading: string, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const at = section.contentEnd;
+  return { file: 'impact', range: { start: at, end: at }, newText: eol + eol + [heading, ...lines].join(eol) };
+}
+
+/**
+ * Puts `text` into a marker whose value is blank: replaces stray punctuation ("-", "…") and keeps
+ * comments, adding a space after the colon when needed.
+ */
+export function fillValueEdit(doc: ImpactDoc, m: Marker, text: string): TextEdit {
+  const { start, end } = m.valueRange;
+  const masked = maskComments(doc.source.text.slice(start, end));
+  const first = masked.search(/\S/);
+  if (first >= 0) {
+    const last = masked.replace(/\s+$/, '').length;
+    return { file: 'impact', range: { start: start + first, end: start + last }, newText: text };
+  }
+  const before = doc.source.text[start - 1];
+  const space = before === ' ' || before === '\t' ? '' : ' ';
+  const after = end > start ? ' ' : '';
+  return { file: 'impact', range: { start, end: start }, newText: space + text + after };
+}
+
+/** Appends a paragraph at the end of a part's content, after a blank line. */
+export function appendParagraphEdit(doc: ImpactDoc, part: Part, text: string): TextEdit {
+  const eol = doc.source.eol;
+  const at = part.contentEnd;
+  return { file: 'impact', range: { start: at, end: at }, newText: eol + eol + text };
+}
+
+/** Where the written text of a marker value ends: before trailing blanks and HTML comments. */
+export function valueContentEnd(doc: ImpactDoc, m: Marker): number {
+  const { start, end } = m.valueRange;
+  return start + maskComments(doc.source.text.slice(start, end)).replace(/\s+$/, '').length;
+}

@@ -1,0 +1,202 @@
+/**
+ * Reading the value of a marker the way an author writes it: a leading word from a fixed
+ * vocabulary (a rating, a yes/no answer, an access-ratchet position), then an optional separator
+ * and free text. `readLead` returns the state of the value, the token as written (with its exact
+ * range) and what follows it.
+ */
+import { findTerm, RATCHET_POSITIONS, RATINGS, type GroupId } from '../../../taxonomy';
+import type { SourceText, OffsetRange } from '../../../text';
+import { didYouMean } from '../../../util/suggest';
+import { isBlank, isPlaceholderOnly, maskComments } from './placeholders';
+
+export interface Token {
+  text: string;
+  range: OffsetRange;
+}
+
+export type ValueState = 'empty' | 'placeholder' | 'filled';
+
+export interface Vocabulary {
+  /** What the values are, for messages: "a rating", "an answer". */
+  noun: string;
+  /** Canonical values, in order, for messages and suggestions. */
+  values: readonly string[];
+  /** The canonical value for a written form, or undefined. */
+  resolve(text: string): string | undefined;
+  /** The canonical value closest to a misspelling, or undefined. */
+  suggest(text: string): string | undefined;
+}
+
+export interface Lead {
+  state: ValueState;
+  /** The leading token as written (only when state is 'filled'). */
+  token?: Token;
+  /** Canonical value of the token, when it is in the vocabulary. */
+  value?: string;
+  /**
+   * Whether the token stands where a vocabulary value belongs: it is known, emphasised, followed
+   * by a separator, the whole value, or a near miss of a known value. Otherwise the value is prose
+   * that starts with something else.
+   */
+  attempted: boolean;
+  /** A close known value when the token is not known. */
+  suggestion?: string;
+  /** What follows the token and its separator, trimmed (undefined if nothing). */
+  rest?: Token;
+}
+
+const clean = (s: string) =>
+  s
+    .trim()
+    .replace(/^[*_`'"‘’“”]+|[*_`'"‘’“”]+$/g, '')
+    .replace(/[?.!:;,]+$/, '')
+    .trim();
+
+function termVocabulary(group: GroupId, noun: string, values: readonly string[], terms: readonly { id: string; aliases?: readonly string[] }[]): Vocabulary {
+  const spellings = new Map<string, string>();
+  for (const t of terms) {
+    spellings.set(t.id, t.id);
+    for (const a of t.aliases ?? []) if (!a.includes(' ') && !spellings.has(a)) spellings.set(a, t.id);
+  }
+  const candidates = [...spellings.keys()];
+  return {
+    noun,
+    values,
+    resolve: (text) => findTerm(group, clean(text))?.id,
+    suggest: (text) => {
+      const c = clean(text);
+      if (c.length < 2) return undefined;
+      const hit = didYouMean(c, candidates);
+      return hit ? spellings.get(hit) : undefined;
+    },
+  };
+}
+
+export const RATING_VOCABULARY: Vocabulary = termVocabulary(
+  'rating',
+  'a rating',
+  RATINGS.map((t) => t.id),
+  RATINGS,
+);
+
+export const POSITION_VOCABULARY: Vocabulary = termVocabulary(
+  'ratchet-position',
+  'an access-ratchet position',
+  RATCHET_POSITIONS.map((t) => t.id),
+  RATCHET_POSITIONS,
+);
+
+/** Answers to `Applies:`; the same words the completeness count accepts, plus a few phrases. */
+const APPLIES_WORDS: Record<string, 'yes' | 'no' | 'unsure'> = {
+  yes: 'yes',
+  y: 'yes',
+  true: 'yes',
+  applies: 'yes',
+  partly: 'yes',
+  partially: 'yes',
+  no: 'no',
+  n: 'no',
+  false: 'no',
+  none: 'no',
+  unsure: 'unsure',
+  unknown: 'unsure',
+  maybe: 'unsure',
+  possibly: 'unsure',
+  uncertain: 'unsure',
+  unclear: 'unsure',
+  'not sure': 'unsure',
+  "don't know": 'unsure',
+  'do not know': 'unsure',
+};
+
+export const APPLIES_VOCABULARY: Vocabulary = {
+  noun: 'an answer',
+  values: ['yes', 'no', 'unsure'],
+  resolve: (text) => APPLIES_WORDS[clean(text).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')],
+  suggest: (text) => {
+    const c = clean(text).toLowerCase();
+    if (c.length < 2) return undefined;
+    const hit = didYouMean(c, Object.keys(APPLIES_WORDS).filter((w) => w.length > 1 && !w.includes(' ')));
+    return hit ? APPLIES_WORDS[hit] : undefined;
+  },
+};
+
+/** Where the leading token ends: a dash with spaces, an em/en dash, `--`, `:;,(`, a full stop, or "because". */
+const HEAD_END_RE = /[ \t\r\n]+(?:-{1,2}|—|–)(?=[ \t\r\n]|$)|[ \t]*(?:—|–|--)[ \t]*|[:;,(]|\.(?=\s|$)|[ \t\r\n]+(?:because|since|as|given|but)\b/i;
+const REST_SEP_RE = /^[ \t\r\n]*(?:—|–|--?|:|;|,|\.)?[ \t\r\n]*/;
+const EMPHASIS_RE = /^(\*\*|__|\*|_|`)([^*_`\r\n]+?)\1/;
+const WORDS_RE = /\S+/g;
+const PREFIX_RES = [/^\S+/, /^\S+\s+\S+/, /^\S+\s+\S+\s+\S+/];
+
+/**
+ * Reads the value in `range` of `source`. HTML comments are ignored; a value that is only a
+ * placeholder (`_TODO: …_`, TBD) has state 'placeholder' and no token.
+ */
+export function readLead(source: SourceText, range: OffsetRange, vocab: Vocabulary): Lead {
+  const raw = maskComments(source.text.slice(range.start, range.end));
+  if (isBlank(raw)) return { state: 'empty', attempted: false };
+  if (isPlaceholderOnly(raw)) return { state: 'placeholder', attempted: false };
+  const lead = /^\s*/.exec(raw)![0].length;
+  const s = raw.slice(lead).replace(/\s+$/, '');
+  const base = range.start + lead;
+
+  let tokenStart = 0;
+  let tokenText: string;
+  let after: number;
+  let attempted = false;
+  const em = EMPHASIS_RE.exec(s);
+  if (em) {
+    tokenStart = em[1].length;
+    tokenText = em[2].trim();
+    after = em[0].length;
+    attempted = true;
+  } else {
+    const cut = s.search(HEAD_END_RE);
+    const head = (cut >= 0 ? s.slice(0, cut) : s).trimEnd();
+    const words = head.match(WORDS_RE) ?? [];
+    if (words.length <= 3 && head) {
+      tokenText = head;
+      after = head.length;
+      attempted = true;
+    } else {
+      // Prose that may start with a known value: "high because the code is public".
+      tokenText = words[0] ?? s;
+      after = tokenText.length;
+      for (let n = Math.min(3, words.length); n >= 1; n--) {
+        const prefix = PREFIX_RES[n - 1].exec(s)![0];
+        if (vocab.resolve(prefix)) {
+          tokenText = prefix;
+          after = prefix.length;
+          break;
+        }
+      }
+    }
+  }
+  const value = vocab.resolve(tokenText);
+  const suggestion = value ? undefined : vocab.suggest(tokenText.split(/\s+/)[0]);
+  if (value || suggestion) attempted = true;
+
+  const tail = s.slice(after);
+  const sep = REST_SEP_RE.exec(tail)![0].length;
+  const restText = tail.slice(sep);
+  const restStart = base + after + sep;
+  const restOut = restText.trim() && !isBlank(restText) ? { text: restText.trim(), range: { start: restStart, end: restStart + restText.length } } : undefined;
+
+  if (!attempted) {
+    // No value in front: the whole value is free text.
+    return { state: 'filled', attempted: false, rest: { text: s, range: { start: base, end: base + s.length } } };
+  }
+  return {
+    state: 'filled',
+    token: { text: tokenText, range: { start: base + tokenStart, end: base + tokenStart + tokenText.length } },
+    value,
+    attempted,
+    suggestion,
+    rest: restOut,
+  };
+}
+
+/** `low, medium, high, unknown or not-applicable`. */
+export function listOr(values: readonly string[]): string {
+  return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : values.join('');
+}
