@@ -64,20 +64,30 @@ function indentOfLine(doc: ImpactDoc, line: number): string {
   return /^[ \t]*/.exec(doc.source.lineText(line))![0];
 }
 
-/** Inserts list lines after a marker's list item, at the same indentation. */
-export function insertAfterItemEdit(doc: ImpactDoc, m: Marker, lines: string[]): TextEdit {
-  const eol = doc.source.eol;
-  const indent = indentOfLine(doc, m.line);
-  const at = m.itemRange.end;
-  return { file: 'impact', range: { start: at, end: at }, newText: eol + lines.map((l) => indent + l).join(eol) };
+/**
+ * `lines` (written with `- ` bullets) in the style of a neighbouring list item: its indentation
+ * and bullet (`*`, `+`, `1.`), so that they join its list instead of starting a new one.
+ */
+function likeItem(doc: ImpactDoc, m: Marker, lines: string[]): string[] {
+  const lt = doc.source.lineText(m.line);
+  const b = /^([ \t]*)(?:([*+-])|\d{1,9}([.)]))[ \t]/.exec(lt);
+  const indent = b ? b[1] : indentOfLine(doc, m.line);
+  const bullet = b?.[2] ?? (b?.[3] ? `1${b[3]}` : '-');
+  return lines.map((l) => indent + (l.startsWith('- ') ? `${bullet} ${l.slice(2)}` : l));
 }
 
-/** Inserts list lines before a marker's list item, at the same indentation. */
+/** Inserts list lines after a marker's list item, in its style. */
+export function insertAfterItemEdit(doc: ImpactDoc, m: Marker, lines: string[]): TextEdit {
+  const eol = doc.source.eol;
+  const at = m.itemRange.end;
+  return { file: 'impact', range: { start: at, end: at }, newText: eol + likeItem(doc, m, lines).join(eol) };
+}
+
+/** Inserts list lines before a marker's list item, in its style. */
 export function insertBeforeItemEdit(doc: ImpactDoc, m: Marker, lines: string[]): TextEdit {
   const eol = doc.source.eol;
-  const indent = indentOfLine(doc, m.line);
   const at = doc.source.lineStart(m.line);
-  return { file: 'impact', range: { start: at, end: at }, newText: lines.map((l) => indent + l).join(eol) + eol };
+  return { file: 'impact', range: { start: at, end: at }, newText: likeItem(doc, m, lines).join(eol) + eol };
 }
 
 /** Inserts a whole `### Heading` part before another part's heading. */

@@ -123,6 +123,7 @@ export const APPLIES_VOCABULARY: Vocabulary = {
 
 /** Where the leading token ends: a dash with spaces, an em/en dash, `--`, `:;,(`, a full stop, or "because". */
 const HEAD_END_RE = /[ \t\r\n]+(?:-{1,2}|—|–)(?=[ \t\r\n]|$)|[ \t]*(?:—|–|--)[ \t]*|[:;,(]|\.(?=\s|$)|[ \t\r\n]+(?:because|since|as|given|but)\b/i;
+const STRONG_END_RE = /^[ \t\r\n]*(?:—|–|--?|:|\()/;
 const REST_SEP_RE = /^[ \t\r\n]*(?:—|–|--?|:|;|,|\.)?[ \t\r\n]*/;
 const EMPHASIS_RE = /^(\*\*|__|\*|_|`)([^*_`\r\n]+?)\1/;
 const WORDS_RE = /\S+/g;
@@ -154,7 +155,10 @@ export function readLead(source: SourceText, range: OffsetRange, vocab: Vocabula
     const cut = s.search(HEAD_END_RE);
     const head = (cut >= 0 ? s.slice(0, cut) : s).trimEnd();
     const words = head.match(WORDS_RE) ?? [];
-    if (words.length <= 3 && head) {
+    // A dash, colon or parenthesis after a short head marks it as the value; a comma or full
+    // stop may just be prose ("paper, code and weights …"), unless the head is a known value.
+    const strong = cut < 0 || STRONG_END_RE.test(s.slice(cut));
+    if (words.length <= 3 && head && (strong || vocab.resolve(head))) {
       tokenText = head;
       after = head.length;
       attempted = true;
