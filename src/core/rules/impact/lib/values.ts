@@ -177,7 +177,8 @@ export function readLead(source: SourceText, range: OffsetRange, vocab: Vocabula
     }
   }
   const value = vocab.resolve(tokenText);
-  const suggestion = value ? undefined : vocab.suggest(tokenText.split(/\s+/)[0]);
+  // Did-you-mean for a misspelt word, not for a hedge such as "low to medium".
+  const suggestion = value || /\s/.test(tokenText.trim()) ? undefined : vocab.suggest(tokenText);
   if (value || suggestion) attempted = true;
 
   const tail = s.slice(after);
