@@ -87,7 +87,7 @@ export function parseImpact(path: string, raw: string): ImpactDoc {
   const doc: ImpactDoc = { source, sections: [], byId: new Map(), nonProseLines };
   let section: Section | undefined;
   let sub: Subsection | undefined;
-  const parts: Part[] = [];
+  const parts = new Set<Part>();
   const listDepth: number[] = [];
   let inListItem = 0;
   let blockquote = 0;
@@ -200,9 +200,9 @@ function newPart(heading: Heading, source: SourceText): Part {
 }
 
 /** Ends a part at the line where the next heading starts. */
-function closePart(part: Part | undefined, source: SourceText, nextHeadingLine: number, parts: Part[]) {
-  if (!part || parts.includes(part)) return;
-  parts.push(part);
+function closePart(part: Part | undefined, source: SourceText, nextHeadingLine: number, parts: Set<Part>) {
+  if (!part || parts.has(part)) return;
+  parts.add(part);
   part.range.end = nextHeadingLine >= source.lineCount ? source.length : source.lineStart(nextHeadingLine);
   // Walk back over blank lines to find where content ends.
   let l = Math.min(nextHeadingLine, source.lineCount) - 1;
@@ -225,11 +225,24 @@ function plainInline(s: string): string {
 }
 
 function plainText(inline: Token): string {
-  return plainInline(inline.content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  // Character classes exclude the opening bracket too, so unmatched `[` or `(` runs stay linear.
+  return plainInline(inline.content.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1'));
 }
 
+/** Removes `<!-- … -->` comments (an unclosed `<!--` stays as text); linear, unlike a lazy regex. */
 function stripComments(s: string): string {
-  return s.replace(/<!--[\s\S]*?-->/g, '');
+  let i = s.indexOf('<!--');
+  if (i < 0) return s;
+  let out = '';
+  let pos = 0;
+  while (i >= 0) {
+    out += s.slice(pos, i);
+    const end = s.indexOf('-->', i + 4);
+    if (end < 0) return out + s.slice(i);
+    pos = end + 3;
+    i = s.indexOf('<!--', pos);
+  }
+  return out + s.slice(pos);
 }
 
 function indentOf(s: string): number {
