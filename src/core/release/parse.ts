@@ -16,6 +16,81 @@ export function looksBinary(text: string): boolean {
   return sample.length > 0 && odd / sample.length > 0.1;
 }
 
+/**
+ * Deeper than this (flow brackets plus block indentation levels), a file is not read: no release
+ * plan nests more than about eight levels, and the yaml library composes nodes recursively, so
+ * thousands of levels end in stack exhaustion, which is slow to unwind and leaves nothing useful.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * An upper estimate of how deeply a YAML text nests, in one linear pass: block indentation levels,
+ * compact `- - -` sequences and open flow brackets. Comments and quoted scalars are skipped; other
+ * brackets (in plain or block scalars) count, so the estimate errs on the deep side. Stops early once
+ * `limit` is passed.
+ */
+export function yamlNestingDepth(text: string, limit = Infinity): number {
+  const SP = 32, TAB = 9, LF = 10, CR = 13, HASH = 35, DASH = 45, DQ = 34, SQ = 39, BSL = 92;
+  const OPEN = (c: number) => c === 91 || c === 123; // [ {
+  const CLOSE = (c: number) => c === 93 || c === 125; // ] }
+  const QUOTE_AFTER = (c: number) => c === SP || c === TAB || c === 91 || c === 123 || c === 44 || c === 58 || c === DASH; // space [ { , : -
+  const indents: number[] = [];
+  let flow = 0;
+  let max = 0;
+  let i = 0;
+  const n = text.length;
+  const at = (k: number) => text.charCodeAt(k);
+  while (i < n && max <= limit) {
+    // One line: its indentation first.
+    let j = i;
+    while (j < n && at(j) === SP) j++;
+    const indent = j - i;
+    const first = j < n ? at(j) : LF;
+    if (flow === 0 && first !== LF && first !== CR && first !== HASH) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // Compact nested sequences on one line: `- - - x`.
+      while (j + 1 < n && at(j) === DASH && (at(j + 1) === SP || at(j + 1) === TAB)) {
+        j += 2;
+        while (j < n && at(j) === SP) j++;
+        indents.push(j - i);
+      }
+    }
+    let prev = SP;
+    for (; j < n && max <= limit; j++) {
+      const c = at(j);
+      if (c === LF || c === CR) break;
+      if (c === HASH && (prev === SP || prev === TAB)) {
+        while (j < n && at(j) !== LF && at(j) !== CR) j++;
+        break;
+      }
+      if ((c === DQ || c === SQ) && QUOTE_AFTER(prev)) {
+        // A quoted scalar: skip to its end (it may span lines).
+        for (j++; j < n; j++) {
+          const q = at(j);
+          if (c === DQ && q === BSL) j++;
+          else if (q === c) {
+            if (c === SQ && at(j + 1) === SQ) j++;
+            else break;
+          }
+        }
+        prev = c;
+        continue;
+      }
+      if (OPEN(c)) flow++;
+      else if (CLOSE(c) && flow > 0) flow--;
+      prev = c === TAB ? SP : c;
+      if (indents.length + flow > max) max = indents.length + flow;
+    }
+    if (indents.length + flow > max) max = indents.length + flow;
+    // Past the line break.
+    while (j < n && at(j) !== LF && at(j) !== CR) j++;
+    if (j < n && at(j) === CR && at(j + 1) === LF) j++;
+    i = j + 1;
+  }
+  return max;
+}
+
 export function parseRelease(path: string, raw: string): ReleaseDoc {
   const source = new SourceText(path, raw);
   const base: Omit<ReleaseDoc, 'node' | 'rangeOf' | 'get'> = {
@@ -28,8 +103,22 @@ export function parseRelease(path: string, raw: string): ReleaseDoc {
   if (looksBinary(source.text)) {
     return withAccessors({ ...base, skipped: 'the file looks binary, not YAML' });
   }
+  if (yamlNestingDepth(source.text, MAX_NESTING) > MAX_NESTING) {
+    return withAccessors({ ...base, skipped: `the YAML nests more than ${MAX_NESTING} levels deep, which no release plan needs` });
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  // The yaml library does not take a lone CR (old Mac files) as a line break, as YAML 1.2 and
+  // SourceText do; turning each into LF keeps every offset and makes the two agree.
+  const yamlText = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
+  const doc = parseDocument(yamlText, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    keepSourceTokens: false,
+    // Errors land in doc.errors; warnings (such as a stringified complex key) must not print to the console.
+    logLevel: 'error',
+  });
   const syntaxErrors: YamlProblem[] = [];
   const duplicateKeys: YamlProblem[] = [];
   for (const e of doc.errors) {
