@@ -66,9 +66,16 @@ export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?:
     rules.forEach((r) => set.add(r));
     lineRules.set(l, set);
   };
-  // Block ranges: [fromLine, toLine) per rule ('*' = all).
-  const blocks: { rule: string; from: number; to: number }[] = [];
-  const open = new Map<string, number>();
+  // Block ranges: [fromLine, toLine) per rule; '*' = all rules except those in `except`, which an
+  // `enable rule-a` inside a `disable` (all) block turns back on, as in ESLint.
+  const blocks: { rule: string; from: number; to: number; except?: Set<string> }[] = [];
+  const open = new Map<string, { from: number; except?: Set<string> }>();
+  const close = (r: string, to: number) => {
+    const b = open.get(r);
+    if (b === undefined) return;
+    blocks.push({ rule: r, from: b.from, to, except: b.except });
+    open.delete(r);
+  };
   for (const d of directives) {
     switch (d.directive) {
       case 'disable-file':
@@ -82,32 +89,48 @@ export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?:
         addLine(d.line + 1, d.rules);
         break;
       case 'disable':
-        for (const r of d.rules.length ? d.rules : ['*']) if (!open.has(r)) open.set(r, d.line);
+        if (!d.rules.length) {
+          // Everything, from here: restart an all-rules block without exceptions.
+          close('*', d.line);
+          open.set('*', { from: d.line });
+          break;
+        }
+        for (const r of d.rules) {
+          const all = open.get('*');
+          if (all?.except?.has(r)) {
+            close('*', d.line);
+            const except = new Set(all.except);
+            except.delete(r);
+            open.set('*', { from: d.line, except: except.size ? except : undefined });
+          } else if (!all && !open.has(r)) {
+            open.set(r, { from: d.line });
+          }
+        }
         break;
       case 'enable':
         if (!d.rules.length) {
-          for (const [r, from] of open) blocks.push({ rule: r, from, to: d.line });
-          open.clear();
+          for (const r of [...open.keys()]) close(r, d.line);
         } else {
           for (const r of d.rules) {
-            const from = open.get(r);
-            if (from !== undefined) {
-              blocks.push({ rule: r, from, to: d.line });
-              open.delete(r);
+            close(r, d.line);
+            const all = open.get('*');
+            if (all && !all.except?.has(r)) {
+              close('*', d.line);
+              open.set('*', { from: d.line, except: new Set([...(all.except ?? []), r]) });
             }
           }
         }
         break;
     }
   }
-  for (const [r, from] of open) blocks.push({ rule: r, from, to: Infinity });
+  for (const r of [...open.keys()]) close(r, Infinity);
   return {
     directives,
     isSuppressed(rule, line) {
       if (fileAll || fileWide.has(rule)) return true;
       const l = lineRules.get(line);
       if (l === 'all' || l?.has(rule)) return true;
-      return blocks.some((b) => (b.rule === '*' || b.rule === rule) && line >= b.from && line <= b.to);
+      return blocks.some((b) => (b.rule === '*' ? !b.except?.has(rule) : b.rule === rule) && line >= b.from && line < b.to);
     },
   };
 }
