@@ -56,7 +56,8 @@ const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', inf
 function normaliseSeverity(v: unknown): SeveritySetting | undefined {
   const s = String(v).toLowerCase();
   if (SEVERITIES.includes(s)) return s as SeveritySetting;
-  return SEVERITY_ALIASES[s];
+  // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
+  return Object.prototype.hasOwnProperty.call(SEVERITY_ALIASES, s) ? SEVERITY_ALIASES[s] : undefined;
 }
 
 /** Parses a configuration file. Problems are reported, never thrown; unknown rules get a did-you-mean. */
@@ -120,7 +121,7 @@ export function parseConfig(text: string, path: string | undefined, rules: reado
                 else rc.severity = sev;
                 continue;
               }
-              const spec = rule.meta.options?.[opt];
+              const spec = rule.meta.options && Object.prototype.hasOwnProperty.call(rule.meta.options, opt) ? rule.meta.options[opt] : undefined;
               if (!spec) {
                 const known = Object.keys(rule.meta.options ?? {});
                 const guess = didYouMean(opt, ['severity', ...known]);

@@ -158,6 +158,9 @@ export function lint(input: LintInput): LintResult {
   let out = findings;
   if (impact) out = filterSuppressed(out, 'impact', scanSuppressions(impact.source, 'impact', impact.nonProseLines));
   if (release) out = filterSuppressed(out, 'release', scanSuppressions(release.source, 'release'));
-  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start - b.range.start || (a.rule < b.rule ? -1 : 1)));
+  // Path, file, offset, rule; the comparator returns 0 for equal keys, so the (stable) sort keeps
+  // the order in which a rule reported findings at the same spot.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  out.sort((a, b) => cmp(a.path, b.path) || cmp(a.file, b.file) || a.range.start - b.range.start || cmp(a.rule, b.rule));
   return { findings: out, impact, release };
 }
