@@ -15,7 +15,7 @@ export const RULE_INDEX_PATH = join(RULE_DOCS_DIR, 'README.md');
 /** Findings the engine itself emits (not rules: no metadata, cannot be configured). */
 export const PSEUDO_RULES: readonly { name: string; description: string; severity: 'error' | 'warning' }[] = [
   { name: INTERNAL_ERROR, description: 'A rule failed while checking the files, or reported a position outside them; the other rules still ran.', severity: 'error' },
-  { name: FILE_SKIPPED, description: 'A file was not checked because it is too large or does not look like text.', severity: 'warning' },
+  { name: FILE_SKIPPED, description: 'A file was not checked because it is too large, does not look like text, or nests too deeply.', severity: 'warning' },
 ];
 
 /** The "File" cell of a rule page's table and of the index, by scope. */
