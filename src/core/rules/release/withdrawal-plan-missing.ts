@@ -27,7 +27,7 @@ export const withdrawalPlanMissing: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (staged release can be halted); SPEC §3, §4',
+    source: 'Ovadya & Whittlestone 2019, §2.3 (access is hard to undo) and §3.2.3 (approval can be suspended); SPEC §4',
   },
   check(ctx) {
     const plan = planOf(ctx);
