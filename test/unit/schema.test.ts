@@ -12,6 +12,7 @@ import { parseRelease } from '../../src/core/release/parse';
 import { buildSchema, DATE_PATTERN } from '../../src/core/release/schema';
 import { parseIsoDate, validateRelease, type SchemaProblem } from '../../src/core/release/validate';
 import { schemaViolation } from '../../src/core/rules/release/schema-violation';
+import { yamlSyntax } from '../../src/core/rules/release/yaml-syntax';
 import { FIXTURES } from './fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -141,5 +142,14 @@ describe('release rule fixes', () => {
         assert.deepEqual(doc.syntaxErrors.concat(doc.duplicateKeys).map((e) => e.message), [], p);
       }
     }
+  });
+});
+
+describe('release rules: limits', () => {
+  it('yaml-syntax shows the first 20 errors of a cascade and counts the rest', () => {
+    const text = 'impact-release: 1\nnotes: ' + '['.repeat(60) + '\n';
+    const r = lint({ release: { path: 'release.yaml', text }, rules: [yamlSyntax] });
+    assert.ok(r.findings.length === 21, `got ${r.findings.length}`);
+    assert.match(r.findings[20].message, /^\d+ more YAML syntax errors follow/);
   });
 });

@@ -1,6 +1,8 @@
 import type { Rule } from '../../types';
 import { planOf } from './common';
 
+const MAX_SHOWN = 20;
+
 /** YAML the parser cannot read: each syntax error at its position, or why the file was not read as data. */
 export const yamlSyntax: Rule = {
   meta: {
@@ -15,7 +17,9 @@ export const yamlSyntax: Rule = {
     const plan = planOf(ctx);
     if (!plan) return;
     const src = plan.source;
-    for (const e of plan.syntaxErrors) {
+    // One broken bracket can cascade into hundreds of errors: show the first ones and a count.
+    const shown = plan.syntaxErrors.slice(0, MAX_SHOWN);
+    for (const e of shown) {
       // The parser marks one character; widen an empty mark to the character at that spot.
       let { start, end } = e.range;
       if (end <= start && start < src.length && !/[\r\n]/.test(src.text[start])) end = start + 1;
@@ -24,6 +28,16 @@ export const yamlSyntax: Rule = {
         file: 'release',
         range: { start, end },
         data: { code: e.code },
+      });
+    }
+    const rest = plan.syntaxErrors.length - shown.length;
+    if (rest > 0) {
+      const next = plan.syntaxErrors[MAX_SHOWN].range;
+      ctx.report({
+        message: `${rest} more YAML syntax ${rest === 1 ? 'error follows' : 'errors follow'}, often caused by the ones above: fix those first.`,
+        file: 'release',
+        range: { start: next.start, end: next.start },
+        data: { more: rest },
       });
     }
     if (plan.skipped) {
