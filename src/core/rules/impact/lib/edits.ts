@@ -113,7 +113,7 @@ export function fillValueEdit(doc: ImpactDoc, m: Marker, text: string): TextEdit
   const masked = maskComments(doc.source.text.slice(start, end));
   const first = masked.search(/\S/);
   if (first >= 0) {
-    const last = masked.replace(/\s+$/, '').length;
+    const last = masked.trimEnd().length;
     return { file: 'impact', range: { start: start + first, end: start + last }, newText: text };
   }
   const before = doc.source.text[start - 1];
@@ -132,5 +132,5 @@ export function appendParagraphEdit(doc: ImpactDoc, part: Part, text: string): T
 /** Where the written text of a marker value ends: before trailing blanks and HTML comments. */
 export function valueContentEnd(doc: ImpactDoc, m: Marker): number {
   const { start, end } = m.valueRange;
-  return start + maskComments(doc.source.text.slice(start, end)).replace(/\s+$/, '').length;
+  return start + maskComments(doc.source.text.slice(start, end)).trimEnd().length;
 }

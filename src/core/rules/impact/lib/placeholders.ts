@@ -30,7 +30,7 @@ export interface PlaceholderSpan {
  * lines but not across a blank line. Then the bare upper-case markers, then LaTeX checklist macros.
  */
 const CASE_SENSITIVE_RE =
-  /(?<![\p{L}\p{N}*_\\])(\*\*|__|\*|_)(?:TODO|TBD|FIXME)\b(?:\\.|[^\n\\]|\n(?![ \t]*\r?(?:\n|$)))*?\1(?![\p{L}\p{N}])|\b(?:TODO|FIXME|XXX)\b|\\(?:answer|justification|guidelines)TODO(?:\{\})?/gu;
+  /(?<![\p{L}\p{N}*_\\])(\*\*|__|\*|_)(?:TODO|TBD|FIXME)\b(?:\\.|[^\n\\]|\n(?![ \t]*\r?(?:\n|$))){0,600}?\1(?![\p{L}\p{N}])|\b(?:TODO|FIXME|XXX)\b|\\(?:answer|justification|guidelines)TODO(?:\{\})?/gu;
 
 /**
  * Case-insensitive forms: bracketed template slots (model cards, forms), lorem ipsum, TBD/TBC as
@@ -38,8 +38,6 @@ const CASE_SENSITIVE_RE =
  */
 const CASE_INSENSITIVE_RE =
   /\[(?:more information needed|more info needed|to be (?:determined|completed|written|added|filled in)|(?:insert|fill in|your|add|describe|enter)\b[^[\]\n]{0,60})\](?![([])|<(?:fill in|insert|your|add|describe|enter)\b[^<>\n]{0,60}>|\blorem ipsum\b|\b(?:tbd|tbc)\b|\?{3,}/giu;
-
-const COMMENT_RE = /<!--[\s\S]*?-->/g;
 
 /** All placeholder spans in `text`, sorted, without overlaps; offsets are shifted by `base`. */
 export function placeholderSpans(text: string, base = 0): PlaceholderSpan[] {
@@ -72,10 +70,29 @@ function mayHavePlaceholder(text: string): boolean {
   return QUICK_RE.test(text);
 }
 
-/** Replaces HTML comments with spaces of the same length, keeping offsets. */
+/** Ranges of `<!-- … -->` comments, in order (an unclosed `<!--` runs to the end); linear time. */
+export function commentRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = text.indexOf('<!--');
+  while (i >= 0) {
+    const close = text.indexOf('-->', i + 4);
+    const end = close < 0 ? text.length : close + 3;
+    out.push({ start: i, end });
+    i = close < 0 ? -1 : text.indexOf('<!--', end);
+  }
+  return out;
+}
+
+/** Replaces HTML comments with spaces of the same length (line breaks kept), keeping offsets. */
 export function maskComments(text: string): string {
   if (!text.includes('<!--')) return text;
-  return text.replace(COMMENT_RE, (c) => c.replace(/[^\r\n]/g, ' '));
+  let out = '';
+  let pos = 0;
+  for (const c of commentRanges(text)) {
+    out += text.slice(pos, c.start) + text.slice(c.start, c.end).replace(/[^\r\n]/g, ' ');
+    pos = c.end;
+  }
+  return out + text.slice(pos);
 }
 
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;

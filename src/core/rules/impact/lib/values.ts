@@ -121,8 +121,8 @@ export const APPLIES_VOCABULARY: Vocabulary = {
   },
 };
 
-/** Where the leading token ends: a dash with spaces, an em/en dash, `--`, `:;,(`, a full stop, or "because". */
-const HEAD_END_RE = /[ \t\r\n]+(?:-{1,2}|—|–)(?=[ \t\r\n]|$)|[ \t]*(?:—|–|--)[ \t]*|[:;,(]|\.(?=\s|$)|[ \t\r\n]+(?:because|since|as|given|but)\b/i;
+/** Where the leading token ends: a spaced hyphen, an em/en dash, `--`, `:;,(`, a full stop, or "because". Linear: no leading `\s+`. */
+const HEAD_END_RE = /\s(?:-{1,2}|—|–)(?=\s|$)|—|–|--|[:;,(]|\.(?=\s|$)|\s(?:because|since|as|given|but)\b/i;
 const STRONG_END_RE = /^[ \t\r\n]*(?:—|–|--?|:|\()/;
 const REST_SEP_RE = /^[ \t\r\n]*(?:—|–|--?|:|;|,|\.)?[ \t\r\n]*/;
 const EMPHASIS_RE = /^(\*\*|__|\*|_|`)([^*_`\r\n]+?)\1/;
@@ -138,7 +138,7 @@ export function readLead(source: SourceText, range: OffsetRange, vocab: Vocabula
   if (isBlank(raw)) return { state: 'empty', attempted: false };
   if (isPlaceholderOnly(raw)) return { state: 'placeholder', attempted: false };
   const lead = /^\s*/.exec(raw)![0].length;
-  const s = raw.slice(lead).replace(/\s+$/, '');
+  const s = raw.slice(lead).trimEnd();
   const base = range.start + lead;
 
   let tokenStart = 0;

@@ -1,0 +1,83 @@
+import type { ImpactDoc } from '../../impact/model';
+import type { OffsetRange } from '../../text';
+import type { Rule } from '../../types';
+import { commentRanges, isTemplatePrompt, placeholderSpans, type PlaceholderSpan } from './lib/placeholders';
+
+const CODE_SPAN_RE = /``[^\n]+?``|`[^`\n]+`/g;
+/** A template slot such as `<fill in>` alone on a line, which Markdown reads as an HTML block. */
+const ANGLE_SLOT_RE = /^ {0,3}<[^<>\n]+>\s*$/;
+
+/**
+ * Text a template or a draft leaves behind: TODO, TBD, FIXME, XXX, the scaffold's `_TODO: …_`
+ * prompts, `[More Information Needed]` (model cards), `\answerTODO{}` (NeurIPS checklist),
+ * `[Your answer here]`, `<fill in>`, lorem ipsum, and template questions copied without an answer.
+ * Code, HTML comments (suppressions included) and inline code are skipped.
+ */
+export const placeholderText: Rule = {
+  meta: {
+    name: 'placeholder-text',
+    description: 'Placeholder text is left in IMPACT.md: TODO, TBD, a template prompt, [More Information Needed], \\answerTODO{}, …',
+    scope: 'impact',
+    defaultSeverity: 'warning',
+    fixable: false,
+    source: 'SPEC §4; NeurIPS paper checklist and model-card templates',
+  },
+  check(ctx) {
+    const doc = ctx.impact!;
+    const text = doc.source.text;
+    const skip = skippedRanges(text);
+    let k = 0;
+    for (const s of placeholderSpans(text)) {
+      // Skipped when it starts inside a comment or code span (a prompt may end after a comment).
+      while (k < skip.length && skip[k].end <= s.start) k++;
+      if (k < skip.length && skip[k].start <= s.start) continue;
+      if (inCode(doc, s)) continue;
+      ctx.report({ message: messageFor(s), file: 'impact', range: { start: s.start, end: s.end }, data: { placeholder: s.text.slice(0, 60) } });
+    }
+    // Template questions pasted as the answer (no TODO around them).
+    for (const section of doc.sections) {
+      for (const p of section.allProse) reportPrompt(ctx, doc, p.text, p.range);
+      for (const m of section.allMarkers) reportPrompt(ctx, doc, m.value, m.valueRange);
+    }
+  },
+};
+
+function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, text: string, range: OffsetRange) {
+  if (!isTemplatePrompt(text.replace(/[*_`]/g, ''))) return;
+  if (placeholderSpans(doc.source.text.slice(range.start, range.end)).length) return; // reported above
+  ctx.report({
+    message: "This is the template's question, not an answer: replace it with your own answer.",
+    file: 'impact',
+    range,
+    data: { placeholder: 'template-question' },
+  });
+}
+
+function messageFor(s: PlaceholderSpan): string {
+  if (s.kind === 'prompt') return "The template's prompt is still here: answer it in your own words, then delete the prompt.";
+  const shown = s.text.length > 40 ? `${s.text.slice(0, 37)}…` : s.text;
+  return `Placeholder '${shown}' left in the text: replace it with the real content.`;
+}
+
+/** HTML comments and inline code spans, in order. */
+function skippedRanges(text: string): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  out.push(...commentRanges(text));
+  if (text.includes('`')) {
+    CODE_SPAN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CODE_SPAN_RE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Whether a span sits in code, HTML or front matter (but a lone `<fill in>` line is a slot, not HTML). */
+function inCode(doc: ImpactDoc, s: PlaceholderSpan): boolean {
+  if (!doc.nonProseLines.size) return false;
+  const line = doc.source.positionAt(s.start).line;
+  if (!doc.nonProseLines.has(line)) return false;
+  const lt = doc.source.lineText(line);
+  const standalone = s.text.startsWith('<') && ANGLE_SLOT_RE.test(lt) && lt.trim() === s.text && (line === 0 || !doc.nonProseLines.has(line - 1));
+  return !standalone;
+}
