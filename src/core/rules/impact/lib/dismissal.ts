@@ -1,0 +1,200 @@
+/**
+ * Recognises boilerplate dismissals: sentences that wave the question of harm away without any
+ * reasoning ("We do not foresee any negative societal impact.", "This work poses no risk.",
+ * "Not applicable, as this is a theoretical paper.", a bare "N/A").
+ *
+ * A sentence is a dismissal when it denies, in one of the usual shapes, that the work has risks,
+ * harms, misuse, concerns or negative impact, and it does not reason about them:
+ * - it names no concrete harm, victim or safeguard (fraud, impersonation, viewers, watermark, …);
+ * - it has no reasoning clause (because, since, however, unless, a colon…) of some length, or
+ *   only a stock reason ("as this is a theoretical paper", "any technology can be misused");
+ * - no later sentence of the same block qualifies it ("However, …").
+ *
+ * All expressions are compiled once; each sentence first meets a cheap pre-filter.
+ */
+
+import { maskComments } from './placeholders';
+
+const HARM_CORE =
+  'risks?|harms?|misuses?|dangers?|threats?|hazards?|abuses?|impacts?|concerns?|consequences?|downsides?|negative\\s+effects?|dual[-\\s]use';
+const HARM_QUALIFIED =
+  '(?:negative|ethical|societal|social|harmful|adverse|malicious|detrimental|unintended|bad|undesirable|nefarious|dangerous)\\s+(?:\\S+\\s+)?(?:issues?|implications?|effects?|problems?|outcomes?|uses?|applications?|purposes?)';
+const HARM = `(?:${HARM_CORE}|${HARM_QUALIFIED})`;
+/** Determiners and adjectives that may stand between a denial and the harm noun. */
+const ADJ =
+  "(?:any|a|an|the|such|known|foreseeable|foreseen|potential|possible|significant|major|obvious|direct|indirect|immediate|negative|ethical|societal|social|serious|real|apparent|particular|specific|additional|new|further|other|clear|substantial|notable|meaningful|broader|important|harmful|adverse|malicious|likely|conceivable|reasonable|related|identifiable|obvious|[a-z]+(?:al|ive|ous|ful|ble))";
+const ADJS = `(?:${ADJ}\\s+){0,4}`;
+/** "misuse", "negative societal impact", "potential for misuse", "possibility of harm". */
+const HARM_NP = `(?:(?:potential|possibility|chance|likelihood|evidence|indication|sign)s?\\s+(?:of|for)\\s+${ADJS})?${HARM}`;
+const NEG_AUX = '\\b(?:do|does|did|will|would|can|could|should|shall|may|might|must|have|has|had)\\s+not\\s+(?:\\w+\\s+){0,2}?';
+const HAVING =
+  '(?:poses?|posing|has|have|having|presents?|carries|carry|raises?|entails?|involves?|introduces?|bears?|holds?|creates?|causes?|brings?|leads?\\s+to|results?\\s+in)';
+
+/** Shapes of denial, on a normalised sentence (lower case, "n't" spelled "not"). */
+const DENIALS: readonly RegExp[] = [
+  // we do not foresee any negative societal impact; this work does not present any consequence
+  new RegExp(
+    `${NEG_AUX}(?:(?:seem|appear)\\s+to\\s+)?(?:foresee|anticipat|see|expect|identif|envision|envisag|predict|perceiv|find|found|know\\s+of|imagin|observ|think\\s+of|pos|present|ha[vds]|rais|carr|entail|involv|introduc|creat|caus|lead\\s+to|bring|constitut|result\\s+in|contain|bear)\\w*\\s+${ADJS}${HARM_NP}\\b`,
+  ),
+  // we do not believe that our work poses any risk
+  new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`),
+  // we are not aware of any negative consequences
+  new RegExp(`\\b(?:am|are|is|was|were)\\s+not\\s+aware\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  // this work has / poses / raises no risk; carries minimal risk
+  new RegExp(`\\b${HAVING}\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`),
+  // we see no ethical concerns; we found no risks
+  new RegExp(`\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+${ADJS}${HARM_NP}\\b`),
+  // there are no ethical concerns; there is no potential for misuse
+  new RegExp(
+    `\\bthere\\s+(?:is|are|will\\s+be|would\\s+be|should\\s+be|were|was|exists?|seems?\\s+to\\s+be|appears?\\s+to\\s+be)\\s+(?:no|not\\s+any|minimal|negligible|little)\\s+${ADJS}${HARM_NP}\\b`,
+  ),
+  // no negative impacts are anticipated; no risks have been identified
+  new RegExp(
+    `\\bno\\s+${ADJS}${HARM_NP}\\s+(?:is|are|was|were|will\\s+be|would\\s+be|can\\s+be|could\\s+be|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:anticipated|foreseen|expected|identified|known|foreseeable|envisioned|envisaged|apparent|likely|predicted|found|observed|seen)\\b`,
+  ),
+  // this work is unlikely to cause harm / to be misused
+  /\b(?:is|are|was|were|seems?|appears?)\s+(?:\w+\s+)?unlikely\s+to\s+(?:pose|have|cause|lead\s+to|present|raise|result\s+in|create|be\s+(?:misused|abused|used\s+(?:for|to)\s+(?:harm|cause\s+harm|malicious)))\b/,
+  // our model is harmless / risk-free
+  /\b(?:is|are)\s+(?:completely\s+|entirely\s+|totally\s+|inherently\s+|fully\s+|perfectly\s+|essentially\s+)?(?:harmless|risk[-\s]free|innocuous)\b/,
+  // free of any ethical concerns
+  new RegExp(`\\b(?:free|devoid)\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  // This section is not applicable. It does not apply.
+  /^(?:this\s+(?:section|question|item|point|category|statement|discussion)|it|this|that)\s+(?:is\s+not\s+(?:relevant|applicable)|does\s+not\s+apply)\b/,
+  new RegExp(`\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`),
+  // N/A, not applicable, none … at the start of the sentence
+  // (a bare "N/A" is only a dismissal where a harm question is asked: see isBareDismissal)
+  /^(?:n\/?a|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b(?=[\s,;:—–-]*[a-z])/,
+  /^none(?:\s*[,;:—–-]\s*\S|\s+(?:foreseen|known|identified|anticipated|expected|that\s+we)\b|\s+of\s+(?:the\s+|these\s+|those\s+)?(?:above|hazards?|risks?|concerns?|harms?)\b)/,
+];
+
+/** A sentence that is only "No risks." / "No negative societal impact." */
+const BARE_HARM_RE = new RegExp(
+  `^(?:there\\s+are\\s+|there\\s+is\\s+)?no\\s+${ADJS}${HARM_NP}(?:\\s+(?:foreseen|anticipated|expected|known|identified|to\\s+report))?$`,
+);
+
+/** Whole content that says nothing but "no": for harm sections and free-text marker values. */
+const BARE_WORDS_RE =
+  /^(?:n\/?a|na|none|nothing|nil|no|nope|not\s+applicable|not\s+relevant|does\s+not\s+apply|unlikely|very\s+unlikely|highly\s+unlikely|not\s+likely|negligible|minimal|not\s+a\s+concern|no\s+concerns?|not\s+an\s+issue|no\s+issues?|none\s+(?:foreseen|known|identified|anticipated|expected|(?:that\s+)?we\s+(?:know|are\s+aware)\s+of|at\s+(?:this|the\s+moment|present)(?:\s+time|\s+stage|\s+point)?)|nothing\s+to\s+(?:report|declare|add))$/;
+
+/** Cheap pre-filter: every denial shape contains one of these words. */
+const PREFILTER_RE = /\b(?:not|no|none|n\/?a|nothing|unlikely|harmless|risk[-\s]free|innocuous|free|devoid|minimal|negligible|little|limited|zero|cannot)\b|n['’]t\b/;
+
+/** Naming a concrete harm, victim or safeguard shows the author thought about it. */
+const CONCRETE_RE =
+  /\b(?:fraud\w*|scam\w*|impersonat\w*|deep\s?fakes?|disinformation|misinformation|propaganda|harass\w*|bully\w*|non-?consensual|porn\w*|nudes?|nudity|phishing|spoof\w*|clon(?:e|es|ed|ing)|surveillance|privacy|bias(?:es|ed)?|discriminat\w*|extort\w*|blackmail\w*|elections?|manipulat\w*|defam\w*|forger(?:y|ies)|forged|identity\s+theft|stalk\w*|dox\w*|likeness\w*|victims?|children|minors|journalists?|voters?|viewers?|listeners?|subjects|women|minorit\w*|patients?|artists?|actors?|consent\w*|watermark\w*|detectors?|provenance|gated|access\s+(?:form|control|requests?)|licen[cs]e)\b/;
+
+/** Reasoning connectives (or a colon/dash that introduces an explanation). */
+const CONNECTIVE_RE = /\b(?:because|since|given\s+that|due\s+to|owing\s+to|however|although|though|but|unless|except|whereas|while|only\s+if|if|provided|as\s+long\s+as)\b|[:—–]\s*\S|\s-\s\S/;
+
+/** Stock reasons that explain nothing about this work's risks. */
+const GENERIC_REASON_RE =
+  /\b(?:theoretical|foundational|fundamental|basic|academic|methodological|purely\s+(?:algorithmic|mathematical|methodological|technical|academic|scientific))\s+(?:\S+\s+)?(?:paper|work|research|study|contribution|results?|nature|analysis|question|problem)s?\b|\bpurely\s+(?:theoretical|algorithmic|mathematical|methodological|technical|academic|scientific)\b|\bno\s+human\s+(?:subjects|participants)\b|\bnot\s+involve\s+(?:any\s+)?human\s+(?:subjects|participants)\b|\b(?:any|all|every|most)\s+(?:\S+\s+)?(?:technology|technologies|tools?|methods?|models?|research|innovation|advances?)\s+(?:can|could|may|might)\s+be\s+(?:misused|abused|used\s+(?:for|with|to)\s+(?:harm|malicious|bad|nefarious|cause))|\bas\s+with\s+any\s+(?:\S+\s+)?(?:technology|tool|method|model|research)\b|\bpublicly\s+available\s+(?:data|datasets?|benchmarks?)\b|\bopen[-\s]source\s+(?:data|datasets?|benchmarks?)\b/;
+
+/** A later sentence that qualifies the dismissal. */
+const QUALIFIER_RE = /^(?:however|but|that\s+said|nevertheless|nonetheless|still|yet|although|though|on\s+the\s+other\s+hand|even\s+so)\b/;
+const MODAL_RE = /\b(?:could|may|might|can|would)\b/;
+
+const ABBREVIATION_RE = /\b(?:e\.g|i\.e|etc|et al|vs|cf|approx|fig|sec|eq|resp|incl|ca|al)\./gi;
+const SENTENCE_END_RE = /[.!?]+(?=[\s)"'’”\]]|$)|\n[ \t]*\n/g;
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
+
+export interface Dismissal {
+  /** Offsets into the text given to `findDismissals`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Lower case, straight quotes, no Markdown emphasis or link targets, "n't" spelled out. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[‘’`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
+    .replace(/[*_]+/g, '')
+    .replace(/\bcannot\b/g, 'can not')
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bshan't\b/g, 'shall not')
+    .replace(/\b(\w+)n't\b/g, '$1 not')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function words(s: string): number {
+  return s.match(WORD_RE)?.length ?? 0;
+}
+
+/** "N/A", "None.", "Unlikely." and the like, as the whole content of a block or value. */
+export function isBareDismissal(text: string): boolean {
+  if (text.length > 400) return false;
+  const n = normalise(maskComments(text)).replace(/^[\s>*+-]+(?=\S)/, '').replace(/[\s.!;,:]+$/, '');
+  return n.length > 0 && n.length < 60 && (BARE_WORDS_RE.test(n) || BARE_HARM_RE.test(n));
+}
+
+/** Whether one normalised sentence denies harm in a stock way, ignoring the escapes. */
+export function isDenial(norm: string): boolean {
+  if (!PREFILTER_RE.test(norm)) return false;
+  const bare = norm.replace(/[\s.!?;,:]+$/, '');
+  if (BARE_HARM_RE.test(bare)) return true;
+  return DENIALS.some((re) => re.test(norm));
+}
+
+/** Whether a denial sentence carries its own reasoning (or names something concrete). */
+function reasoned(norm: string): boolean {
+  if (CONCRETE_RE.test(norm)) return true;
+  if (GENERIC_REASON_RE.test(norm)) return false;
+  return words(norm) >= 10 && CONNECTIVE_RE.test(norm);
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  norm: string;
+}
+
+function sentences(text: string): Sentence[] {
+  const guarded = text.replace(ABBREVIATION_RE, (m) => m.replace(/\./g, '\u2024'));
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (s: number, e: number) => {
+    let a = s;
+    let b = e;
+    while (a < b && /[\s>*+-]/.test(text[a]) && !/[\p{L}\p{N}]/u.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    if (b > a) out.push({ start: a, end: b, norm: normalise(text.slice(a, b)) });
+  };
+  SENTENCE_END_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END_RE.exec(guarded))) {
+    const end = m.index + m[0].length;
+    push(start, m[0].startsWith('\n') ? m.index : end);
+    start = end;
+  }
+  push(start, text.length);
+  return out;
+}
+
+/**
+ * The dismissal sentences in a block of text (a paragraph, list item or marker value). With
+ * `bare`, a block that is only "N/A", "none" or "unlikely" is a dismissal too.
+ */
+export function findDismissals(text: string, opts: { bare?: boolean } = {}): Dismissal[] {
+  const masked = maskComments(text);
+  if (opts.bare && isBareDismissal(masked)) {
+    const a = masked.search(/\S/);
+    const b = masked.trimEnd().length;
+    return [{ start: a, end: b, text: masked.slice(a, b) }];
+  }
+  if (!PREFILTER_RE.test(masked.toLowerCase())) return [];
+  const list = sentences(masked);
+  const out: Dismissal[] = [];
+  list.forEach((s, i) => {
+    if (!isDenial(s.norm) || reasoned(s.norm)) return;
+    const later = list.slice(i + 1);
+    if (later.some((x) => (QUALIFIER_RE.test(x.norm) && words(x.norm) >= 6) || (CONCRETE_RE.test(x.norm) && MODAL_RE.test(x.norm)))) return;
+    out.push({ start: s.start, end: s.end, text: masked.slice(s.start, s.end) });
+  });
+  return out;
+}
