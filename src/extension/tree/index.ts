@@ -47,7 +47,9 @@ export function register(context: vscode.ExtensionContext, services: ViewService
   // workspace in the background so that every assessment appears (never before activate returns).
   let scanned: Promise<void> | undefined;
   const scanOnce = (): Promise<void> => {
-    scanned ??= lintService.lintWorkspace().then(updateContext);
+    scanned ??= Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => lintService.lintWorkspace()),
+    ).then(updateContext);
     return scanned;
   };
   const onVisible = () => {
