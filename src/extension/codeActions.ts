@@ -1,5 +1,333 @@
-/** Quick fixes for Impact Notes diagnostics (filled in below). */
-import type * as vscode from 'vscode';
+/**
+ * Quick fixes for Impact Notes diagnostics: the rule's preferred fix, its suggestions, "disable for
+ * this line", "disable for this file" and "show documentation"; plus `source.fixAll.impactNotes`
+ * (fix-on-save through `editor.codeActionsOnSave`) and a "fix all" quick fix. Every change is a
+ * WorkspaceEdit, so it is undoable, and a fix may edit the other file of the pair.
+ */
+import * as vscode from 'vscode';
+import { lint, type LintInput } from '../core/engine';
+import { applyEdits, fixEditsByFile } from '../core/fix';
+import { disableFileComment, disableNextLineComment } from '../core/suppress';
+import type { SourceText } from '../core/text';
+import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
+import { COMMANDS } from './commandTable';
+import { ruleOf, type LintService, type PairState } from './lintService';
 import type { Services } from './services';
 
-export function register(_context: vscode.ExtensionContext, _services: Services): void {}
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('impactNotes');
+
+function kindOf(state: PairState, uri: vscode.Uri): FileKind | undefined {
+  const s = uri.toString();
+  if (state.impactUri?.toString() === s) return 'impact';
+  if (state.releaseUri?.toString() === s) return 'release';
+  return undefined;
+}
+
+function uriOf(state: PairState, kind: FileKind): vscode.Uri | undefined {
+  return kind === 'impact' ? state.impactUri : state.releaseUri;
+}
+
+function sourceOf(state: PairState, kind: FileKind): SourceText | undefined {
+  return kind === 'impact' ? state.result.impact?.source : state.result.release?.source;
+}
+
+function openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const s = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === s && !d.isClosed);
+}
+
+/**
+ * The pair's state when it matches the document's current text (linting again when it does not),
+ * so the core's offsets are valid for the document.
+ */
+export async function freshState(lintService: LintService, document: vscode.TextDocument): Promise<PairState | undefined> {
+  const current = lintService.pairFor(document.uri);
+  const matches = (s: PairState | undefined) => {
+    if (!s) return false;
+    const kind = kindOf(s, document.uri);
+    return !!kind && sourceOf(s, kind)?.text === document.getText();
+  };
+  if (matches(current)) return current;
+  const again = await lintService.lintUri(document.uri);
+  return matches(again) ? again : undefined;
+}
+
+/** Core edits (offsets into the texts the rules saw) as one WorkspaceEdit over both files. */
+export function toWorkspaceEdit(state: PairState, edits: readonly TextEdit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit | undefined {
+  for (const e of edits) {
+    const uri = uriOf(state, e.file);
+    const source = sourceOf(state, e.file);
+    if (!uri || !source) return undefined;
+    const doc = openDoc(uri);
+    // The open document's text is what was linted: its positionAt agrees with the offsets. For a
+    // file that is not open, the core's own line/character positions are used (they survive
+    // VS Code's end-of-line normalisation when the file is opened).
+    const useDoc = doc && doc.getText() === source.text;
+    const pos = (o: number) => (useDoc ? doc.positionAt(o) : toPosition(source.positionAt(o)));
+    edit.replace(uri, new vscode.Range(pos(e.range.start), pos(e.range.end)), e.newText);
+  }
+  return edit;
+}
+
+function toPosition(p: { line: number; character: number }): vscode.Position {
+  return new vscode.Position(p.line, p.character);
+}
+
+function sameRange(f: Finding, d: vscode.Diagnostic): boolean {
+  return f.start.line === d.range.start.line && f.start.character === d.range.start.character && f.end.line === d.range.end.line && f.end.character === d.range.end.character;
+}
+
+/** The finding behind a diagnostic (diagnostics come back to providers as copies). */
+export function findingFor(state: PairState, kind: FileKind, d: vscode.Diagnostic): Finding | undefined {
+  const rule = ruleOf(d);
+  if (!rule) return undefined;
+  const onFile = (f: Finding) => f.file === kind || (f.file === 'workspace' && ((kind === 'impact' && !!state.impactUri) || (kind === 'release' && !state.impactUri)));
+  const same = state.result.findings.filter((f) => f.rule === rule && onFile(f) && sameRange(f, d));
+  return same.find((f) => f.message === d.message) ?? same[0];
+}
+
+// ---- suppressions -------------------------------------------------------------------------------
+
+const NEXT_LINE_RE = { impact: /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
+const FILE_RE = { impact: /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
+
+/** Adds `rule` to an existing directive's rule list; undefined when the directive covers every rule already. */
+function addRule(list: string, rule: string): string | undefined {
+  const [rules, reason] = list.split(/\s--\s/);
+  const names = rules.split(/[\s,]+/).filter(Boolean);
+  if (!names.length) return undefined; // no list = all rules
+  if (names.includes(rule)) return undefined;
+  return `${[...names, rule].join(', ')}${reason !== undefined ? ` -- ${reason.trim()}` : ''}`;
+}
+
+/** "Disable <rule> for this line": a disable-next-line comment above the line, same indentation (or the rule added to one already there). */
+export function disableLineEdit(document: vscode.TextDocument, kind: FileKind, rule: string, line: number): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  if (line > 0) {
+    const above = document.lineAt(line - 1);
+    const m = NEXT_LINE_RE[kind].exec(above.text);
+    if (m) {
+      const merged = addRule(m[2], rule);
+      if (merged === undefined) return edit;
+      const text = kind === 'impact' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
+      edit.replace(document.uri, above.range, text);
+      return edit;
+    }
+  }
+  const target = document.lineAt(line);
+  const indent = target.text.slice(0, target.firstNonWhitespaceCharacterIndex);
+  edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${disableNextLineComment(kind, rule)}${eol}`);
+  return edit;
+}
+
+/** "Disable <rule> for this file": a disable-file comment at the top (after front matter or a YAML modeline/directives). */
+export function disableFileEdit(document: vscode.TextDocument, kind: FileKind, rule: string): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const lines = document.lineCount;
+  for (let i = 0; i < Math.min(lines, 50); i++) {
+    const m = FILE_RE[kind].exec(document.lineAt(i).text);
+    if (m) {
+      const merged = addRule(m[1], rule);
+      if (merged !== undefined) edit.replace(document.uri, document.lineAt(i).range, kind === 'impact' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}`);
+      return edit;
+    }
+  }
+  let at = 0;
+  if (kind === 'impact' && /^---\s*$/.test(document.lineAt(0).text)) {
+    for (let i = 1; i < lines; i++) {
+      if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) {
+        at = i + 1;
+        break;
+      }
+    }
+  } else if (kind === 'release') {
+    // Keep the schema modeline and YAML directives first.
+    while (at < lines && /^(#\s*yaml-language-server:|%)/.test(document.lineAt(at).text)) at++;
+  }
+  edit.insert(document.uri, new vscode.Position(at, 0), `${disableFileComment(kind, rule)}${eol}`);
+  return edit;
+}
+
+// ---- fix all ------------------------------------------------------------------------------------
+
+/**
+ * Applies every preferred fix that stays within the given files, again and again (at most 10
+ * passes, like the CLI's --fix), and returns the new texts. Fixes that would also edit a file not
+ * in `kinds` are left alone.
+ */
+export function fixAllTexts(input: LintInput, kinds: readonly FileKind[]): Partial<Record<FileKind, string>> {
+  let cur = input;
+  const out: Partial<Record<FileKind, string>> = {};
+  for (let pass = 0; pass < 10; pass++) {
+    const result = lint(cur);
+    const eligible = result.findings.filter((f) => f.fix && f.fix.edits.every((e) => kinds.includes(e.file)));
+    const byFile = fixEditsByFile(eligible);
+    let changed = 0;
+    const next: LintInput = { ...cur };
+    for (const kind of kinds) {
+      const edits = byFile.get(kind);
+      const src = kind === 'impact' ? result.impact?.source : result.release?.source;
+      const file = kind === 'impact' ? cur.impact : cur.release;
+      if (!edits || !src || !file) continue;
+      const r = applyEdits(src.text, edits);
+      if (!r.applied) continue;
+      changed += r.applied;
+      out[kind] = r.text;
+      if (kind === 'impact') next.impact = { path: file.path, text: r.text };
+      else next.release = { path: file.path, text: r.text };
+    }
+    if (!changed) break;
+    cur = next;
+  }
+  return out;
+}
+
+/** A minimal replacement (common prefix and suffix kept) from one text to another. */
+export function minimalEdit(document: vscode.TextDocument, before: string, after: string, edit: vscode.WorkspaceEdit): void {
+  if (before === after) return;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(endB)), after.slice(start, endA));
+}
+
+/** The fix-all edit for the given files of a pair (documents are opened in the background if needed). */
+export async function fixAllEdit(lintService: LintService, state: PairState, kinds: readonly FileKind[]): Promise<vscode.WorkspaceEdit | undefined> {
+  const input = await lintService.inputFor(state);
+  const docs: Partial<Record<FileKind, vscode.TextDocument>> = {};
+  for (const k of kinds) {
+    const uri = uriOf(state, k);
+    if (uri) docs[k] = openDoc(uri) ?? (await vscode.workspace.openTextDocument(uri));
+  }
+  // Lint exactly the documents' texts.
+  if (docs.impact && input.impact) input.impact = { ...input.impact, text: docs.impact.getText() };
+  if (docs.release && input.release) input.release = { ...input.release, text: docs.release.getText() };
+  const texts = fixAllTexts({ ...input, rules: lintService.rules }, kinds);
+  const edit = new vscode.WorkspaceEdit();
+  let any = false;
+  for (const k of kinds) {
+    const doc = docs[k];
+    const text = texts[k];
+    if (!doc || text === undefined) continue;
+    minimalEdit(doc, doc.getText(), text, edit);
+    any = true;
+  }
+  return any ? edit : undefined;
+}
+
+// ---- the provider -------------------------------------------------------------------------------
+
+export class ImpactCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly lintService: LintService) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[] | undefined> {
+    const only = context.only;
+    const wantFixAll = !!only && (FIX_ALL_KIND.contains(only) || only.contains(FIX_ALL_KIND));
+    const wantQuickFix = !only || vscode.CodeActionKind.QuickFix.contains(only) || only.contains(vscode.CodeActionKind.QuickFix);
+    const ours = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
+    if (!wantFixAll && (!wantQuickFix || ours.length === 0)) return undefined;
+    const state = await freshState(this.lintService, document);
+    if (!state || token.isCancellationRequested) return undefined;
+    const kind = kindOf(state, document.uri);
+    if (!kind) return undefined;
+
+    const actions: vscode.CodeAction[] = [];
+    if (wantFixAll) {
+      const edit = await fixAllEdit(this.lintService, state, [kind]);
+      const a = new vscode.CodeAction('Fix all auto-fixable Impact Notes problems', FIX_ALL_KIND);
+      a.edit = edit ?? new vscode.WorkspaceEdit();
+      actions.push(a);
+      if (!wantQuickFix) return actions;
+    }
+    const docsSeen = new Set<string>();
+    const suppressSeen = new Set<string>();
+    let fixable = 0;
+    for (const d of ours) {
+      const finding = findingFor(state, kind, d);
+      const rule = ruleOf(d)!;
+      if (finding?.fix) {
+        const a = this.fixAction(state, finding.fix, d, true);
+        if (a) actions.push(a);
+      }
+      for (const s of finding?.suggestions ?? []) {
+        const a = this.fixAction(state, s, d, false);
+        if (a) actions.push(a);
+      }
+      if (rule !== 'internal-error' && rule !== 'config' && !suppressSeen.has(`${rule}:${d.range.start.line}`)) {
+        suppressSeen.add(`${rule}:${d.range.start.line}`);
+        const line = new vscode.CodeAction(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix);
+        line.edit = disableLineEdit(document, kind, rule, d.range.start.line);
+        line.diagnostics = [d];
+        actions.push(line);
+        if (!suppressSeen.has(rule)) {
+          suppressSeen.add(rule);
+          const file = new vscode.CodeAction(`Disable ${rule} for this file`, vscode.CodeActionKind.QuickFix);
+          file.edit = disableFileEdit(document, kind, rule);
+          file.diagnostics = [d];
+          actions.push(file);
+        }
+      }
+      if (!docsSeen.has(rule)) {
+        docsSeen.add(rule);
+        const doc = new vscode.CodeAction(`Show documentation for ${rule}`, vscode.CodeActionKind.QuickFix);
+        doc.command = { command: COMMANDS.showRuleDocumentation.id, title: `Show documentation for ${rule}`, arguments: [rule] };
+        doc.diagnostics = [d];
+        actions.push(doc);
+      }
+    }
+    fixable = state.result.findings.filter((f) => f.fix && f.file === kind && f.fix.edits.every((e) => e.file === kind)).length;
+    if (fixable > 1 && ours.some((d) => findingFor(state, kind, d)?.fix)) {
+      const all = new vscode.CodeAction('Fix all auto-fixable Impact Notes problems in this file', vscode.CodeActionKind.QuickFix);
+      all.edit = await fixAllEdit(this.lintService, state, [kind]);
+      if (all.edit) actions.push(all);
+    }
+    return actions;
+  }
+
+  private fixAction(state: PairState, fix: Fix, d: vscode.Diagnostic, preferred: boolean): vscode.CodeAction | undefined {
+    const edit = toWorkspaceEdit(state, fix.edits);
+    if (!edit) return undefined;
+    const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    a.edit = edit;
+    a.diagnostics = [d];
+    a.isPreferred = preferred;
+    return a;
+  }
+}
+
+/** Fixes everything auto-fixable in a pair, both files (the `impactNotes.fixAll` command). */
+export async function fixAllInPair(services: Services, uri?: unknown): Promise<boolean> {
+  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  if (!target) return false;
+  const doc = openDoc(target) ?? (await vscode.workspace.openTextDocument(target));
+  const state = await freshState(services.lintService, doc);
+  if (!state) return false;
+  const kinds: FileKind[] = [];
+  if (state.impactUri) kinds.push('impact');
+  if (state.releaseUri) kinds.push('release');
+  const edit = await fixAllEdit(services.lintService, state, kinds);
+  if (!edit) {
+    void services.prompts.showInformationMessage('Impact Notes: nothing to fix automatically.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(edit);
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const provider = new ImpactCodeActionProvider(services.lintService);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { language: 'yaml' }], provider, ImpactCodeActionProvider.metadata),
+  );
+}

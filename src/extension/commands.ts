@@ -4,7 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { allRules, findRule } from '../core/rules';
+import { createReleasePlan, newAssessment, runAssessment } from './assessment/commands';
+import { fixAllInPair } from './codeActions';
 import { COMMANDS, type CommandKey } from './commandTable';
+import { checkReadiness } from './readiness';
 import type { Services } from './services';
 
 export type Handler = (...args: unknown[]) => unknown;
@@ -41,9 +44,14 @@ export async function lintWorkspaceCommand(services: Services): Promise<{ pairs:
 
 export function register(context: vscode.ExtensionContext, services: Services): Partial<Record<CommandKey, Handler>> {
   const handlers: Partial<Record<CommandKey, Handler>> = {
+    newAssessment: (uri) => newAssessment(services, uri),
+    runAssessment: (uri) => runAssessment(services, uri),
     lintWorkspace: () => lintWorkspaceCommand(services),
+    checkReadiness: (arg) => checkReadiness(services, arg),
+    createReleasePlan: (uri, artifacts) => createReleasePlan(services, uri, artifacts),
     showRuleDocumentation: (rule) => showRuleDocumentation(services, rule),
     showOutput: () => services.log.show(),
+    applyFixAll: (uri) => fixAllInPair(services, uri),
   };
   for (const [key, handler] of Object.entries(handlers) as [CommandKey, Handler][]) {
     const id = COMMANDS[key].id;

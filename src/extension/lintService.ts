@@ -14,7 +14,7 @@ import { CONFIG_FILE_NAMES, type Config } from '../core/config';
 import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine';
 import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
 import { allRules } from '../core/rules';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Rule, Severity } from '../core/types';
 import type { Log } from './log';
 import { applySettings, readSettings, type Settings } from './settings';
 
@@ -114,6 +114,8 @@ export class LintService implements vscode.Disposable {
   private settings: Settings;
   private readonly today: () => Date;
   private disposed = false;
+  /** The rules linted with (all rules; tests may add their own through setRulesForTesting). */
+  rules: readonly Rule[] = allRules;
 
   constructor(private readonly options: LintServiceOptions) {
     this.diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -215,7 +217,7 @@ export class LintService implements vscode.Disposable {
       }
       done++;
     }
-    this.options.log.info(`linted ${done} of ${list.length} folder(s) in the workspace in ${Date.now() - started} ms${token?.isCancellationRequested ? ' (cancelled)' : ''}`);
+    this.options.log.trace(`linted ${done} of ${list.length} folder(s) in the workspace in ${Date.now() - started} ms${token?.isCancellationRequested ? ' (cancelled)' : ''}`);
     this.emitter.fire(undefined);
   }
 
@@ -236,7 +238,14 @@ export class LintService implements vscode.Disposable {
       today: this.today(),
       files,
       exists: existsFrom(files),
+      rules: this.rules,
     };
+  }
+
+  /** Tests only: lint with extra rules (e.g. one whose fix edits the other file); no argument restores the real list. */
+  setRulesForTesting(extra?: readonly Rule[]): void {
+    this.rules = extra ? [...allRules, ...extra] : allRules;
+    this.relintAll('rules changed for a test');
   }
 
   dispose(): void {
@@ -353,7 +362,7 @@ export class LintService implements vscode.Disposable {
       today: this.today(),
       files,
       exists: existsFrom(files),
-      rules: allRules,
+      rules: this.rules,
     };
     const t0 = Date.now();
     const result = lint(input);
@@ -438,22 +447,25 @@ export class LintService implements vscode.Disposable {
     return [...names];
   }
 
+  /**
+   * Files under a pair's folder (relative, forward slashes, sorted), as the path rules need them;
+   * undefined above FILE_LIST_CAP. Walks with workspace.fs.readDirectory (works in virtual
+   * workspaces and does not wait for the search service), skipping tool folders and ignore globs.
+   */
   private filesFor(folder: vscode.Uri, ignores: readonly IgnoreSet[]): Promise<string[] | undefined> {
     const key = folder.toString();
     let p = this.fileLists.get(key);
     if (!p) {
-      p = (async () => {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), SKIPPED_GLOB, FILE_LIST_CAP + 1);
-        if (found.length > FILE_LIST_CAP) return undefined;
-        const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-        return found
-          .filter((u) => u.path.startsWith(prefix) && !this.isIgnored(u, ignores))
-          .map((u) => u.path.slice(prefix.length))
-          .sort();
-      })().catch((err: unknown) => {
-        this.options.log.error(`listing files in ${key} failed`, err);
-        return undefined;
-      });
+      const started = Date.now();
+      p = listFilesUnder(folder, (u) => this.isIgnored(u, ignores))
+        .then((files) => {
+          this.options.log.trace(`listed ${files ? files.length : `more than ${FILE_LIST_CAP}`} file(s) under ${vscode.workspace.asRelativePath(folder)} in ${Date.now() - started} ms`);
+          return files;
+        })
+        .catch((err: unknown) => {
+          this.options.log.error(`listing files in ${key} failed`, err);
+          return undefined;
+        });
       this.fileLists.set(key, p);
     }
     return p;
@@ -514,6 +526,34 @@ export class LintService implements vscode.Disposable {
     }
     return false;
   }
+}
+
+async function listFilesUnder(folder: vscode.Uri, ignored: (uri: vscode.Uri) => boolean): Promise<string[] | undefined> {
+  const out: string[] = [];
+  const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: folder, rel: '' }];
+  while (queue.length) {
+    const { uri, rel } = queue.shift()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(uri);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of entries) {
+      const child = vscode.Uri.joinPath(uri, name);
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue; // never follow linked folders
+      if (type & vscode.FileType.Directory) {
+        if (SKIPPED_DIRS.includes(name) || ignored(child)) continue;
+        queue.push({ uri: child, rel: childRel });
+      } else if (type & vscode.FileType.File) {
+        if (ignored(child)) continue;
+        out.push(childRel);
+        if (out.length > FILE_LIST_CAP) return undefined;
+      }
+    }
+  }
+  return out.sort();
 }
 
 /** `exists` for the rules, from the file list: a file, or a folder that holds listed files. */
