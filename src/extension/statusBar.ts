@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import { COMMANDS } from './commandTable';
+import { isBlocking } from './readiness';
 import { readSettings } from './settings';
 import { type ViewLintService, type ViewPair, type ViewServices } from './tree/viewServices';
 
@@ -19,9 +20,10 @@ export interface StatusBarState {
   blocking: number;
 }
 
-/** The findings that block a release. */
+/** The findings that block a release, by the same test as Check Release Readiness (readiness.ts). */
 export function blockingFindings(findings: readonly Finding[], blockingWarnings: readonly string[]): Finding[] {
-  return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && blockingWarnings.includes(f.rule)));
+  const settings = { readinessBlockingWarnings: [...blockingWarnings] };
+  return findings.filter((f) => isBlocking(f, settings));
 }
 
 export class ReadinessStatusBar implements vscode.Disposable {
