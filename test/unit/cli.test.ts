@@ -79,7 +79,8 @@ after(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('cli: exit codes', () => {
+describe('cli: exit codes', function () {
+  this.timeout(120000);
   it('exits 0 and prints nothing on the clean pair', () => {
     const dir = project('clean0');
     copyClean(dir);
@@ -156,7 +157,8 @@ describe('cli: exit codes', () => {
   });
 });
 
-describe('cli: --max-warnings', () => {
+describe('cli: --max-warnings', function () {
+  this.timeout(120000);
   it('fails only when warnings exceed the maximum', () => {
     const dir = project('maxw', onlyRules({ 'missing-section': 'warning' }));
     copyClean(dir);
@@ -170,7 +172,8 @@ describe('cli: --max-warnings', () => {
   });
 });
 
-describe('cli: formats', () => {
+describe('cli: formats', function () {
+  this.timeout(120000);
   let dir: string;
   before(() => {
     dir = project('formats');
@@ -263,7 +266,8 @@ describe('cli: formats', () => {
   });
 });
 
-describe('cli: --fix', () => {
+describe('cli: --fix', function () {
+  this.timeout(120000);
   it('writes fixed files, keeping BOM and CRLF, and the result relints clean', () => {
     const dir = project('fix', onlyRules({ 'missing-section': 'error' }));
     copyClean(dir);
@@ -287,7 +291,8 @@ describe('cli: --fix', () => {
   });
 });
 
-describe('cli: finding pairs', () => {
+describe('cli: finding pairs', function () {
+  this.timeout(120000);
   it('lints declared plans and plans beside IMPACT.md, skips other release.yaml files, tool folders and ignore globs', () => {
     const dir = project('discover', `${onlyRules({ 'missing-section': 'error' }).trimEnd()}\nignore: ["vendor/**"]\n`);
     const broken = withoutSections(fs.readFileSync(path.join(CLEAN, 'IMPACT.md'), 'utf8'));
@@ -336,7 +341,8 @@ describe('cli: finding pairs', () => {
   });
 });
 
-describe('cli: init', () => {
+describe('cli: init', function () {
+  this.timeout(120000);
   it('scaffolds a pair that lints with only fill-in findings', () => {
     const dir = project('init');
     // The artifacts exist, so path rules have nothing to say either.
@@ -379,7 +385,8 @@ describe('cli: init', () => {
   });
 });
 
-describe('cli: argument helpers', () => {
+describe('cli: argument helpers', function () {
+  this.timeout(120000);
   it('parses artifact specs and lists with glob braces', () => {
     assert.deepEqual(parseArtifact('weights:trained-model:checkpoints/**,*.pt'), { id: 'weights', content: 'trained-model', paths: ['checkpoints/**', '*.pt'] });
     assert.deepEqual(parseArtifact('paper:paper'), { id: 'paper', content: 'paper', paths: [] });
@@ -387,7 +394,8 @@ describe('cli: argument helpers', () => {
   });
 });
 
-describe('cli: finding providers (discovery hook)', () => {
+describe('cli: finding providers (discovery hook)', function () {
+  this.timeout(120000);
   function io(cwd: string): Io & { out: string; err: string } {
     const o = { out: '', err: '', cwd, env: {}, isTTY: false } as Io & { out: string; err: string };
     o.stdout = (s) => (o.out += s);
