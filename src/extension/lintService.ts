@@ -107,12 +107,14 @@ export class LintService implements vscode.Disposable {
   private readonly states = new Map<string, PairState>();
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The latest lint of each folder still running. */
+  private readonly running = new Map<string, Promise<PairState | undefined>>();
   private readonly fileLists = new Map<string, Promise<string[] | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
   private resolver: ConfigResolver;
   private readonly virtualResolvers = new Map<string, ConfigResolver>();
   private settings: Settings;
-  private readonly today: () => Date;
+  private today: () => Date;
   private disposed = false;
   /** The rules linted with (all rules; tests may add their own through setRulesForTesting). */
   rules: readonly Rule[] = allRules;
@@ -242,6 +244,12 @@ export class LintService implements vscode.Disposable {
     };
   }
 
+  /** Tests only: a fixed "today" for the date rules; no argument restores the real clock. */
+  setTodayForTesting(today?: Date): void {
+    this.today = today ? () => today : this.options.today ?? (() => todayUtc());
+    this.relintAll('clock changed for a test');
+  }
+
   /** Tests only: lint with extra rules (e.g. one whose fix edits the other file); no argument restores the real list. */
   setRulesForTesting(extra?: readonly Rule[]): void {
     this.rules = extra ? [...allRules, ...extra] : allRules;
@@ -314,11 +322,25 @@ export class LintService implements vscode.Disposable {
 
   // ---- linting ----------------------------------------------------------------------------------
 
-  private async lintFolder(folder: vscode.Uri, fire = true): Promise<PairState | undefined> {
+  /**
+   * Lints a folder's pair. When a newer lint of the same folder starts meanwhile, this one's result
+   * is dropped and the promise resolves to the newer one's.
+   */
+  private lintFolder(folder: vscode.Uri, fire = true): Promise<PairState | undefined> {
     const key = folder.toString();
     const gen = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, gen);
-    const stale = () => this.disposed || this.generations.get(key) !== gen;
+    const p = this.runLint(folder, key, gen, fire);
+    this.running.set(key, p);
+    void p.finally(() => {
+      if (this.running.get(key) === p) this.running.delete(key);
+    });
+    return p;
+  }
+
+  private async runLint(folder: vscode.Uri, key: string, gen: number, fire: boolean): Promise<PairState | undefined> {
+    const isStale = () => this.disposed || this.generations.get(key) !== gen;
+    const newer = async () => (this.disposed ? undefined : (this.running.get(key) ?? this.states.get(key)));
 
     const names = await this.listNames(folder);
     const pair = await pairInFolder(
@@ -327,7 +349,7 @@ export class LintService implements vscode.Disposable {
       (d, n) => path.posix.join(d, n),
       async (p) => (await this.readText(folder.with({ path: p })))?.text,
     );
-    if (stale()) return this.states.get(key);
+    if (isStale()) return newer();
     const previous = this.states.get(key);
     const impactUri = pair?.impact ? folder.with({ path: pair.impact }) : undefined;
     const releaseUri = pair?.release ? folder.with({ path: pair.release }) : undefined;
@@ -337,7 +359,7 @@ export class LintService implements vscode.Disposable {
       this.configFor(folder),
     ]);
     const files = impact || release ? await this.filesFor(folder, cfg.ignores) : undefined;
-    if (stale()) return this.states.get(key);
+    if (isStale()) return newer();
 
     // Files that left the pair (deleted, or a release.yaml that stopped being a plan).
     for (const old of [previous?.impactUri, previous?.releaseUri]) {

@@ -115,9 +115,10 @@ async function pickReviewLevel(services: Services, title: string): Promise<strin
   return picked?.label;
 }
 
+/** Opens the files as editors; the first one ends up active. */
 async function openAll(uris: readonly vscode.Uri[]): Promise<void> {
-  for (const [i, uri] of uris.entries()) {
-    await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: i > 0, viewColumn: vscode.ViewColumn.Active });
+  for (const uri of [...uris].reverse()) {
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Active });
   }
 }
 
@@ -173,7 +174,7 @@ export async function newAssessment(services: Services, arg?: unknown): Promise<
 
   const created = await writeScaffold(services, folder, { modality, artifacts, reviewLevel }, existing);
   if (!created) return undefined;
-  await openAll(created.includes(impactUri) ? [impactUri] : [impactUri, ...created]);
+  await openAll([impactUri, releaseUri]);
   const addedSections = existing.includes(impactUri) ? await offerMissingSections(services, impactUri, where) : false;
   services.log.info(`new assessment in ${where}: created ${created.map((u) => path.posix.basename(u.path)).join(', ') || 'nothing'}`);
   return { folder, created, existing, addedSections };
