@@ -293,10 +293,23 @@ function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTe
   return `${url}payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-/** Headless Debian chromium through playwright-core; `options` go to chromium.launch(). */
+/**
+ * Headless Debian chromium through playwright-core; `options` go to chromium.launch(). Chromium
+ * writes crash-report and profile folders under XDG_CONFIG_HOME/XDG_CACHE_HOME even with
+ * playwright's temp profile, so those point into a temp folder removed when the browser closes.
+ */
 async function launchBrowser(options = {}) {
   const { chromium } = require('playwright-core');
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, ...options });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'impact-notes-chromium-'));
+  const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
+  try {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, env, ...options });
+    browser.on('disconnected', () => fs.rmSync(home, { recursive: true, force: true }));
+    return browser;
+  } catch (e) {
+    fs.rmSync(home, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /**
