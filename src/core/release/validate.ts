@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import { findTerm, GROUPS, ids, type GroupId } from '../taxonomy';
 import type { OffsetRange } from '../text';
@@ -6,6 +6,11 @@ import type { Fix } from '../types';
 import { didYouMean } from '../util/suggest';
 import type { ReleaseDoc, YamlPath } from './model';
 import { buildSchema, DATE_PATTERN } from './schema';
+import { DATE_RE, parseIsoDate } from './date';
+// Precompiled by scripts/gen-validator.ts: no schema compilation at run time.
+import compiledValidator from './validator.generated';
+
+export { parseIsoDate };
 
 export interface SchemaProblem {
   message: string;
@@ -26,24 +31,8 @@ export function releaseSchema(): Record<string, unknown> {
   return (schemaCache ??= buildSchema());
 }
 
-const DATE_RE = new RegExp(DATE_PATTERN);
-
-/** A YYYY-MM-DD string as a UTC date, or undefined when it is malformed or not a real day (2026-02-30). */
-export function parseIsoDate(text: unknown): Date | undefined {
-  if (typeof text !== 'string' || !DATE_RE.test(text)) return undefined;
-  const [y, m, d] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : undefined;
-}
-
 function getValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-    // `pattern` reports malformed dates; `format` only rejects well-formed days that do not exist.
-    ajv.addFormat('date', { type: 'string', validate: (s: string) => !DATE_RE.test(s) || parseIsoDate(s) !== undefined });
-    validator = ajv.compile(releaseSchema());
-  }
-  return validator;
+  return (validator ??= compiledValidator as unknown as ValidateFunction);
 }
 
 function toPath(instancePath: string): (string | number)[] {
