@@ -242,7 +242,7 @@ async function startCodeServer(opts = {}) {
   }
   const logFile = path.join(tmp, 'server.log');
   const logFd = fs.openSync(logFile, 'a');
-  const [node, ...args] = serverArgv(tmp, 0);
+  const [node, ...args] = serverArgv(tmp, opts.port || 0);
   const child = spawn(node, args, {
     detached: true,
     stdio: ['ignore', logFd, logFd],
