@@ -39,6 +39,17 @@ export interface ImpactNotesApi {
 export function activate(context: vscode.ExtensionContext): ImpactNotesApi {
   const log = new Log();
   context.subscriptions.push(log);
+  try {
+    return start(context, log);
+  } catch (err) {
+    // Say so once, visibly, then let VS Code record the failed activation too.
+    const message = log.error('Impact Notes could not start', err);
+    void vscode.window.showErrorMessage(message, 'Show Output').then((a) => a && log.show());
+    throw err;
+  }
+}
+
+function start(context: vscode.ExtensionContext, log: Log): ImpactNotesApi {
   const started = Date.now();
   const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
   const lintService = new LintService({ docsBase, log });

@@ -25,9 +25,12 @@ describe('packaged extension (vsix)', function () {
 
   it('holds the bundle, the rule pages and the media, and no sources, tests or node_modules', async () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
-    for (const rel of ['package.json', 'dist/extension.js', 'docs/rules/missing-section.md', 'LICENSE', 'CHANGELOG.md', 'README.md']) {
+    for (const rel of ['package.json', 'dist/extension.js', 'docs/rules/missing-section.md', 'schemas/release.schema.json', 'snippets/impact-md.json']) {
       assert.ok(await exists(vscode.Uri.joinPath(root, rel)), `${rel} is missing from the VSIX`);
     }
+    // vsce renames these (LICENSE.txt, readme.md, changelog.md).
+    const top = (await vscode.workspace.fs.readDirectory(root)).map(([n]) => n.toLowerCase());
+    for (const re of [/^license/, /^readme\.md$/, /^changelog\.md$/]) assert.ok(top.some((n) => re.test(n)), `no ${re} in ${top.join(', ')}`);
     for (const rel of ['src', 'test', 'node_modules', 'scripts', 'examples', 'tsconfig.json', 'dist/cli.js', 'dist/test']) {
       assert.equal(await exists(vscode.Uri.joinPath(root, rel)), false, `${rel} should not be in the VSIX`);
     }
