@@ -1,5 +1,5 @@
 /**
- * The `impact-notes` command line: `lint` and `init`. Exit codes: 0 clean, 1 findings that fail the
+ * The `impact-notes` command line: `lint`, `init`, and `report`/`export` (registered from report.ts). Exit codes: 0 clean, 1 findings that fail the
  * run (errors, or more warnings than --max-warnings), 2 usage or configuration errors (one line each).
  */
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { format, FORMATS, type FormatName } from './format';
 import { writeScaffold } from './fs-host';
 import { ConfigError, exitCodeFor, INTERNAL_RULES, runLintCommand, UsageError, type FindingProvider } from './lint';
 import { defaultProviders } from './providers';
+import { registerReportCommands } from './report';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -184,6 +185,8 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       const lintCmd = dir === '.' ? 'impact-notes lint' : `impact-notes lint ${dir}`;
       io.stdout(`Next: replace the TODO prompts with your own words, then run '${lintCmd}'.\n`);
     });
+
+  registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

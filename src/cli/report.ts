@@ -1,0 +1,166 @@
+/**
+ * `impact-notes report [dir]` and `impact-notes export <kind> [dir]`: the report (HTML, Markdown or
+ * LaTeX) and the text for papers and model cards, for the assessment in one folder. Output goes to
+ * stdout, or to `--out <file>`, which is never overwritten unless `--force` is given (exit 2).
+ * The pair is linted with the same configuration chain as `impact-notes lint`, so the report's
+ * findings are the lint's findings.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Argument, Option, type Command } from 'commander';
+import { ConfigResolver, loadConfigFile, type ResolvedConfig } from '../core/config-chain';
+import { lint } from '../core/engine';
+import type { PairFiles } from '../core/pairs';
+import {
+  buildReport,
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  renderExport,
+  renderReportHtml,
+  renderReportLatex,
+  renderReportMarkdown,
+  REPORT_FORMATS,
+  type ExportFormat,
+  type ExportKind,
+  type ReportFormat,
+  type ReportModel,
+} from '../core/report';
+import { allRules } from '../core/rules';
+import { findPairs, isIgnored, UsageError } from './find-pairs';
+import { existsIn, listFiles, nodeConfigHost, readTextSync } from './fs-host';
+import type { Io } from './main';
+
+export interface ReportCliContext {
+  io: Io;
+  /** The --today option, else IMPACT_NOTES_TODAY, else the real date. */
+  todayFrom(flag: Date | undefined): Date;
+  parseDate(value: string): Date;
+}
+
+/** Thrown when --out names an existing file and --force is not given (exit 2). */
+export class OutputExistsError extends UsageError {}
+
+export interface LoadedReport {
+  model: ReportModel;
+  pair: PairFiles;
+}
+
+/** Finds the assessment in `dir` (or the only one below it), lints it and builds the report model. */
+export async function loadReport(dir: string, cwd: string, today: Date, configFile?: string): Promise<LoadedReport> {
+  let explicit: ResolvedConfig | undefined;
+  if (configFile) {
+    explicit = await loadConfigFile(nodeConfigHost, path.resolve(cwd, configFile), allRules);
+    if (!explicit) throw new UsageError(`Configuration file not found: ${configFile}`);
+  }
+  const resolver = new ConfigResolver(nodeConfigHost, allRules);
+  const configFor = async (d: string): Promise<ResolvedConfig> => explicit ?? resolver.resolve(d);
+  const target = path.resolve(cwd, dir);
+  const pairs = await findPairs([dir], cwd, { resolve: configFor });
+  const rel = (p: string) => path.relative(cwd, p) || '.';
+  let pair = pairs.find((p) => p.dir === target || p.impact === target || p.release === target);
+  if (!pair && pairs.length === 1) pair = pairs[0];
+  if (!pair) {
+    if (pairs.length === 0) throw new UsageError(`No IMPACT.md or release plan in ${rel(target)}.`);
+    throw new UsageError(`${pairs.length} assessments under ${rel(target)}: name one folder (${pairs.map((p) => rel(p.dir)).join(', ')}).`);
+  }
+  const resolved = await configFor(pair.dir);
+  if (resolved.problems.length) {
+    const p = resolved.problems[0];
+    throw new UsageError(`${rel(p.file)}:${p.line}:${p.column}: ${p.message}`);
+  }
+  const impactText = pair.impact ? readTextSync(pair.impact) : undefined;
+  const releaseText = pair.release ? readTextSync(pair.release) : undefined;
+  const result = lint({
+    impact: pair.impact && impactText !== undefined ? { path: pair.impact, text: impactText } : undefined,
+    release: pair.release && releaseText !== undefined ? { path: pair.release, text: releaseText } : undefined,
+    config: resolved.config,
+    today,
+    files: listFiles(pair.dir, { cap: 10000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }),
+    exists: (r) => existsIn(pair!.dir, r),
+  });
+  const model = buildReport({
+    result,
+    today,
+    folder: path.basename(pair.dir),
+    fileNames: { impact: pair.impact ? path.basename(pair.impact) : undefined, release: pair.release ? path.basename(pair.release) : undefined },
+  });
+  return { model, pair };
+}
+
+export function renderReport(model: ReportModel, format: ReportFormat): string {
+  if (format === 'md') return renderReportMarkdown(model);
+  if (format === 'latex') return renderReportLatex(model);
+  return renderReportHtml(model);
+}
+
+/**
+ * Writes `text` to `out` (relative to cwd) without replacing an existing file unless `force`;
+ * returns the absolute path. Creates missing parent folders.
+ */
+export function writeOutput(cwd: string, out: string, text: string, force: boolean): string {
+  const file = path.resolve(cwd, out);
+  const rel = path.relative(cwd, file) || file;
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UsageError(`${rel} is a folder; give a file name to --out.`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExistsError(`${rel} already exists and was not overwritten: use --force to replace it, or choose another --out.`);
+    throw err;
+  }
+  return file;
+}
+
+interface OutFlags {
+  out?: string;
+  force?: boolean;
+  config?: string;
+  today?: Date;
+}
+
+export function registerReportCommands(program: Command, ctx: ReportCliContext): void {
+  const { io } = ctx;
+  const emit = (text: string, flags: OutFlags, what: string) => {
+    if (!flags.out) {
+      io.stdout(text);
+      return;
+    }
+    const file = writeOutput(io.cwd, flags.out, text, !!flags.force);
+    io.stdout(`Wrote ${what} to ${path.relative(io.cwd, file) || file}\n`);
+  };
+
+  program
+    .command('report')
+    .description('Write the report of the assessment in a folder: completeness, hazard × path-to-harm matrix, access ratchet, release timeline, safeguards and open findings.')
+    .argument('[dir]', 'folder with IMPACT.md and release.yaml', '.')
+    .addOption(new Option('-f, --format <name>', 'html (self-contained, with pictures), md or latex').choices(REPORT_FORMATS).default('html'))
+    .option('-o, --out <file>', 'write to this file instead of stdout (never overwritten without --force)')
+    .option('--force', 'replace the --out file if it exists')
+    .option('-c, --config <file>', 'use this configuration file instead of finding .impact-notes.yaml files')
+    .addOption(new Option('--today <date>', 'the date the report treats as today (YYYY-MM-DD)').argParser(ctx.parseDate).hideHelp())
+    .action(async (dir: string, flags: OutFlags & { format: ReportFormat }) => {
+      const { model } = await loadReport(dir, io.cwd, ctx.todayFrom(flags.today), flags.config);
+      emit(renderReport(model, flags.format), flags, 'the report');
+    });
+
+  program
+    .command('export')
+    .description(
+      'Write text for a paper or a model card from the assessment in a folder: broader-impact (a broader-impact statement), checklist (NeurIPS and ACL/ARR checklist answers) or model-card (risks, limitations and out-of-scope use for a Hugging Face README).',
+    )
+    .addArgument(new Argument('<kind>', 'what to export').choices(EXPORT_KINDS))
+    .argument('[dir]', 'folder with IMPACT.md and release.yaml', '.')
+    .addOption(new Option('-f, --format <name>', 'md or latex (model-card: md only; default md)').choices(['md', 'latex']))
+    .option('-o, --out <file>', 'write to this file instead of stdout (never overwritten without --force)')
+    .option('--force', 'replace the --out file if it exists')
+    .option('-c, --config <file>', 'use this configuration file instead of finding .impact-notes.yaml files')
+    .addOption(new Option('--today <date>', 'the date written into the export (YYYY-MM-DD)').argParser(ctx.parseDate).hideHelp())
+    .action(async (kind: ExportKind, dir: string, flags: OutFlags & { format?: ExportFormat }) => {
+      const format = flags.format ?? EXPORT_FORMATS[kind][0];
+      if (!EXPORT_FORMATS[kind].includes(format)) throw new UsageError(`The ${kind} export is Markdown only; leave out --format or use --format md.`);
+      const { model } = await loadReport(dir, io.cwd, ctx.todayFrom(flags.today), flags.config);
+      const result = renderExport(kind, model, format);
+      emit(result.text, flags, `the ${kind} export`);
+      for (const g of result.gaps) io.stderr(`impact-notes: not exported yet: ${g}\n`);
+    });
+}

@@ -1,0 +1,20 @@
+/**
+ * The report and the exports (issue 5): a pure core that the CLI (`impact-notes report`,
+ * `impact-notes export`) and the editor's report webview and export commands share.
+ */
+export { buildReport, type ReportInput, type ReportModel } from './model';
+export { renderReportHtml, contentSecurityPolicy, type HtmlOptions } from './html';
+export { renderReportLatex, renderReportMarkdown } from './text';
+export {
+  checklist,
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  exportFileName,
+  renderExport,
+  type ExportFormat,
+  type ExportKind,
+  type ExportResult,
+} from './exports';
+
+export const REPORT_FORMATS = ['html', 'md', 'latex'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
