@@ -3,8 +3,9 @@
  * artifacts that no release plan covers) registers here with `kind: 'discovery'`, so that
  * `--no-discovery` can leave it out.
  */
+import { discoveryProvider } from './discovery';
 import type { FindingProvider } from './lint';
 
 export function defaultProviders(): FindingProvider[] {
-  return [];
+  return [discoveryProvider()];
 }

@@ -3,8 +3,9 @@ import type { Rule } from '../types';
 import { impactRules } from './impact';
 import { releaseRules } from './release';
 import { pairRules } from './pair';
+import { workspaceRules } from './workspace';
 
-export const allRules: readonly Rule[] = [...impactRules, ...releaseRules, ...pairRules];
+export const allRules: readonly Rule[] = [...impactRules, ...releaseRules, ...pairRules, ...workspaceRules];
 
 export function findRule(name: string): Rule | undefined {
   return allRules.find((r) => r.meta.name === name);

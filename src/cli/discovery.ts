@@ -1,0 +1,80 @@
+/**
+ * Workspace discovery for `impact-notes lint`: walks each folder named on the command line (files
+ * are skipped) for research artifacts, reads the release plans in and above it, and reports
+ * `release-plan-missing` and `artifact-uncovered` with absolute paths. `--no-discovery` leaves the
+ * provider out (it has `kind: 'discovery'`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleOptions, type Config } from '../core/config';
+import { DiscoveryIndex, rootFindings } from '../core/discovery';
+import { surroundings, walkForDiscovery, type WalkProblem } from '../core/discovery/walk-node';
+import { releasePlanMissing, workspaceRules } from '../core/rules/workspace';
+import type { Finding } from '../core/types';
+import type { FindingProvider, ProviderContext } from './lint';
+
+export interface DiscoveryProviderOptions {
+  /** Told about folders that could not be read (default: nothing). */
+  onProblem?: (p: WalkProblem) => void;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function discoverIn(root: string, ctx: ProviderContext, options: DiscoveryProviderOptions): Promise<Finding[]> {
+  const resolved = await ctx.configFor(root);
+  const respectGitignore = ruleOptions(releasePlanMissing, resolved.config).respectGitignore !== false;
+  const around = await surroundings(root, ctx.cwd);
+  const walk = await walkForDiscovery(root, {
+    base: around.base,
+    outerGitignores: around.gitignores,
+    markers: resolved.config.markers,
+    ignores: resolved.ignores,
+    respectGitignore,
+    settingsAt: async (abs) => {
+      const r = await ctx.configFor(abs);
+      return { ignores: r.ignores, markers: r.config.markers };
+    },
+  });
+  for (const p of walk.problems) options.onProblem?.(p);
+  const index = new DiscoveryIndex(walk.markers);
+  for (const plan of [...around.plans, ...walk.plans]) index.setPlan(plan);
+  for (const e of walk.entries) index.addFile(e);
+  const abs = (rel: string) => (rel ? path.join(around.base, ...rel.split('/')) : around.base);
+  const findings: Finding[] = [];
+  for (const r of index.roots()) {
+    if (r.status === 'covered') continue;
+    const config: Config = (await ctx.configFor(abs(r.dir))).config;
+    findings.push(...rootFindings(r, { configFor: () => config, pathOf: abs }));
+  }
+  return findings;
+}
+
+export function discoveryProvider(options: DiscoveryProviderOptions = {}): FindingProvider {
+  return {
+    name: 'discovery',
+    kind: 'discovery',
+    rules: workspaceRules.map((r) => r.meta),
+    async provide(ctx) {
+      const seen = new Set<string>();
+      const out: Finding[] = [];
+      // A folder inside another one on the command line is covered by the outer walk.
+      const dirs = [...new Set(ctx.roots.filter(isDir))].sort();
+      const outer = dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(o.endsWith(path.sep) ? o : o + path.sep)));
+      for (const root of outer) {
+        for (const f of await discoverIn(root, ctx, options)) {
+          const key = `${f.rule}\u0000${f.path}\u0000${f.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(f);
+        }
+      }
+      return out;
+    },
+  };
+}

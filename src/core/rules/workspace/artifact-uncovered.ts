@@ -1,0 +1,19 @@
+import type { Rule } from '../../types';
+
+/**
+ * A release plan whose folder holds research artifacts that none of its artifacts' `paths` match.
+ * A workspace rule: discovery reports it on the plan's `artifacts:` key.
+ */
+export const artifactUncovered: Rule = {
+  meta: {
+    name: 'artifact-uncovered',
+    description: "Research artifacts in a release plan's folder match none of its artifacts' paths.",
+    scope: 'workspace',
+    defaultSeverity: 'warning',
+    fixable: false,
+    source: 'SPEC §4; release content from Ovadya & Whittlestone 2019, §3.4',
+  },
+  check() {
+    // Reported by discovery, not per pair.
+  },
+};
