@@ -32,6 +32,11 @@ export const COMMANDS = {
   showOutput: { id: 'impactNotes.showOutput', title: 'Show Output' },
   /** Internal: applies a code action's follow-up (not in the palette). */
   applyFixAll: { id: 'impactNotes.fixAll', title: 'Fix All Auto-fixable Problems', palette: `${WHEN_PAIR_FILE} && editorIsOpen` },
+  // Report and exports (src/extension/report/).
+  openReport: { id: 'impactNotes.openReport', title: 'Open Report', palette: WHEN_WORKSPACE, icon: '$(graph)' },
+  exportBroaderImpact: { id: 'impactNotes.exportBroaderImpact', title: 'Export Broader-Impact Statement…', palette: WHEN_WORKSPACE },
+  exportChecklist: { id: 'impactNotes.exportChecklist', title: 'Export Conference Checklist Answers…', palette: WHEN_WORKSPACE },
+  exportModelCard: { id: 'impactNotes.exportModelCard', title: 'Export Model-Card Section…', palette: WHEN_WORKSPACE },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandKey = keyof typeof COMMANDS;

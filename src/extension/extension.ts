@@ -9,6 +9,7 @@ import { register as registerCodeLens } from './codelens';
 import { register as registerCommands } from './commands';
 import { register as registerCompletion } from './completion';
 import { register as registerHover } from './hover';
+import { register as registerReport } from './report';
 import { register as registerStatusBar } from './statusBar';
 import { register as registerTree } from './tree';
 import { LintService } from './lintService';
@@ -25,6 +26,7 @@ const FEATURES: Record<string, Feature> = {
   completion: registerCompletion,
   codeLens: registerCodeLens,
   statusBar: registerStatusBar,
+  report: registerReport,
 };
 
 export interface ImpactNotesApi {

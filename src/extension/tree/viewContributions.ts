@@ -69,6 +69,7 @@ export function viewContributions() {
       },
     ],
     viewTitleMenu: [
+      { command: COMMANDS.openReport.id, when: IN_VIEW, group: 'navigation@0' },
       { command: 'impactNotes.tree.lintWorkspace', when: IN_VIEW, group: 'navigation@1' },
       { command: 'impactNotes.tree.refresh', when: IN_VIEW, group: 'navigation@2' },
       { command: COMMANDS.newAssessment.id, when: IN_VIEW, group: 'more@1' },
@@ -77,6 +78,7 @@ export function viewContributions() {
       { command: 'impactNotes.tree.checkReadiness', when: `${IN_VIEW} && ${PAIR_ITEM}`, group: 'inline@1' },
       { command: 'impactNotes.tree.runAssessment', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair\\.impact/`, group: '1_assessment@1' },
       { command: 'impactNotes.tree.checkReadiness', when: `${IN_VIEW} && ${PAIR_ITEM}`, group: '1_assessment@2' },
+      { command: COMMANDS.openReport.id, when: `${IN_VIEW} && ${PAIR_ITEM}`, group: '1_assessment@3' },
       { command: 'impactNotes.tree.openImpact', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair\\.impact/`, group: '2_open@1' },
       { command: 'impactNotes.tree.openRelease', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair.*\\.release/`, group: '2_open@2' },
     ],
