@@ -230,7 +230,10 @@ export class ImpactCodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly lintService: LintService) {}
+  constructor(
+    private readonly lintService: LintService,
+    private readonly log?: { trace(message: string): void },
+  ) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[] | undefined> {
     const only = context.only;
@@ -238,19 +241,26 @@ export class ImpactCodeActionProvider implements vscode.CodeActionProvider {
     const wantQuickFix = !only || vscode.CodeActionKind.QuickFix.contains(only) || only.contains(vscode.CodeActionKind.QuickFix);
     const ours = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
     if (!wantFixAll && (!wantQuickFix || ours.length === 0)) return undefined;
-    const state = await freshState(this.lintService, document);
-    if (!state || token.isCancellationRequested) return undefined;
-    const kind = kindOf(state, document.uri);
-    if (!kind) return undefined;
 
     const actions: vscode.CodeAction[] = [];
     if (wantFixAll) {
-      const edit = await fixAllEdit(this.lintService, state, [kind]);
-      const a = new vscode.CodeAction('Fix all auto-fixable Impact Notes problems', FIX_ALL_KIND);
-      a.edit = edit ?? new vscode.WorkspaceEdit();
-      actions.push(a);
-      if (!wantQuickFix) return actions;
+      // Fix-all lints the document's current text itself: no need to wait for a fresh lint first
+      // (this runs as a save participant, where time counts).
+      this.log?.trace(`fix-all requested for ${vscode.workspace.asRelativePath(document.uri)} (${context.triggerKind === vscode.CodeActionTriggerKind.Invoke ? 'invoked' : 'automatic'})`);
+      const known = this.lintService.pairFor(document.uri) ?? (await this.lintService.lintUri(document.uri));
+      const fixKind = known && kindOf(known, document.uri);
+      if (known && fixKind && !token.isCancellationRequested) {
+        const a = new vscode.CodeAction('Fix all auto-fixable Impact Notes problems', FIX_ALL_KIND);
+        a.edit = (await fixAllEdit(this.lintService, known, [fixKind])) ?? new vscode.WorkspaceEdit();
+        actions.push(a);
+      }
+      if (!wantQuickFix || ours.length === 0) return actions;
     }
+    const state = await freshState(this.lintService, document);
+    if (!state || token.isCancellationRequested) return actions;
+    const kind = kindOf(state, document.uri);
+    if (!kind) return actions;
+
     const docsSeen = new Set<string>();
     const suppressSeen = new Set<string>();
     let fixable = 0;
@@ -326,7 +336,7 @@ export async function fixAllInPair(services: Services, uri?: unknown): Promise<b
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const provider = new ImpactCodeActionProvider(services.lintService);
+  const provider = new ImpactCodeActionProvider(services.lintService, services.log);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider([{ language: 'markdown' }, { language: 'yaml' }], provider, ImpactCodeActionProvider.metadata),
   );

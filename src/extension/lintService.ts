@@ -223,9 +223,9 @@ export class LintService implements vscode.Disposable {
     this.emitter.fire(undefined);
   }
 
-  /** The current settings (read through the one typed accessor). */
-  currentSettings(): Settings {
-    return this.settings;
+  /** The settings (read through the one typed accessor) for a resource, or the window's. */
+  currentSettings(scope?: vscode.Uri): Settings {
+    return scope ? readSettings(scope) : this.settings;
   }
 
   /** Everything a fix-all or readiness check needs to lint a pair's current texts again. */
@@ -278,8 +278,9 @@ export class LintService implements vscode.Disposable {
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
     if (!e.contentChanges.length || !this.accepts(e.document)) return;
-    if (this.settings.run === 'onSave') return;
-    this.schedule(dirUri(e.document.uri), this.settings.debounceMs);
+    const settings = readSettings(e.document.uri);
+    if (settings.run === 'onSave') return;
+    this.schedule(dirUri(e.document.uri), settings.debounceMs);
   }
 
   private onSave(doc: vscode.TextDocument): void {
@@ -376,7 +377,8 @@ export class LintService implements vscode.Disposable {
       return undefined;
     }
 
-    const config = applySettings(cfg.config, this.settings);
+    // Settings are resource-scoped: a folder of a multi-root workspace may set its own.
+    const config = applySettings(cfg.config, readSettings(folder));
     const input: LintInput = {
       impact: impactUri && impact ? { path: this.displayPath(impactUri), text: impact.text } : undefined,
       release: releaseUri && release ? { path: this.displayPath(releaseUri), text: release.text } : undefined,

@@ -71,7 +71,6 @@ describe('extension core: quick fixes', function () {
 
   after(async () => {
     api.lintService.setRulesForTesting();
-    await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
   });
 
   beforeEach(async () => {
@@ -178,12 +177,19 @@ describe('extension core: quick fixes', function () {
   });
 
   it('fixes on save through editor.codeActionsOnSave', async () => {
-    await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', { 'source.fixAll.impactNotes': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
-    const editor = await openImpact();
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nMore text.\n'));
-    await vscode.commands.executeCommand('workbench.action.files.save');
-    await waitFor(async () => /^## Path to harm$/m.test(await readText(impactUri)) || undefined, 'the saved file to hold the fixes');
-    await waitForRule(impactUri, 'missing-section', false);
+    const scoped = () => vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await scoped().update('codeActionsOnSave', { 'source.fixAll.impactNotes': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const editor = await openImpact();
+      await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nMore text.\n'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(async () => /^## Path to harm$/m.test(await readText(impactUri)) || undefined, 'the saved file to hold the fixes');
+      await waitForRule(impactUri, 'missing-section', false);
+    } finally {
+      // Later suites save the example files: fix-on-save must be off again.
+      await scoped().update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      await waitFor(() => scoped().inspect('codeActionsOnSave')?.workspaceLanguageValue === undefined || undefined, 'codeActionsOnSave to be reset');
+    }
   });
 
   it('the Fix All command fixes both files of the pair', async () => {
