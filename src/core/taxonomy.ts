@@ -889,7 +889,19 @@ function group(id: GroupId, label: string, source: string, description: string, 
  * "&" read as "and", and spaces, underscores and hyphens dropped, so "Ask for access",
  * "ask_for_access" and "ASK-FOR-ACCESS" are all the same key.
  */
+const termKeyCache = new Map<string, string>();
+
 export function normaliseTermKey(text: string): string {
+  const cached = termKeyCache.get(text);
+  if (cached !== undefined) return cached;
+  const key = computeTermKey(text);
+  // Bounded: rule checks look up the same few hundred strings again and again.
+  if (termKeyCache.size > 5000) termKeyCache.clear();
+  termKeyCache.set(text, key);
+  return key;
+}
+
+function computeTermKey(text: string): string {
   return text
     .toLowerCase()
     .trim()

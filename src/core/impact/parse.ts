@@ -185,7 +185,41 @@ export function parseImpact(path: string, raw: string): ImpactDoc {
   closePart(sub, source, source.lineCount, parts);
   closePart(section, source, source.lineCount, parts);
   void blockquote;
+  doc.openBlock = openBlockAtEnd(source, tokens);
   return doc;
+}
+
+/** HTML blocks that end only at a closing marker (CommonMark kinds 1–5), with that marker. */
+const HTML_BLOCK_ENDS: [RegExp, RegExp][] = [
+  [/^<(script|pre|style|textarea)(?=\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
+
+/** The last top-level block, when it is a fence or an HTML block left open until the end of the file. */
+function openBlockAtEnd(source: SourceText, tokens: Token[]): ImpactDoc['openBlock'] {
+  let t: Token | undefined;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (tokens[i].level === 0 && tokens[i].nesting !== -1) {
+      t = tokens[i];
+      break;
+    }
+  }
+  if (!t?.map || (t.type !== 'fence' && t.type !== 'html_block')) return undefined;
+  const [first, endEx] = t.map;
+  if (lastTextLine(source, first, source.lineCount) >= endEx) return undefined; // more text follows
+  const open = { start: source.lineStart(first), line: first };
+  if (t.type === 'fence') {
+    const closer = new RegExp(`^[ \\t]{0,3}\\${t.markup[0]}{${t.markup.length},}[ \\t]*$`);
+    const last = lastTextLine(source, first, endEx);
+    return last > first && closer.test(source.lineText(last)) ? undefined : { ...open, kind: 'fence' };
+  }
+  const opener = source.lineText(first).trimStart();
+  const kind = HTML_BLOCK_ENDS.find(([o]) => o.test(opener));
+  if (!kind) return undefined; // ends at a blank line, which inserted text starts with
+  return kind[1].test(t.content) ? undefined : { ...open, kind: 'html' };
 }
 
 function addProse(section: Section | undefined, part: Part, block: ProseBlock) {
@@ -220,13 +254,19 @@ function makeHeading(source: SourceText, open: Token, inline: Token | undefined,
   return { level, text: plainInline(text), range: { start, end: start + (text ? text.length : 0) }, line };
 }
 
+const INLINE_NOISE_RE = /[*_`]|\s\s|[\t\n\r\f\v]/;
+
 function plainInline(s: string): string {
-  return stripComments(s).replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const t = stripComments(s);
+  // Most headings and paragraphs have no emphasis and single spaces: skip the two rewrites.
+  if (!INLINE_NOISE_RE.test(t)) return t.trim();
+  return t.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function plainText(inline: Token): string {
   // Character classes exclude the opening bracket too, so unmatched `[` or `(` runs stay linear.
-  return plainInline(inline.content.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1'));
+  const c = inline.content;
+  return plainInline(c.includes('](') ? c.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1') : c);
 }
 
 /** Removes `<!-- … -->` comments (an unclosed `<!--` stays as text); linear, unlike a lazy regex. */

@@ -50,7 +50,8 @@ export const artifactMismatch: Rule = {
     const ids = artifacts.map((a) => a.id!);
     const idKeys = new Map(ids.map((id) => [normalise(id), id]));
     const kinds = new Set(artifacts.map((a) => a.content).filter(Boolean) as string[]);
-    const ignorable = ignorableTokens(release.value, ctx.files);
+    // Built only when a backticked token needs it: most sections never do.
+    let ignorable: Set<string> | undefined;
 
     // IMPACT.md → release.yaml
     for (const m of mentions(impact, section)) {
@@ -71,7 +72,7 @@ export const artifactMismatch: Rule = {
       }
       if (m.how !== 'code') continue;
       const guess = didYouMean(m.text, ids);
-      if (!guess && isIgnorable(m.text, ignorable)) continue;
+      if (!guess && isIgnorable(m.text, (ignorable ??= ignorableTokens(release.value, ctx.files)))) continue;
       ctx.report({
         message:
           `The Release plan section names \`${m.text}\`, but release.yaml has no artifact with that id.` +
@@ -150,16 +151,25 @@ function ignorableTokens(value: unknown, files: readonly string[] | undefined): 
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) add(k), walk(x, depth + 1);
   };
   walk(value, 0);
-  // Every key the schema knows.
+  for (const k of schemaKeys()) out.add(k);
+  for (const f of files ?? []) add(f.split('/').pop() ?? f);
+  return out;
+}
+
+let schemaKeyCache: Set<string> | undefined;
+
+/** Every key the schema knows (computed once: the schema does not change). */
+function schemaKeys(): Set<string> {
+  if (schemaKeyCache) return schemaKeyCache;
+  const out = new Set<string>();
   const walkSchema = (s: unknown, depth: number) => {
     if (depth > 20 || s === null || typeof s !== 'object') return;
     const props = (s as { properties?: Record<string, unknown> }).properties;
-    if (props) for (const [k, x] of Object.entries(props)) add(k), walkSchema(x, depth + 1);
+    if (props) for (const [k, x] of Object.entries(props)) out.add(k.toLowerCase()), walkSchema(x, depth + 1);
     for (const v of Object.values(s as Record<string, unknown>)) if (v !== props) walkSchema(v, depth + 1);
   };
   walkSchema(releaseSchema(), 0);
-  for (const f of files ?? []) add(f.split('/').pop() ?? f);
-  return out;
+  return (schemaKeyCache = out);
 }
 
 function isIgnorable(token: string, ignorable: Set<string>): boolean {
@@ -182,13 +192,19 @@ function isPlaceholderOnly(text: string): boolean {
   return !t || /^[_*]*(TODO|TBD)\b[^\r\n]*$/i.test(t);
 }
 
+const wordReCache = new Map<string, RegExp>();
+
 function wordRe(phrase: string): RegExp {
+  const cached = wordReCache.get(phrase);
+  if (cached) return cached;
   const body = phrase
     .trim()
     .split(/[\s_-]+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('[\\s_-]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+  if (wordReCache.size < 1000) wordReCache.set(phrase, re);
+  return re;
 }
 
 function mentionsArtifact(text: string, a: PlanArtifact): boolean {
