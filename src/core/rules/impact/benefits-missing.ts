@@ -23,7 +23,7 @@ export const benefitsMissing: Rule = {
     const section = doc.byId.get('benefits');
     if (!section) return;
     const min = Number(ctx.options.minWords ?? 5);
-    const { words, blank, first } = sectionWords(doc, section);
+    const { words, blank, first } = sectionWords(doc, section, min);
     if (words >= min) return;
     const message =
       words === 0

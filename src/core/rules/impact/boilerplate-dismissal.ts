@@ -1,7 +1,7 @@
 import type { ImpactDoc, Marker, Section } from '../../impact/model';
 import type { OffsetRange } from '../../text';
 import type { Rule } from '../../types';
-import { findDismissals } from './lib/dismissal';
+import { findDismissalsIn, type Region } from './lib/dismissal';
 import { APPLIES_KEYS, factorEntries, hazardEntries, isRatedMarker, POSITION_KEYS, RATING_KEYS } from './lib/structure';
 import { RATING_VOCABULARY, readLead } from './lib/values';
 
@@ -37,29 +37,30 @@ export const boilerplateDismissal: Rule = {
     for (const e of factorEntries(doc) ?? []) if (e.marker && e.lead) rest.set(e.marker, e.lead.rest?.range ?? null);
     for (const e of hazardEntries(doc) ?? []) if (e.compact && e.appliesLead) rest.set(e.compact, e.appliesLead.rest?.range ?? null);
 
-    const scan = (range: OffsetRange, bare: boolean) => {
-      for (const d of findDismissals(text.slice(range.start, range.end), { bare })) {
-        const r = { start: range.start + d.start, end: range.start + d.end };
-        const written = d.text.replace(/\s+/g, ' ');
-        ctx.report({
-          message:
-            written.split(' ').length <= 4
-              ? `'${written}' dismisses the question without reasons: say which harms you considered, and why you judge them absent or minor.`
-              : 'This sentence dismisses harm without reasons: say which harms you considered (misuse, who is affected) and why you judge them unlikely or minor.',
-          file: 'impact',
-          range: r,
-        });
-      }
-    };
-
+    const regions: Region[] = [];
     for (const section of doc.sections) {
       const bare = section.id === undefined || HARM_SECTIONS.has(section.id);
-      for (const p of section.allProse) scan(p.range, bare);
+      for (const p of section.allProse) regions.push({ start: p.range.start, end: p.range.end, bare });
       for (const m of section.allMarkers) {
         if (ENUM_KEYS.has(m.keyId)) continue;
         const range = valueToRead(doc, section, m, rest);
-        if (range) scan(range, bare);
+        if (range && range.end > range.start) regions.push({ start: range.start, end: range.end, bare });
       }
+    }
+    regions.sort((x, y) => x.start - y.start);
+    // A nested list item is also part of its parent marker's value: keep the outer region only.
+    const disjoint: Region[] = [];
+    for (const r of regions) if (!disjoint.length || r.start >= disjoint[disjoint.length - 1].end) disjoint.push(r);
+
+    for (const d of findDismissalsIn(text, disjoint)) {
+      const written = d.text.replace(/\s+/g, ' ');
+      ctx.report({
+        message: d.bare
+          ? `'${written}' dismisses the question without reasons: say which harms you considered, and why you judge them absent or minor.`
+          : 'This sentence dismisses harm without reasons: say which harms you considered (misuse, who is affected) and why you judge them unlikely or minor.',
+        file: 'impact',
+        range: { start: d.start, end: d.end },
+      });
     }
   },
 };

@@ -37,7 +37,7 @@ export const detectionGuidanceMissing: Rule = {
       });
       return;
     }
-    const { words, blank, first } = sectionWords(doc, section);
+    const { words, blank, first } = sectionWords(doc, section, 1);
     if (words > 0) return;
     ctx.report({
       message: blank

@@ -25,9 +25,10 @@ export const placeholderText: Rule = {
   check(ctx) {
     const doc = ctx.impact!;
     const text = doc.source.text;
-    const skip = skippedRanges(text);
+    const spans = placeholderSpans(text);
+    const skip = spans.length ? skippedRanges(text) : [];
     let k = 0;
-    for (const s of placeholderSpans(text)) {
+    for (const s of spans) {
       // Skipped when it starts inside a comment or code span (a prompt may end after a comment).
       while (k < skip.length && skip[k].end <= s.start) k++;
       if (k < skip.length && skip[k].start <= s.start) continue;
@@ -43,7 +44,7 @@ export const placeholderText: Rule = {
 };
 
 function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, text: string, range: OffsetRange) {
-  if (!isTemplatePrompt(text.replace(/[*_`]/g, ''))) return;
+  if (text.length > 400 || !text.includes('?') || !isTemplatePrompt(text.replace(/[*_`]/g, ''))) return;
   if (placeholderSpans(doc.source.text.slice(range.start, range.end)).length) return; // reported above
   ctx.report({
     message: "This is the template's question, not an answer: replace it with your own answer.",

@@ -1,7 +1,7 @@
-import { wordCount, type OffsetRange } from '../../text';
+import type { OffsetRange } from '../../text';
 import type { Rule } from '../../types';
 import { isBareDismissal } from './lib/dismissal';
-import { placeholderSpans } from './lib/placeholders';
+import { countWords, placeholderSpans } from './lib/placeholders';
 import { factorEntries, hazardEntries, type TextAnswer } from './lib/structure';
 
 /**
@@ -28,7 +28,7 @@ export const rationaleTooShort: Rule = {
       if (answer.state !== 'filled' || !answer.range) return;
       const raw = doc.source.text.slice(answer.range.start, answer.range.end);
       if (placeholderSpans(raw).length || isBareDismissal(raw)) return;
-      const n = wordCount(answer.text ?? raw);
+      const n = countWords(answer.text ?? raw, min);
       if (n >= min) return;
       ctx.report({
         message: `${what} is ${n} word${n === 1 ? '' : 's'} long: give at least ${min}, saying what the answer rests on (evidence, the artifacts released, who could misuse it).`,

@@ -94,30 +94,42 @@ const GENERIC_REASON_RE =
 const QUALIFIER_RE = /^(?:however|but|that\s+said|nevertheless|nonetheless|still|yet|although|though|on\s+the\s+other\s+hand|even\s+so)\b/;
 const MODAL_RE = /\b(?:could|may|might|can|would)\b/;
 
-const ABBREVIATION_RE = /\b(?:e\.g|i\.e|etc|et al|vs|cf|approx|fig|sec|eq|resp|incl|ca|al)\./gi;
-const SENTENCE_END_RE = /[.!?]+(?=[\s)"'’”\]]|$)|\n[ \t]*\n/g;
+const ABBREVIATION_END_RE = /\b(?:e\.g|i\.e|etc|et al|vs|cf|approx|fig|sec|eq|resp|incl|ca|al)\.$/i;
+/** What may follow a sentence's final punctuation. */
+const CLOSER_RE = /[\s)"'’”\]]/;
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
+const LEAD_CHAR_RE = /[\s>*+-]/;
+const QUOTE_EMPHASIS_RE = /[‘’`“”*_]/g;
+/** "cannot", "can't", "won't", "shan't", and any other "…n't" (after quotes are straightened). */
+const CONTRACTION_RE = /\b(?:cannot|can't|won't|shan't|(\w+)n't)\b/g;
+/** Bare answers start with one of these words; anything else skips the normalising. */
+const BARE_WORD_START = String.raw`[\s>*+-]*(?:n\/?a|na|none|nothing|nil|no|nope|not|does|unlikely|very|highly|negligible|minimal|there)\b`;
+const BARE_START_RE = new RegExp(`^${BARE_WORD_START}`, 'i');
+const BARE_START_STICKY_RE = new RegExp(BARE_WORD_START, 'iy');
+/** Raw-text cues (before normalising): a negation, and a harm word or a "not applicable" phrase. */
+// Case-sensitive with explicit capitals: faster than the `i` flag on long prose.
+const NEG_CUE_G =
+  /\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot)\b|n['’]t\b/g;
+const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b/i;
 
 export interface Dismissal {
   /** Offsets into the text given to `findDismissals`. */
   start: number;
   end: number;
   text: string;
+  /** A bare "N/A" or "none" as the whole region. */
+  bare?: boolean;
 }
 
 /** Lower case, straight quotes, no Markdown emphasis or link targets, "n't" spelled out. */
 export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(/[*_]+/g, '')
-    .replace(/\bcannot\b/g, 'can not')
-    .replace(/\bcan't\b/g, 'can not')
-    .replace(/\bwon't\b/g, 'will not')
-    .replace(/\bshan't\b/g, 'shall not')
-    .replace(/\b(\w+)n't\b/g, '$1 not')
+  let t = text.toLowerCase();
+  if (t.includes('[')) t = t.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1');
+  return t
+    .replace(QUOTE_EMPHASIS_RE, (c) => (c === '*' || c === '_' ? '' : c === '“' || c === '”' ? '"' : "'"))
+    .replace(CONTRACTION_RE, (c, stem: string | undefined) =>
+      stem !== undefined ? `${stem} not` : c.startsWith('can') ? 'can not' : c.startsWith('won') ? 'will not' : 'shall not',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -128,7 +140,7 @@ function words(s: string): number {
 
 /** "N/A", "None.", "Unlikely." and the like, as the whole content of a block or value. */
 export function isBareDismissal(text: string): boolean {
-  if (text.length > 400) return false;
+  if (text.length > 400 || !BARE_START_RE.test(text) || text.trim().length > 80) return false;
   const n = normalise(maskComments(text)).replace(/^[\s>*+-]+(?=\S)/, '').replace(/[\s.!;,:]+$/, '');
   return n.length > 0 && n.length < 60 && (BARE_WORDS_RE.test(n) || BARE_HARM_RE.test(n));
 }
@@ -148,53 +160,132 @@ function reasoned(norm: string): boolean {
   return words(norm) >= 10 && CONNECTIVE_RE.test(norm);
 }
 
-interface Sentence {
-  start: number;
-  end: number;
-  norm: string;
+/** Whether the full stop at `i` ends a common abbreviation ("e.g.", "et al."). */
+function abbreviationAt(text: string, i: number): boolean {
+  return ABBREVIATION_END_RE.test(text.slice(Math.max(0, i - 7), i + 1));
 }
 
-function sentences(text: string): Sentence[] {
-  const guarded = text.replace(ABBREVIATION_RE, (m) => m.replace(/\./g, '\u2024'));
-  const out: Sentence[] = [];
-  let start = 0;
-  const push = (s: number, e: number) => {
-    let a = s;
-    let b = e;
-    while (a < b && /[\s>*+-]/.test(text[a]) && !/[\p{L}\p{N}]/u.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
-    if (b > a) out.push({ start: a, end: b, norm: normalise(text.slice(a, b)) });
-  };
-  SENTENCE_END_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END_RE.exec(guarded))) {
-    const end = m.index + m[0].length;
-    push(start, m[0].startsWith('\n') ? m.index : end);
-    start = end;
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\r' || c === '\n';
+}
+
+/** Whether the line that ends at the line break `i` (backwards) or starts after it (forwards) is blank. */
+function blankLineAt(text: string, i: number, forward: boolean, lo: number, hi: number): boolean {
+  let k = forward ? i + 1 : i - 1;
+  while (k >= lo && k < hi && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k += forward ? 1 : -1;
+  return k < lo || k >= hi || text[k] === '\n';
+}
+
+/** A part of a text to read: a paragraph, a list item or a marker value. */
+export interface Region {
+  start: number;
+  end: number;
+  /** Whether a bare "N/A", "none" or "unlikely" as the whole region is a dismissal. */
+  bare?: boolean;
+}
+
+/** The end of the sentence that contains `pos` (within `r`): after its terminator, or at a blank line. */
+function sentenceEnd(text: string, pos: number, r: Region): number {
+  let b = pos;
+  while (b < r.end) {
+    const c = text[b];
+    if (c === '.' || c === '!' || c === '?') {
+      let e = b + 1;
+      while (e < r.end && (text[e] === '.' || text[e] === '!' || text[e] === '?')) e++;
+      if ((e >= r.end || CLOSER_RE.test(text[e])) && !(c === '.' && e === b + 1 && abbreviationAt(text, b))) return e;
+      b = e;
+      continue;
+    }
+    if (c === '\n' && blankLineAt(text, b, true, r.start, r.end)) return b;
+    b++;
   }
-  push(start, text.length);
-  return out;
+  return r.end;
+}
+
+/** The start of the sentence that contains `pos` (within `r`). */
+function sentenceStart(text: string, pos: number, r: Region): number {
+  let a = pos;
+  while (a > r.start) {
+    const c = text[a - 1];
+    if ((c === '.' || c === '!' || c === '?') && isSpace(text[a]) && !(c === '.' && abbreviationAt(text, a - 1))) break;
+    if (c === '\n' && blankLineAt(text, a - 1, false, r.start, r.end)) break;
+    a--;
+  }
+  return a;
+}
+
+/** The sentence around `pos`, without leading blanks or list markup and trailing blanks. */
+function sentenceAround(text: string, pos: number, r: Region): { start: number; end: number } {
+  let a = sentenceStart(text, pos, r);
+  let b = sentenceEnd(text, pos, r);
+  while (a < b && LEAD_CHAR_RE.test(text[a])) a++;
+  while (b > a && isSpace(text[b - 1])) b--;
+  return { start: a, end: b };
 }
 
 /**
- * The dismissal sentences in a block of text (a paragraph, list item or marker value). With
+ * The dismissals in the regions of a text, with offsets into the text. The negative cues are found
+ * in one scan of the whole text (HTML comments masked); only the sentences around a cue, inside a
+ * region, are read further. `regions` must be sorted and must not overlap.
+ */
+export function findDismissalsIn(text: string, regions: readonly Region[]): Dismissal[] {
+  const out: Dismissal[] = [];
+  if (!regions.length) return out;
+  const masked = maskComments(text);
+  for (const r of regions) {
+    if (!r.bare || r.end - r.start > 400) continue;
+    BARE_START_STICKY_RE.lastIndex = r.start;
+    if (!BARE_START_STICKY_RE.test(masked)) continue;
+    const raw = masked.slice(r.start, r.end);
+    if (!isBareDismissal(raw)) continue;
+    const a = r.start + raw.search(/\S/);
+    const b = r.start + raw.trimEnd().length;
+    out.push({ start: a, end: b, text: masked.slice(a, b), bare: true });
+  }
+  let k = 0;
+  NEG_CUE_G.lastIndex = regions[0].start;
+  let m: RegExpExecArray | null;
+  while ((m = NEG_CUE_G.exec(masked))) {
+    while (k < regions.length && regions[k].end <= m.index) k++;
+    if (k >= regions.length) break;
+    const r = regions[k];
+    if (m.index < r.start) {
+      NEG_CUE_G.lastIndex = r.start;
+      continue;
+    }
+    if (out.some((d) => d.bare && d.start >= r.start && d.end <= r.end)) {
+      NEG_CUE_G.lastIndex = r.end;
+      continue;
+    }
+    const s = sentenceAround(masked, m.index, r);
+    NEG_CUE_G.lastIndex = Math.max(s.end, m.index + 1);
+    const raw = masked.slice(s.start, s.end);
+    if (!HARM_CUE_RE.test(raw)) continue;
+    const n = normalise(raw);
+    if (!isDenial(n) || reasoned(n)) continue;
+    if (!qualifiedAfter(masked, s.end, r)) out.push({ start: s.start, end: s.end, text: raw });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * The dismissal sentences in one block of text (a paragraph, list item or marker value). With
  * `bare`, a block that is only "N/A", "none" or "unlikely" is a dismissal too.
  */
 export function findDismissals(text: string, opts: { bare?: boolean } = {}): Dismissal[] {
-  const masked = maskComments(text);
-  if (opts.bare && isBareDismissal(masked)) {
-    const a = masked.search(/\S/);
-    const b = masked.trimEnd().length;
-    return [{ start: a, end: b, text: masked.slice(a, b) }];
+  return findDismissalsIn(text, [{ start: 0, end: text.length, bare: opts.bare }]);
+}
+
+/** Whether a later sentence of the region qualifies a dismissal ("However, …", a concrete harm that could happen). */
+function qualifiedAfter(text: string, from: number, r: Region): boolean {
+  let pos = from;
+  while (pos < r.end) {
+    while (pos < r.end && isSpace(text[pos])) pos++;
+    if (pos >= r.end) break;
+    const end = sentenceEnd(text, pos, r);
+    const x = normalise(text.slice(pos, end));
+    if ((QUALIFIER_RE.test(x) && words(x) >= 6) || (CONCRETE_RE.test(x) && MODAL_RE.test(x))) return true;
+    pos = Math.max(end, pos + 1);
   }
-  if (!PREFILTER_RE.test(masked.toLowerCase())) return [];
-  const list = sentences(masked);
-  const out: Dismissal[] = [];
-  list.forEach((s, i) => {
-    if (!isDenial(s.norm) || reasoned(s.norm)) return;
-    const later = list.slice(i + 1);
-    if (later.some((x) => (QUALIFIER_RE.test(x.norm) && words(x.norm) >= 6) || (CONCRETE_RE.test(x.norm) && MODAL_RE.test(x.norm)))) return;
-    out.push({ start: s.start, end: s.end, text: masked.slice(s.start, s.end) });
-  });
-  return out;
+  return false;
 }

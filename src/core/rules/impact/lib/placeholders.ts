@@ -30,27 +30,32 @@ export interface PlaceholderSpan {
  * lines but not across a blank line. Then the bare upper-case markers, then LaTeX checklist macros.
  */
 const CASE_SENSITIVE_RE =
-  /(?<![\p{L}\p{N}*_\\])(\*\*|__|\*|_)(?:TODO|TBD|FIXME)\b(?:\\.|[^\n\\]|\n(?![ \t]*\r?(?:\n|$))){0,600}?\1(?![\p{L}\p{N}])|\b(?:TODO|FIXME|XXX)\b|\\(?:answer|justification|guidelines)TODO(?:\{\})?/gu;
+  /(?<![A-Za-z0-9*_\\])(\*\*|__|\*|_)(?:TODO|TBD|FIXME)\b(?:\\.|[^\n\\]|\n(?![ \t]*\r?(?:\n|$))){0,600}?\1(?![A-Za-z0-9])|\b(?:TODO|FIXME|XXX)\b|\\(?:answer|justification|guidelines)TODO(?:\{\})?/g;
 
 /**
  * Case-insensitive forms: bracketed template slots (model cards, forms), lorem ipsum, TBD/TBC as
- * whole words, and runs of question marks.
+ * whole words, and runs of question marks. (No `u` flag on either expression: with `i`, Unicode
+ * case folding makes the scan some twenty times slower.)
  */
 const CASE_INSENSITIVE_RE =
-  /\[(?:more information needed|more info needed|to be (?:determined|completed|written|added|filled in)|(?:insert|fill in|your|add|describe|enter)\b[^[\]\n]{0,60})\](?![([])|<(?:fill in|insert|your|add|describe|enter)\b[^<>\n]{0,60}>|\blorem ipsum\b|\b(?:tbd|tbc)\b|\?{3,}/giu;
+  /\[(?:more information needed|more info needed|to be (?:determined|completed|written|added|filled in)|(?:insert|fill in|your|add|describe|enter)\b[^[\]\n]{0,60})\](?![([])|<(?:fill in|insert|your|add|describe|enter)\b[^<>\n]{0,60}>|\blorem ipsum\b|\b(?:tbd|tbc)\b|\?{3,}/gi;
 
 /** All placeholder spans in `text`, sorted, without overlaps; offsets are shifted by `base`. */
 export function placeholderSpans(text: string, base = 0): PlaceholderSpan[] {
   const out: PlaceholderSpan[] = [];
   if (!mayHavePlaceholder(text)) return out;
-  CASE_SENSITIVE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = CASE_SENSITIVE_RE.exec(text))) {
-    out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], kind: m[1] ? 'prompt' : 'token' });
+  if (CS_QUICK_RE.test(text)) {
+    CASE_SENSITIVE_RE.lastIndex = 0;
+    while ((m = CASE_SENSITIVE_RE.exec(text))) {
+      out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], kind: m[1] ? 'prompt' : 'token' });
+    }
   }
-  CASE_INSENSITIVE_RE.lastIndex = 0;
-  while ((m = CASE_INSENSITIVE_RE.exec(text))) {
-    out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], kind: 'token' });
+  if (mayHaveCaseInsensitive(text)) {
+    CASE_INSENSITIVE_RE.lastIndex = 0;
+    while ((m = CASE_INSENSITIVE_RE.exec(text))) {
+      out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], kind: 'token' });
+    }
   }
   if (out.length < 2) return out;
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -63,11 +68,18 @@ export function placeholderSpans(text: string, base = 0): PlaceholderSpan[] {
   return merged;
 }
 
-/** Cheap pre-check so that most prose never meets the big expressions. */
-const QUICK_RE = /TODO|TBD|TBC|FIXME|XXX|\?\?\?|[[<]|lorem/i;
+/** Cheap pre-checks so that most prose never meets the big expressions. */
+const CS_QUICK_RE = /TODO|TBD|FIXME|XXX/;
+const CI_QUICK_RE = /[Tt][Bb][DdCc]|[Ll]orem|\?\?\?|[[<](?:[Mm]ore|[Tt]o be|[Ii]nsert|[Ff]ill|[Yy]our|[Aa]dd|[Dd]escribe|[Ee]nter)/;
+/** Substrings one of which every case-insensitive form contains (checked with `includes`, which is fast). */
+const CI_HINTS = ['[', '<', '???', 'tb', 'TB', 'Tb', 'tB', 'orem', 'OREM'];
+
+function mayHaveCaseInsensitive(text: string): boolean {
+  return CI_HINTS.some((h) => text.includes(h)) && CI_QUICK_RE.test(text);
+}
 
 function mayHavePlaceholder(text: string): boolean {
-  return QUICK_RE.test(text);
+  return CS_QUICK_RE.test(text) || mayHaveCaseInsensitive(text);
 }
 
 /** Ranges of `<!-- … -->` comments, in order (an unclosed `<!--` runs to the end); linear time. */
@@ -96,12 +108,18 @@ export function maskComments(text: string): string {
 }
 
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+const HAS_ASCII_WORD_RE = /[A-Za-z0-9]/;
+
+/** Whether a text has a letter or digit (ASCII checked first: the Unicode class is slower). */
+function hasWord(text: string): boolean {
+  return HAS_ASCII_WORD_RE.test(text) || HAS_WORD_RE.test(text);
+}
 /** A note that starts with a bare marker ("TODO: describe the detector") is a placeholder as a whole. */
 const LEADING_NOTE_RE = /^[\s*_>[(-]*(?:TODO|TBD|FIXME|XXX)\b/;
 
 /** Whether a text (comments already masked or not) has no letters or digits at all. */
 export function isBlank(text: string): boolean {
-  return !HAS_WORD_RE.test(maskComments(text));
+  return !hasWord(maskComments(text));
 }
 
 /**
@@ -111,7 +129,7 @@ export function isBlank(text: string): boolean {
  */
 export function isPlaceholderOnly(text: string): boolean {
   const t = maskComments(text);
-  if (!HAS_WORD_RE.test(t)) return false;
+  if (!hasWord(t)) return false;
   if (LEADING_NOTE_RE.test(t)) return true;
   if (isTemplatePrompt(t)) return true;
   const spans = placeholderSpans(t);
@@ -123,7 +141,7 @@ export function isPlaceholderOnly(text: string): boolean {
     pos = s.end;
   }
   rest += t.slice(pos);
-  return !HAS_WORD_RE.test(rest);
+  return !hasWord(rest);
 }
 
 /** Words of a text once comments and placeholders are removed. */
@@ -160,4 +178,17 @@ const PROMPTS: ReadonlySet<string> = new Set(
 export function isTemplatePrompt(text: string): boolean {
   if (text.length > 400 || !text.includes('?')) return false;
   return PROMPTS.has(compact(text));
+}
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * Words in a text, counted as `wordCount` in text.ts counts them, but stopping at `limit`: rules
+ * that only need to know whether there are "at least n" words skip the rest of a long section.
+ */
+export function countWords(text: string, limit = Infinity): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (n < limit && WORD_RE.exec(text)) n++;
+  return n;
 }

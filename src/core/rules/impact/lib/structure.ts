@@ -11,8 +11,8 @@
  */
 import type { ImpactDoc, Marker, Part, Section, Subsection } from '../../../impact/model';
 import { findStage, findTerm, HAZARD_TYPES, PATH_TO_HARM, type GroupId, type PathStage, type Term } from '../../../taxonomy';
-import { wordCount, type OffsetRange } from '../../../text';
-import { isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from './placeholders';
+import type { OffsetRange } from '../../../text';
+import { countWords, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from './placeholders';
 import { APPLIES_VOCABULARY, POSITION_VOCABULARY, RATING_VOCABULARY, readLead, type Lead, type ValueState } from './values';
 
 export const APPLIES_KEYS = ['applies', 'applicable', 'apply', 'relevant', 'does-it-apply'];
@@ -72,9 +72,21 @@ function stripDecoration(text: string): string {
     .replace(/[\s:;,.!?]+$/, '');
 }
 
-/** A term of `group` named by a heading or marker key, tolerating numbering and a trailing parenthetical. */
+const termCache = new Map<string, Term | null>();
+
+/**
+ * A term of `group` named by a heading or marker key, tolerating numbering and a trailing
+ * parenthetical. Memoised: the same keys come back on every lint of a file being edited.
+ */
 export function termNamed(group: GroupId, text: string): Term | undefined {
-  return findTerm(group, text) ?? findTerm(group, stripDecoration(text));
+  const key = `${group}\u0000${text}`;
+  let hit = termCache.get(key);
+  if (hit === undefined) {
+    hit = findTerm(group, text) ?? findTerm(group, stripDecoration(text)) ?? null;
+    if (termCache.size > 2000) termCache.clear();
+    termCache.set(key, hit);
+  }
+  return hit ?? undefined;
 }
 
 export function stageNamed(text: string): PathStage | undefined {
@@ -129,8 +141,10 @@ export function hazardEntries(doc: ImpactDoc): HazardEntry[] | undefined {
   if (a.hazards) return a.hazards;
   const section = doc.byId.get('hazards');
   if (!section) return undefined;
+  const subIds = section.subsections.map((s) => termNamed('hazard-type', s.heading.text)?.id);
+  const markerIds = section.markers.map((m) => termNamed('hazard-type', m.key)?.id);
   a.hazards = HAZARD_TYPES.map((term) => {
-    const sub = section.subsections.find((s) => termNamed('hazard-type', s.heading.text)?.id === term.id);
+    const sub = section.subsections[subIds.indexOf(term.id)];
     if (sub) {
       const applies = markerWithKey(sub.markers, APPLIES_KEYS);
       const rationaleMarker = markerWithKey(sub.markers, RATIONALE_KEYS);
@@ -138,7 +152,7 @@ export function hazardEntries(doc: ImpactDoc): HazardEntry[] | undefined {
       const rationale = best([markerAnswer(doc, rationaleMarker), leadRestAnswer(appliesLead), ...proseAnswers(doc, sub)]);
       return { term, sub, applies, appliesLead, rationale };
     }
-    const compact = section.markers.find((m) => termNamed('hazard-type', m.key)?.id === term.id);
+    const compact = section.markers[markerIds.indexOf(term.id)];
     if (compact) {
       const appliesLead = readLead(doc.source, compact.valueRange, APPLIES_VOCABULARY);
       const rationale = appliesLead.state === 'placeholder' ? { state: 'placeholder' as const } : leadRestAnswer(appliesLead);
@@ -155,14 +169,16 @@ export function factorEntries(doc: ImpactDoc): FactorEntry[] | undefined {
   if (a.factors) return a.factors;
   const section = doc.byId.get('path-to-harm');
   if (!section) return undefined;
+  const markerIds = section.allMarkers.map((m) => termNamed('path-to-harm', m.key)?.id);
+  const subIds = section.subsections.map((s) => termNamed('path-to-harm', s.heading.text)?.id);
   a.factors = PATH_TO_HARM.map((term) => {
-    const marker = section.allMarkers.find((m) => termNamed('path-to-harm', m.key)?.id === term.id);
+    const marker = section.allMarkers[markerIds.indexOf(term.id)];
     if (marker) {
       const lead = readLead(doc.source, marker.valueRange, RATING_VOCABULARY);
       const reasoning: TextAnswer = lead.state === 'placeholder' ? { state: 'placeholder' } : lead.state === 'empty' ? { state: 'missing' } : leadRestAnswer(lead);
       return { term, marker, lead, reasoning };
     }
-    const sub = section.subsections.find((s) => termNamed('path-to-harm', s.heading.text)?.id === term.id);
+    const sub = section.subsections[subIds.indexOf(term.id)];
     if (sub) {
       const ratingMarker = markerWithKey(sub.markers, RATING_KEYS);
       const lead = ratingMarker ? readLead(doc.source, ratingMarker.valueRange, RATING_VOCABULARY) : undefined;
@@ -204,17 +220,18 @@ export function todo(text: string): string {
 }
 
 /**
- * Words of a section's prose and marker values, placeholders and comments left out; `blank` when
- * nothing at all is written, and `first`, the range of the first non-blank block (where a
- * placeholder-only section's prompt sits).
+ * Words of a section's prose and marker values, placeholders and comments left out, counted up to
+ * `limit`; `blank` when nothing at all is written, and `first`, the range of the first non-blank
+ * block (or, when the section holds only placeholders, of its first placeholder's words).
  */
-export function sectionWords(doc: ImpactDoc, section: Section): { words: number; blank: boolean; first?: OffsetRange } {
+export function sectionWords(doc: ImpactDoc, section: Section, limit = Infinity): { words: number; blank: boolean; first?: OffsetRange } {
   let words = 0;
   let first: OffsetRange | undefined;
   const add = (range: OffsetRange) => {
+    if (words >= limit && first) return;
     const raw = doc.source.text.slice(range.start, range.end);
     if (!first && !isBlank(raw)) first = range;
-    words += wordCount(withoutPlaceholders(raw));
+    if (words < limit) words += countWords(withoutPlaceholders(raw), limit - words);
   };
   for (const p of section.allProse) add(p.range);
   for (const m of section.allMarkers) add(m.valueRange);

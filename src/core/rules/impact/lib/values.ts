@@ -59,10 +59,20 @@ function termVocabulary(group: GroupId, noun: string, values: readonly string[],
     for (const a of t.aliases ?? []) if (!a.includes(' ') && !spellings.has(a)) spellings.set(a, t.id);
   }
   const candidates = [...spellings.keys()];
+  const resolved = new Map<string, string | null>();
   return {
     noun,
     values,
-    resolve: (text) => findTerm(group, clean(text))?.id,
+    // Memoised: the same few words come back on every lint.
+    resolve: (text) => {
+      let hit = resolved.get(text);
+      if (hit === undefined) {
+        hit = findTerm(group, clean(text))?.id ?? null;
+        if (resolved.size > 1000) resolved.clear();
+        resolved.set(text, hit);
+      }
+      return hit ?? undefined;
+    },
     suggest: (text) => {
       const c = clean(text);
       if (c.length < 2) return undefined;
