@@ -2,6 +2,7 @@ import type { Rule } from '../../types';
 import { benefitsMissing } from './benefits-missing';
 import { boilerplateDismissal } from './boilerplate-dismissal';
 import { detectionGuidanceMissing } from './detection-guidance-missing';
+import { duplicateSection } from './duplicate-section';
 import { factorUnrated } from './factor-unrated';
 import { harmedPartiesMissing } from './harmed-parties-missing';
 import { hazardUnassessed } from './hazard-unassessed';
@@ -10,6 +11,7 @@ import { missingSection } from './missing-section';
 import { placeholderText } from './placeholder-text';
 import { ratchetPositionMissing } from './ratchet-position-missing';
 import { rationaleTooShort } from './rationale-too-short';
+import { unknownSection } from './unknown-section';
 
 export const impactRules: readonly Rule[] = [
   missingSection,
@@ -23,4 +25,6 @@ export const impactRules: readonly Rule[] = [
   detectionGuidanceMissing,
   harmedPartiesMissing,
   rationaleTooShort,
+  duplicateSection,
+  unknownSection,
 ];
