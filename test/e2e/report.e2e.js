@@ -10,7 +10,8 @@
 //
 // Run: npm run build && node test/e2e/report.e2e.js
 // Needs the VS Code host (bash scripts/setup-vscode-host.sh). Prints "N passed, M failed" last and
-// exits non-zero on any failure. VERBOSE=1 shows the workbench's log.
+// exits non-zero on any failure. VERBOSE=1 shows the workbench's log. E2E_THEME='Default Dark Modern'
+// (any installed colour theme) runs it under that theme, to see the pictures follow it.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -44,7 +45,7 @@ async function main() {
   let session;
   console.log('report e2e');
   try {
-    session = await wb.openWorkbench({ folder });
+    session = await wb.openWorkbench({ folder, settings: process.env.E2E_THEME ? { 'workbench.colorTheme': process.env.E2E_THEME } : {} });
     const { page } = session;
     let report;
 

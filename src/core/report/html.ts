@@ -81,6 +81,7 @@ svg.picture { max-width: 100%; height: auto; display: block; margin: 4px 0; }
 svg text { font-family: inherit; }
 .label { fill: var(--in-fg); font-size: 12px; }
 .label.small { font-size: 10.5px; }
+.factor-head .label { font-size: 11px; }
 .label.strong { font-weight: 600; }
 .label.muted { fill: var(--in-muted); }
 .label.warn { fill: var(--in-warn); }
