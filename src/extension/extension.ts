@@ -8,10 +8,11 @@ import { register as registerCodeActions } from './codeActions';
 import { register as registerCodeLens } from './codelens';
 import { register as registerCommands } from './commands';
 import { register as registerCompletion } from './completion';
+import { register as registerDiscovery, type DiscoveryApi } from './discovery';
 import { register as registerHover } from './hover';
 import { register as registerReport } from './report';
 import { register as registerStatusBar } from './statusBar';
-import { register as registerTree } from './tree';
+import { register as registerTree, type TreeApi } from './tree';
 import { LintService } from './lintService';
 import { Log } from './log';
 import { PromptService } from './prompts';
@@ -22,6 +23,7 @@ const FEATURES: Record<string, Feature> = {
   codeActions: registerCodeActions,
   commands: registerCommands,
   tree: registerTree,
+  discovery: registerDiscovery,
   hover: registerHover,
   completion: registerCompletion,
   codeLens: registerCodeLens,
@@ -67,6 +69,10 @@ function start(context: vscode.ExtensionContext, log: Log): ImpactNotesApi {
       void vscode.window.showErrorMessage(message);
     }
   }
+  // Discovery's "Unplanned research" group lives in the assessments tree.
+  const tree = features.tree as TreeApi | undefined;
+  const discovery = features.discovery as DiscoveryApi | undefined;
+  if (tree && discovery) context.subscriptions.push(tree.provider.addSection(discovery.section));
   lintService.start();
   log.info(`activated in ${Date.now() - started} ms (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
   return { lintService, prompts, log, services, features };

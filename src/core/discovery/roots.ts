@@ -409,6 +409,11 @@ export class DiscoveryIndex {
     return [...this.current.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   }
 
+  /** The roots as of the last `update()`, without applying pending changes (readers that must not swallow a diff). */
+  currentRoots(): ResearchRoot[] {
+    return [...this.current.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  }
+
   root(dir: string): ResearchRoot | undefined {
     this.update();
     return this.current.get(dir);

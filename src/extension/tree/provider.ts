@@ -13,6 +13,17 @@ import type { ViewLintService, ViewPair } from './viewServices';
 
 export { VIEW_ID, HAS_ASSESSMENTS_KEY } from './viewContributions';
 
+/**
+ * A top-level group another feature adds after the pairs (discovery's "Unplanned research"):
+ * plain TreeNodes whose ids start with `idPrefix`, a change event, and what clicking a node does.
+ */
+export interface TreeSection {
+  readonly idPrefix: string;
+  readonly onDidChange: vscode.Event<void>;
+  nodes(): TreeNode[];
+  commandFor?(node: TreeNode): vscode.Command | undefined;
+}
+
 interface Cached {
   result: LintResult;
   label: string;
@@ -26,9 +37,23 @@ export class AssessmentTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private readonly subscription: vscode.Disposable;
   /** How many times the tree was told to refresh (tests wait on it). */
   refreshCount = 0;
+  private readonly sections: TreeSection[] = [];
 
   constructor(private readonly lintService: ViewLintService) {
     this.subscription = lintService.onDidUpdate(() => this.refresh());
+  }
+
+  /** Shows a section's nodes after the pairs, refreshing when it changes. */
+  addSection(section: TreeSection): vscode.Disposable {
+    this.sections.push(section);
+    const sub = section.onDidChange(() => this.refresh());
+    this.refresh();
+    return new vscode.Disposable(() => {
+      sub.dispose();
+      const i = this.sections.indexOf(section);
+      if (i >= 0) this.sections.splice(i, 1);
+      this.refresh();
+    });
   }
 
   refresh(): void {
@@ -46,7 +71,9 @@ export class AssessmentTreeProvider implements vscode.TreeDataProvider<TreeNode>
       out.push(this.rootFor(pair));
     }
     for (const key of [...this.cache.keys()]) if (!live.has(key)) this.cache.delete(key);
-    return out.sort((a, b) => a.label.localeCompare(b.label));
+    out.sort((a, b) => a.label.localeCompare(b.label));
+    for (const section of this.sections) out.push(...section.nodes());
+    return out;
   }
 
   private rootFor(pair: ViewPair): TreeNode {
@@ -79,7 +106,8 @@ export class AssessmentTreeProvider implements vscode.TreeDataProvider<TreeNode>
     item.contextValue = node.contextValue;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
     if (node.tooltip) item.tooltip = new vscode.MarkdownString(node.tooltip);
-    const command = this.commandFor(node);
+    const section = this.sections.find((x) => node.id.startsWith(x.idPrefix));
+    const command = section ? section.commandFor?.(node) : this.commandFor(node);
     if (command) item.command = command;
     return item;
   }

@@ -6,6 +6,7 @@
  * No `vscode` import.
  */
 import { CATEGORY, COMMANDS } from '../commandTable';
+import { DISCOVERY_ITEM_MENUS } from '../discovery/contributions';
 
 export const CONTAINER_ID = 'impactNotes';
 export const VIEW_ID = 'impactNotes.assessments';
@@ -81,6 +82,8 @@ export function viewContributions() {
       { command: COMMANDS.openReport.id, when: `${IN_VIEW} && ${PAIR_ITEM}`, group: '1_assessment@3' },
       { command: 'impactNotes.tree.openImpact', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair\\.impact/`, group: '2_open@1' },
       { command: 'impactNotes.tree.openRelease', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair.*\\.release/`, group: '2_open@2' },
+      // The "Unplanned research" group (src/extension/discovery).
+      ...DISCOVERY_ITEM_MENUS,
     ],
     paletteMenu: VIEW_COMMANDS.map((c) => ({ command: c.command, when: PALETTE_WHEN[c.command] ?? 'false' })),
     snippets: [
