@@ -44,6 +44,16 @@ export function blockingFindings(states: readonly PairState[], settings: Pick<Se
   return out;
 }
 
+/**
+ * How a pair's folder is named to the user: workspace-relative, or the workspace folder's name when
+ * the pair sits at its root (asRelativePath returns the absolute path for a root folder itself).
+ */
+function folderLabel(folder: vscode.Uri): string {
+  const root = vscode.workspace.getWorkspaceFolder(folder);
+  if (root && root.uri.toString() === folder.toString()) return root.name;
+  return vscode.workspace.asRelativePath(folder);
+}
+
 interface Options {
   /** 'pair': the pair of `uri` or of the active editor; 'workspace': every pair. */
   scope?: 'pair' | 'workspace';
@@ -67,7 +77,7 @@ export async function checkReadiness(services: Services, arg?: unknown): Promise
   }
   const blocking = blockingFindings(states, lintService.currentSettings());
   const result: ReadinessResult = { ready: states.length > 0 && blocking.length === 0, scope, pairs: states.length, blocking };
-  const where = scope === 'pair' && states[0] ? vscode.workspace.asRelativePath(states[0].folder) : `${states.length} pair${states.length === 1 ? '' : 's'}`;
+  const where = scope === 'pair' && states[0] ? folderLabel(states[0].folder) : `${states.length} pair${states.length === 1 ? '' : 's'}`;
   services.log.info(`release readiness (${where}): ${result.ready ? 'ready' : `${blocking.length} blocking finding(s)`}`);
   if (!states.length) {
     void services.prompts.showWarningMessage('Not ready: there is no IMPACT.md or release plan to check. Run New Impact Assessment… first.');
