@@ -3,7 +3,7 @@
  * `npx tsx scripts/gen-rule-docs.ts`. test/unit/docs.test.ts fails when the committed file and
  * `renderRuleIndex()` differ, and when a rule page disagrees with its rule's metadata.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_SKIPPED, INTERNAL_ERROR } from '../src/core/engine';
 import { allRules } from '../src/core/rules';
@@ -71,7 +71,26 @@ export function renderRuleIndex(rules: readonly Rule[] = allRules): string {
   return out.join('\n');
 }
 
+export const README_PATH = join(__dirname, '..', 'README.md');
+const README_START = /<!-- rules:start[^>]*-->/;
+const README_END = '<!-- rules:end -->';
+
+/** README.md with the rule table between its markers replaced by the generated one. */
+export function renderReadme(readme: string, rules: readonly Rule[] = allRules): string {
+  const start = README_START.exec(readme);
+  const end = readme.indexOf(README_END);
+  if (!start || end < start.index) throw new Error('README.md has no <!-- rules:start --> … <!-- rules:end --> markers');
+  const lines = [row(['Rule', 'Description', 'File', 'Severity', 'Fixable']), '|---|---|---|---|---|'];
+  for (const r of rules) {
+    const m = r.meta;
+    lines.push(row([`[${m.name}](docs/rules/${m.name}.md)`, m.description, fileLabel(m.scope), m.defaultSeverity, m.fixable ? 'yes' : 'no']));
+  }
+  return readme.slice(0, start.index + start[0].length) + '\n' + lines.join('\n') + '\n' + readme.slice(end);
+}
+
 if (require.main === module) {
   writeFileSync(RULE_INDEX_PATH, renderRuleIndex(), 'utf8');
   console.log(`wrote ${RULE_INDEX_PATH}`);
+  writeFileSync(README_PATH, renderReadme(readFileSync(README_PATH, 'utf8')), 'utf8');
+  console.log(`updated the rule table in ${README_PATH}`);
 }

@@ -10,7 +10,7 @@ import { defaultConfig } from '../../src/core/config';
 import { FILE_SKIPPED, INTERNAL_ERROR, lint } from '../../src/core/engine';
 import { allRules } from '../../src/core/rules';
 import type { Rule } from '../../src/core/types';
-import { PSEUDO_RULES, RULE_DOCS_DIR, RULE_INDEX_PATH, renderRuleIndex } from '../../scripts/gen-rule-docs';
+import { PSEUDO_RULES, README_PATH, RULE_DOCS_DIR, RULE_INDEX_PATH, renderReadme, renderRuleIndex } from '../../scripts/gen-rule-docs';
 
 interface Page {
   title?: string;
@@ -162,6 +162,11 @@ describe('rule docs', () => {
   it('docs/rules/README.md is up to date (run: npx tsx scripts/gen-rule-docs.ts)', () => {
     assert.ok(fs.existsSync(RULE_INDEX_PATH), 'docs/rules/README.md is missing');
     assert.equal(fs.readFileSync(RULE_INDEX_PATH, 'utf8'), renderRuleIndex());
+  });
+
+  it("README.md's rule table is up to date (run: npx tsx scripts/gen-rule-docs.ts)", () => {
+    const readme = fs.readFileSync(README_PATH, 'utf8');
+    assert.equal(readme, renderReadme(readme));
   });
 
   it('the index links every rule and engine finding to its page', () => {
