@@ -156,6 +156,21 @@ describe('discovery: .gitignore semantics', () => {
     assert.equal(g.isFileIgnored('proj/model.pt'), true);
   });
 
+  it('without negations, name rules and path rules mix as in git', () => {
+    const g = new GitignoreRules();
+    g.set('', '# comment\n*.log\n/build\ndocs/_build/\nckpt/\n**/cache/*.pt\n');
+    assert.equal(g.isFileIgnored('x/a.log'), true);
+    assert.equal(g.isDirIgnored('build'), true);
+    assert.equal(g.isDirIgnored('x/build'), false);
+    assert.equal(g.isDirIgnored('docs/_build'), true);
+    assert.equal(g.isDirIgnored('x/docs/_build'), false);
+    assert.equal(g.isDirIgnored('a/ckpt'), true);
+    assert.equal(g.isFileIgnored('a/ckpt'), false);
+    assert.equal(g.isFileIgnored('p/q/cache/m.pt'), true);
+    assert.equal(g.isFileIgnored('p/q/cache/m.onnx'), false);
+    assert.equal(g.isIgnoredIn('z/m.log', false), true);
+  });
+
   it('anchored patterns are relative to their own folder', () => {
     const g = new GitignoreRules();
     g.set('a', '/ckpt/\n');

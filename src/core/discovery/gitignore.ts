@@ -11,9 +11,40 @@ function parentOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
+/**
+ * One .gitignore, compiled. Without negations, rules that cannot contain a slash in the middle
+ * match file names at any depth, so they are tested against the name alone: the `ignore` package
+ * then never walks and caches every parent path, which is most of its cost on a big tree.
+ */
+interface Compiled {
+  /** All rules, tested against the path relative to the .gitignore's folder (when there are negations). */
+  full?: Ignore;
+  /** Rules without a slash (other than a trailing one), tested against the name. */
+  byName?: Ignore;
+  /** Rules with a slash, tested against the relative path. */
+  byPath?: Ignore;
+}
+
+function compile(text: string): Compiled {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n|\r/);
+  const rules = lines.filter((l) => l.trim() && !l.startsWith('#'));
+  const negated = rules.some((l) => l.startsWith('!'));
+  if (negated) return { full: ignore({ allowRelativePaths: true }).add(rules) };
+  const byName: string[] = [];
+  const byPath: string[] = [];
+  for (const l of rules) {
+    const body = l.replace(/(?<!\\)\s+$/, '').replace(/\/+$/, '');
+    (body.includes('/') ? byPath : byName).push(l);
+  }
+  return {
+    byName: byName.length ? ignore({ allowRelativePaths: true }).add(byName) : undefined,
+    byPath: byPath.length ? ignore({ allowRelativePaths: true }).add(byPath) : undefined,
+  };
+}
+
 export class GitignoreRules {
   /** Folder ('' = the scanned folder) → its compiled rules. */
-  private readonly byDir = new Map<string, Ignore>();
+  private readonly byDir = new Map<string, Compiled>();
   /** Cached verdicts for folders (cleared when rules change). */
   private readonly dirCache = new Map<string, boolean>();
 
@@ -23,8 +54,7 @@ export class GitignoreRules {
 
   /** Sets (or replaces) the rules of the .gitignore in `dir`. */
   set(dir: string, text: string): void {
-    const ig = ignore({ allowRelativePaths: true }).add(text.replace(/^\ufeff/, ''));
-    this.byDir.set(dir, ig);
+    this.byDir.set(dir, compile(text));
     this.dirCache.clear();
   }
 
@@ -44,15 +74,22 @@ export class GitignoreRules {
    */
   private own(path: string, isDir: boolean): boolean | undefined {
     let verdict: boolean | undefined;
+    const slash = path.lastIndexOf('/');
+    const name = slash < 0 ? path : path.slice(slash + 1);
+    const suffix = isDir ? '/' : '';
     // From the scanned folder down: deeper files override.
     let dir = '';
     for (;;) {
-      const ig = this.byDir.get(dir);
-      if (ig) {
+      const c = this.byDir.get(dir);
+      if (c) {
         const rel = dir ? path.slice(dir.length + 1) : path;
-        const r = ig.test(isDir ? `${rel}/` : rel);
-        if (r.ignored) verdict = true;
-        else if (r.unignored) verdict = false;
+        if (c.full) {
+          const r = c.full.test(rel + suffix);
+          if (r.ignored) verdict = true;
+          else if (r.unignored) verdict = false;
+        } else if ((c.byName && c.byName.ignores(name + suffix)) || (c.byPath && c.byPath.ignores(rel + suffix))) {
+          verdict = true;
+        }
       }
       const next = path.indexOf('/', dir ? dir.length + 1 : 0);
       if (next < 0) break;
