@@ -154,12 +154,34 @@ describe('discovery', function () {
     await waitFor(() => api.lintService.pairFor(doc.uri)?.releaseVersion === doc.version || undefined, 'a lint of the edited plan');
     await discovery.service.idle();
     assert.equal(discovery.service.stats.scans, before.scans, 'no scan');
+    assert.equal(discovery.service.stats.rescans, before.rescans, 'no rescan');
     assert.equal(discovery.service.stats.events, before.events, 'no file event');
     const text = doc.getText().replace('# typing', '').replace('paper/**', '"*.onnx"');
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
     await doc.save();
     await waitFor(() => ourDiagnostics(onnx, 'release-plan-missing').length === 0 || undefined, 'the warning to go after saving');
     assert.equal(discovery.service.stats.scans, before.scans, 'still no full scan');
+  });
+
+  it('.gitignore is honoured in the editor too', async () => {
+    const dir = await folder('disc-ignore');
+    await writeText(vscode.Uri.joinPath(dir, 'IMPACT.md'), MINIMAL_IMPACT);
+    await discovery.service.idle();
+    const rescans = discovery.service.stats.rescans;
+    await writeText(vscode.Uri.joinPath(dir, '.gitignore'), 'scratch/\n');
+    // The .gitignore watcher rescans the workspace folder; wait until the new rules are in.
+    await waitFor(() => discovery.service.stats.rescans > rescans || undefined, 'a rescan after the new .gitignore');
+    await discovery.service.idle();
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'scratch'));
+    const ignored = vscode.Uri.joinPath(dir, 'scratch', 'm.pt');
+    await writeText(ignored, 'x');
+    const kept = vscode.Uri.joinPath(dir, 'kept.pt');
+    await writeText(kept, 'x');
+    await waitFor(() => ourDiagnostics(kept, 'release-plan-missing')[0], 'release-plan-missing on kept.pt');
+    await discovery.service.idle();
+    assert.equal(ourDiagnostics(ignored, 'release-plan-missing').length, 0, 'the gitignored checkpoint is not reported');
+    const root = discovery.service.roots().find((r) => r.root.dir === rel(dir));
+    assert.deepEqual(root?.root.markers.map((m) => m.path), [`${rel(dir)}/kept.pt`]);
   });
 
   it('a scan can be cancelled, and a rescan finds the same roots again', async () => {

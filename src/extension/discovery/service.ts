@@ -73,6 +73,8 @@ export type ScanStatus = 'idle' | 'scanning' | 'done' | 'cancelled' | 'failed';
 const MAX_CANDIDATES = 50000;
 /** Most files stat'ed for size-conditional markers in one scan. */
 const MAX_SIZE_CHECKS = 5000;
+/** Most new non-marker paths stat'ed (to spot new folders) in one batch before a rescan is cheaper. */
+const MAX_STATS_PER_BATCH = 200;
 const SPECIAL_NAMES = new Set(['.gitignore', '.impact-notes.yaml', '.impact-notes.yml', 'pyvenv.cfg']);
 const PAIR_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Aa][Mm][Ll],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Mm][Ll]}';
 const SPECIAL_GLOB = '**/{.gitignore,.impact-notes.yaml,.impact-notes.yml,pyvenv.cfg}';
@@ -132,7 +134,7 @@ export class DiscoveryService implements vscode.Disposable {
   /** Resolves when the current (or last) full scan has finished. */
   scanned: Promise<void> = Promise.resolve();
   /** Numbers for tests and the log: last scan duration and last event batch duration (ms). */
-  readonly stats = { scanMs: 0, lastBatchMs: 0, batches: 0, events: 0, scans: 0 };
+  readonly stats = { scanMs: 0, lastBatchMs: 0, batches: 0, events: 0, scans: 0, rescans: 0 };
 
   constructor(private readonly options: DiscoveryOptions) {
     this.diagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-discovery`);
@@ -284,6 +286,7 @@ export class DiscoveryService implements vscode.Disposable {
         this.rescanTimers.delete(key);
         if (this.disposed) return;
         this.options.log.info(`discovery: rescanning ${folder.name} (${why})`);
+        this.stats.rescans++;
         const source = new vscode.CancellationTokenSource();
         this.scanned = this.scanFolder(folder, source.token).then(
           () => this.emitter.fire(),
@@ -504,6 +507,7 @@ export class DiscoveryService implements vscode.Disposable {
     const t0 = Date.now();
     const touched = new Set<FolderState>();
     const planDirs = new Map<FolderState, Set<string>>();
+    const unknownCreates = new Map<FolderState, number>();
     const markPlan = (s: FolderState, dir: string) => (planDirs.get(s) ?? planDirs.set(s, new Set()).get(s)!).add(dir);
     for (const e of batch) {
       const ws = vscode.workspace.getWorkspaceFolder(e.uri);
@@ -537,7 +541,14 @@ export class DiscoveryService implements vscode.Disposable {
         } else s.index.addFile({ path: rel });
         continue;
       }
-      // Not a marker by name: a new folder (created, or renamed/moved here) is searched.
+      // Not a marker by name: a new folder (created, or renamed/moved here) is searched. A burst of
+      // such events (a checkout, an unpacked archive) rescans the folder once instead.
+      const unknown = (unknownCreates.get(s) ?? 0) + 1;
+      unknownCreates.set(s, unknown);
+      if (unknown > MAX_STATS_PER_BATCH) {
+        if (unknown === MAX_STATS_PER_BATCH + 1) this.scheduleRescan(s.folder, 'many files created at once');
+        continue;
+      }
       try {
         const st = await vscode.workspace.fs.stat(e.uri);
         if (st.type & vscode.FileType.Directory) await this.scanSubtree(s, rel, markPlan);
@@ -672,9 +683,13 @@ export class DiscoveryService implements vscode.Disposable {
 
   /** Waits until queued events and running scans are done (tests). */
   async idle(): Promise<void> {
-    await this.scanned;
-    await this.flush();
-    await this.processing;
+    for (let i = 0; i < 200; i++) {
+      await this.scanned;
+      await this.flush();
+      await this.processing;
+      if (!this.rescanTimers.size && !this.queue.length && !this.batchTimer) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   dispose(): void {
