@@ -14,8 +14,9 @@
  *       classify, regroup, recompute the touched root, its findings), and of one plan event;
  *   and checks that exactly the planted roots are reported.
  *
- * Options: --files N (100000), --roots N (50), --dir PATH, --runs N (5), --regen, --json, --strict
- * (exit 1 on a MISS). `--scan-only DIR` is the child process used for (b).
+ * Options: --files N (100000), --roots N (50), --dir PATH, --runs N (5), --regen, --clean (remove
+ * the tree afterwards; otherwise it is kept for the next run), --json, --strict (exit 1 on a MISS).
+ * `--scan-only DIR` is the child process used for (b).
  */
 import { execSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -269,6 +270,7 @@ async function mainBench(): Promise<number> {
       console.log(`    missed: ${tree.planted.filter((p) => !planted.includes(p)).join(', ') || '-'}`);
     }
   }
+  if (process.argv.includes('--clean')) fs.rmSync(dir, { recursive: true, force: true });
   return process.argv.includes('--strict') && !(pass && rootsOk) ? 1 : 0;
 }
 
