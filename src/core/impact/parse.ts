@@ -14,7 +14,8 @@ const MARKER_RE =
   /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(\*\*|__|\*|_)?([^:*_\n`[\]]{1,60}?)(?:(\*\*|__|\*|_)?[ \t]*:[ \t]*(\*\*|__|\*|_)?)(?=[ \t]|$)[ \t]*(.*)$/;
 
 const RATING_WORDS = /^(not[- _]applicable|n\/a|low|medium|moderate|high|unknown|very[- ]high|very[- ]low)\b/i;
-const SEPARATOR_RE = /[ \t]*(?:—|–|--|:|[ \t]-)[ \t]*/;
+/** Only its position is used; no `[ \t]*` around it, which made long runs of spaces quadratic. */
+const SEPARATOR_RE = /—|–|--|:|[ \t]-/;
 
 export function normaliseKey(key: string): string {
   return key
@@ -313,7 +314,7 @@ function parseMarker(source: SourceText, line: number, endLine: number): Marker 
     if (t) cont.push(t);
   }
   const value = [valueText.trim(), ...cont].filter(Boolean).join(' ');
-  const valueEnd = endLine > line ? source.lineEnd(endLine) : base + lineText.replace(/\s+$/, '').length;
+  const valueEnd = endLine > line ? source.lineEnd(endLine) : base + lineText.trimEnd().length; // not /\s+$/: quadratic
   const marker: Marker = {
     key,
     keyId: normaliseKey(key),
