@@ -1,6 +1,5 @@
 import { SECTIONS, type SectionDef } from '../../taxonomy';
 import type { Rule } from '../../types';
-import { editDistance } from '../../util/suggest';
 
 interface Spelling {
   key: string;
@@ -22,22 +21,59 @@ function bareHeading(text: string): string {
     .replace(/\s*\([^()]*\)\s*$/, '');
 }
 
+/**
+ * The edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of two
+ * neighbouring letters, as in did-you-mean elsewhere) when it is at most `k`, else Infinity: a band
+ * of width 2k+1 around the diagonal, stopping as soon as a whole row exceeds `k`. Cheap enough to
+ * try every known heading against every unknown one.
+ */
+function boundedDistance(a: string, b: string, k: number): number {
+  if (k < 0 || Math.abs(a.length - b.length) > k) return Infinity;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(Infinity);
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j <= k ? j : Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    cur.fill(Infinity);
+    cur[0] = i <= k ? i : Infinity;
+    let best = cur[0];
+    for (let j = Math.max(1, i - k); j <= Math.min(n, i + k); j++) {
+      const ai = a.charCodeAt(i - 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > k) return Infinity;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n] <= k ? prev[n] : Infinity;
+}
+
+const closest = new Map<string, SectionDef | null>();
+
 /** The section a misspelt heading most likely means: within one edit per five letters. */
 export function closestSection(heading: string): SectionDef | undefined {
   const key = compact(bareHeading(heading));
   if (key.length < 4 || key.length > 48) return undefined;
-  const limit = Math.max(1, Math.floor(key.length / 5));
-  let best: SectionDef | undefined;
-  let bestDistance = Infinity;
-  for (const s of SPELLINGS) {
-    if (Math.abs(s.key.length - key.length) > limit) continue;
-    const d = editDistance(key, s.key);
-    if (d <= limit && d < bestDistance) {
-      best = s.def;
-      bestDistance = d;
+  let hit = closest.get(key);
+  if (hit === undefined) {
+    const limit = Math.max(1, Math.floor(key.length / 5));
+    let best: SectionDef | null = null;
+    let bestDistance = Infinity;
+    for (const s of SPELLINGS) {
+      const d = boundedDistance(key, s.key, Math.min(limit, bestDistance - 1));
+      if (d < bestDistance) {
+        best = s.def;
+        bestDistance = d;
+      }
     }
+    if (closest.size > 1000) closest.clear();
+    closest.set(key, (hit = best));
   }
-  return best;
+  return hit ?? undefined;
 }
 
 /**

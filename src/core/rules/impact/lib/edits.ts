@@ -53,7 +53,26 @@ export function appendLinesEdit(doc: ImpactDoc, part: Part, lines: string[]): Te
   const at = part.contentEnd;
   const lastLine = doc.source.positionAt(at).line;
   const inList = lastLine === part.heading.line || endsInList(doc, lastLine, part.heading.line);
-  return { file: 'impact', range: { start: at, end: at }, newText: (inList ? eol : eol + eol) + lines.join(eol) };
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: (inList ? eol : eol + eol) + lines.join(eol) });
+}
+
+/**
+ * Inserted lines that end in a list item would swallow a following heading indented by one to three
+ * spaces (still a heading to Markdown, but inside the item once a list precedes it). Such an edit
+ * also takes the blank lines before that heading and its indentation, writing the blank lines back:
+ * the heading keeps its text and stays a heading.
+ */
+export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
+  const src = doc.source;
+  const lastInserted = edit.newText.slice(Math.max(edit.newText.lastIndexOf('\n'), edit.newText.lastIndexOf('\r')) + 1);
+  if (!/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted)) return edit;
+  let line = src.positionAt(edit.range.end).line + 1;
+  while (line < src.lineCount && !src.lineText(line).trim()) line++;
+  if (line >= src.lineCount) return edit;
+  const indent = /^( {1,3})#{1,6}(?:[ \t]|$)/.exec(src.lineText(line));
+  if (!indent) return edit;
+  const start = src.lineStart(line);
+  return { ...edit, range: { start: edit.range.start, end: start + indent[1].length }, newText: edit.newText + src.text.slice(edit.range.end, start) };
 }
 
 function lineOf(doc: ImpactDoc, offset: number): number {
@@ -80,7 +99,7 @@ function likeItem(doc: ImpactDoc, m: Marker, lines: string[]): string[] {
 export function insertAfterItemEdit(doc: ImpactDoc, m: Marker, lines: string[]): TextEdit {
   const eol = doc.source.eol;
   const at = m.itemRange.end;
-  return { file: 'impact', range: { start: at, end: at }, newText: eol + likeItem(doc, m, lines).join(eol) };
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + likeItem(doc, m, lines).join(eol) });
 }
 
 /** Inserts list lines before a marker's list item, in its style. */
@@ -101,7 +120,7 @@ export function insertPartBeforeEdit(doc: ImpactDoc, before: Part, heading: stri
 export function appendPartEdit(doc: ImpactDoc, section: Part, heading: string, lines: string[]): TextEdit {
   const eol = doc.source.eol;
   const at = section.contentEnd;
-  return { file: 'impact', range: { start: at, end: at }, newText: eol + eol + [heading, ...lines].join(eol) };
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + [heading, ...lines].join(eol) });
 }
 
 /**

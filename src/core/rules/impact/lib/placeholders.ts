@@ -27,10 +27,11 @@ export interface PlaceholderSpan {
 /**
  * Case-sensitive forms. First, an emphasised note that starts with TODO, TBD or FIXME (the
  * scaffold writes `_TODO: question_`, escaping underscores as `\_`); it may wrap onto following
- * lines but not across a blank line. Then the bare upper-case markers, then LaTeX checklist macros.
+ * lines but not across a blank line, and stops at the next unescaped delimiter (so a run of
+ * unclosed `_TODO` stays linear). Then the bare upper-case markers, then LaTeX checklist macros.
  */
 const CASE_SENSITIVE_RE =
-  /(?<![A-Za-z0-9*_\\])(\*\*|__|\*|_)(?:TODO|TBD|FIXME)\b(?:\\.|[^\n\\]|\n(?![ \t]*\r?(?:\n|$))){0,600}?\1(?![A-Za-z0-9])|\b(?:TODO|FIXME|XXX)\b|\\(?:answer|justification|guidelines)TODO(?:\{\})?/g;
+  /(?<![A-Za-z0-9*_\\])(\*\*|__|\*|_)(?:TODO|TBD|FIXME)\b(?:\\.|(?!\1)[^\n\\]|\n(?![ \t]*\r?(?:\n|$))){0,600}?\1(?![A-Za-z0-9])|\b(?:TODO|FIXME|XXX)\b|\\(?:answer|justification|guidelines)TODO(?:\{\})?/g;
 
 /**
  * Case-insensitive forms: bracketed template slots (model cards, forms), lorem ipsum, TBD/TBC as

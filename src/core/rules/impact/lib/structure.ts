@@ -79,6 +79,7 @@ const termCache = new Map<string, Term | null>();
  * parenthetical. Memoised: the same keys come back on every lint of a file being edited.
  */
 export function termNamed(group: GroupId, text: string): Term | undefined {
+  if (text.length > 120) return undefined; // no term is named so long; keeps the lookup linear
   const key = `${group}\u0000${text}`;
   let hit = termCache.get(key);
   if (hit === undefined) {

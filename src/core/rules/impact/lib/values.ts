@@ -45,6 +45,9 @@ export interface Lead {
   rest?: Token;
 }
 
+/** No vocabulary value is longer; longer tokens are not looked up (which also keeps lookups linear). */
+const MAX_VALUE_LENGTH = 40;
+
 const clean = (s: string) =>
   s
     .trim()
@@ -65,6 +68,7 @@ function termVocabulary(group: GroupId, noun: string, values: readonly string[],
     values,
     // Memoised: the same few words come back on every lint.
     resolve: (text) => {
+      if (text.length > MAX_VALUE_LENGTH) return undefined;
       let hit = resolved.get(text);
       if (hit === undefined) {
         hit = findTerm(group, clean(text))?.id ?? null;
@@ -74,6 +78,7 @@ function termVocabulary(group: GroupId, noun: string, values: readonly string[],
       return hit ?? undefined;
     },
     suggest: (text) => {
+      if (text.length > MAX_VALUE_LENGTH) return undefined;
       const c = clean(text);
       if (c.length < 2) return undefined;
       const hit = didYouMean(c, candidates);
@@ -122,8 +127,9 @@ const APPLIES_WORDS: Record<string, 'yes' | 'no' | 'unsure'> = {
 export const APPLIES_VOCABULARY: Vocabulary = {
   noun: 'an answer',
   values: ['yes', 'no', 'unsure'],
-  resolve: (text) => APPLIES_WORDS[clean(text).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')],
+  resolve: (text) => (text.length > MAX_VALUE_LENGTH ? undefined : APPLIES_WORDS[clean(text).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')]),
   suggest: (text) => {
+    if (text.length > MAX_VALUE_LENGTH) return undefined;
     const c = clean(text).toLowerCase();
     if (c.length < 2) return undefined;
     const hit = didYouMean(c, Object.keys(APPLIES_WORDS).filter((w) => w.length > 1 && !w.includes(' ')));
