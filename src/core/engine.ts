@@ -11,7 +11,7 @@ import type { ReleaseDoc } from './release/model';
 import { allRules } from './rules';
 import { filterSuppressed, scanSuppressions } from './suppress';
 import type { SourceText } from './text';
-import type { FileKind, Finding, Report, Rule, RuleContext } from './types';
+import type { FileKind, Finding, Fix, Report, Rule, RuleContext } from './types';
 
 export interface FileInput {
   /** Path shown in findings (absolute, or relative to the caller's working folder). */
@@ -50,6 +50,15 @@ function tooLarge(input: FileInput | undefined, config: Config): string | undefi
     return `${input.path} was not checked: it is ${(input.text.length / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (maxFileSize in .impact-notes.yaml).`;
   }
   return undefined;
+}
+
+/**
+ * Whether a fix writes into a code fence or HTML comment that is never closed: the text would land
+ * inside it, the finding would stay, and --fix would insert it again on every pass.
+ */
+function editsInsideOpenBlock(fix: Fix, impact: ImpactDoc | undefined): boolean {
+  const open = impact?.openBlock;
+  return !!open && fix.edits.some((e) => e.file === 'impact' && e.range.start > open.start);
 }
 
 export function lint(input: LintInput): LintResult {
@@ -148,7 +157,7 @@ export function lint(input: LintInput): LintResult {
         range: { start, end },
         start: source.positionAt(start),
         end: source.positionAt(end),
-        fix: r.fix,
+        fix: r.fix && !editsInsideOpenBlock(r.fix, impact) ? r.fix : undefined,
         suggestions: r.suggestions,
         data: r.data,
       });

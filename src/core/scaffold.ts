@@ -57,7 +57,12 @@ export interface ScaffoldResult {
 }
 
 /** A problem with the answers (unknown modality, bad artifact id…), one line, for the user. */
-export class ScaffoldError extends Error {}
+export class ScaffoldError extends Error {
+  constructor(message: string) {
+    // Messages quote the answer; a pasted line break in it must not split the one-line message.
+    super(message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' '));
+  }
+}
 
 const ARTIFACT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 

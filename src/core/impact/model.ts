@@ -69,4 +69,9 @@ export interface ImpactDoc {
   byId: Map<string, Section>;
   /** 0-based lines that are code, HTML or front matter: text rules skip them. */
   nonProseLines: Set<number>;
+  /**
+   * A code fence or HTML block (`<!--`, `<pre>`, …) that is never closed and so runs to the end of
+   * the file: anything inserted after `start` lands inside it (the engine drops such fixes).
+   */
+  openBlock?: { start: number; line: number; kind: 'fence' | 'html' };
 }

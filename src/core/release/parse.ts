@@ -134,9 +134,31 @@ export function parseRelease(path: string, raw: string): ReleaseDoc {
     } catch (err) {
       skipped = `the YAML could not be read as data: ${(err as Error).message}`;
     }
+    // `a: &x { b: *x }` turns into an object that contains itself; rules (and JSON) cannot walk it.
+    if (isCyclic(value)) {
+      value = undefined;
+      skipped = 'the YAML could not be read as data: an anchor (&name) is used inside its own value (*name), so the data never ends';
+    }
   }
   const declared = isMap(doc.contents) && doc.contents.items.some((p) => isScalar(p.key) && p.key.value === 'impact-release');
   return withAccessors({ ...base, doc, lineCounter, value, declared, syntaxErrors, duplicateKeys, skipped });
+}
+
+/** Whether plain data (from toJS) reaches itself. Shared, non-cyclic references (`*x` twice) are fine. */
+function isCyclic(value: unknown): boolean {
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  const visit = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object' || done.has(v)) return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const children = v instanceof Map ? [...v.keys(), ...v.values()] : v instanceof Set ? [...v] : Object.values(v);
+    for (const c of children) if (visit(c)) return true;
+    onPath.delete(v);
+    done.add(v);
+    return false;
+  };
+  return visit(value);
 }
 
 function clamp(n: number, max: number): number {
@@ -158,7 +180,13 @@ function withAccessors(d: Omit<ReleaseDoc, 'node' | 'rangeOf' | 'get'>): Release
     for (const seg of path) {
       pair = undefined;
       if (isMap(node) && typeof seg === 'string') {
-        const p = node.items.find((it) => isScalar(it.key) && String(it.key.value) === seg);
+        // The last pair with the key: a duplicated key's value is the last one in the data (toJS), so
+        // ranges and fixes must point at that one too.
+        let p: Pair | undefined;
+        for (let k = node.items.length - 1; k >= 0 && !p; k--) {
+          const it = node.items[k];
+          if (isScalar(it.key) && String(it.key.value) === seg) p = it as Pair;
+        }
         if (!p) return { depth, lastNode, lastPair };
         pair = p as Pair;
         node = p.value;

@@ -4,6 +4,7 @@ import type { ImpactDoc, Marker, Section } from '../impact/model';
 import type { ReleaseDoc } from '../release/model';
 import type { OffsetRange } from '../text';
 import type { TextEdit } from '../types';
+import { keepNextHeading } from './impact/lib/edits';
 
 /** Placeholder written under a new heading: the section's prompt, marked as a prompt to replace. */
 export function sectionPlaceholder(def: SectionDef): string {
@@ -35,7 +36,7 @@ export function insertSectionEdit(doc: ImpactDoc, def: SectionDef, body?: string
 export function appendToPartEdit(doc: ImpactDoc, part: { contentEnd: number }, lines: string[]): TextEdit {
   const eol = doc.source.eol;
   const at = part.contentEnd;
-  return { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) };
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
 }
 
 /** Modalities from release.yaml's `modality`, else from markers in IMPACT.md's capability section. */

@@ -1,0 +1,110 @@
+/**
+ * Bugs the fuzzer found (test/fuzz), each pinned by the smallest input that showed it.
+ */
+import * as assert from 'node:assert/strict';
+import { INTERNAL_ERROR, lint } from '../../src/core/engine';
+import { applyEdits, fixEditsByFile, lintAndFix } from '../../src/core/fix';
+import { parseImpact } from '../../src/core/impact/parse';
+import { parseRelease } from '../../src/core/release/parse';
+import { findRule } from '../../src/core/rules';
+import { scaffold, ScaffoldError } from '../../src/core/scaffold';
+import type { Rule } from '../../src/core/types';
+import { writeAnswer } from '../../src/extension/assessment/answers';
+
+const TODAY = new Date('2026-06-01T00:00:00Z');
+const rules = (...names: string[]) => names.map((n) => findRule(n)).filter((r): r is Rule => !!r);
+
+/** Whether a further --fix would still change the texts of a lint result. */
+function pendingFixes(impact: string | undefined, release: string | undefined, only?: Rule[]): string[] {
+  const r = lint({
+    impact: impact === undefined ? undefined : { path: 'IMPACT.md', text: impact },
+    release: release === undefined ? undefined : { path: 'release.yaml', text: release },
+    today: TODAY,
+    rules: only,
+  });
+  const out: string[] = [];
+  for (const [file, edits] of fixEditsByFile(r.findings)) {
+    const text = file === 'impact' ? r.impact!.source.text : r.release!.source.text;
+    if (applyEdits(text, edits).text !== text) out.push(...r.findings.filter((f) => f.fix?.edits.some((e) => e.file === file)).map((f) => f.rule));
+  }
+  return out;
+}
+
+describe('fuzz regressions', () => {
+  it('release.yaml: an anchor used inside its own value is reported, not an internal error', () => {
+    // schema-violation used to throw "Converting circular structure to JSON".
+    const text = 'impact-release: 1\nartifacts:\n  - id: w\n    distribution: &a0\n      kind: public\n      process: *a0\n';
+    const r = lint({ release: { path: 'release.yaml', text }, today: TODAY });
+    assert.deepEqual(r.findings.filter((f) => f.rule === INTERNAL_ERROR).map((f) => f.message), []);
+    assert.equal(r.release!.value, undefined);
+    const syntax = r.findings.find((f) => f.rule === 'yaml-syntax');
+    assert.match(syntax?.message ?? '', /anchor \(&name\) is used inside its own value/);
+    // An anchor reused elsewhere (not inside itself) is still fine.
+    const shared = parseRelease('release.yaml', 'impact-release: 1\nartifacts: []\nnotes: &n hello\ntitle: *n\n');
+    assert.deepEqual(shared.value, { 'impact-release': 1, artifacts: [], notes: 'hello', title: 'hello' });
+  });
+
+  it('release.yaml: with a duplicated key, ranges and fixes point at the last pair (the one the data holds)', () => {
+    // timing-incomplete used to read the second `timing` but insert `kind: TODO` into the first, forever.
+    const text = 'impact-release: 1\nartifacts:\n  - id: w\n    content: paper\n    timing: { kind: immediate }\n    distribution: { kind: public }\n    timing: { when: later }\n';
+    const plan = parseRelease('release.yaml', text);
+    const range = plan.rangeOf(['artifacts', 0, 'timing'], 'value');
+    assert.equal(text.slice(range.start, range.end), '{ when: later }');
+    const res = lintAndFix({ release: { path: 'release.yaml', text }, today: TODAY, rules: rules('timing-incomplete') });
+    assert.ok(res.passes < 5, `took ${res.passes} passes`);
+    assert.deepEqual(pendingFixes(undefined, res.release, rules('timing-incomplete')), []);
+    assert.match(res.release!, /timing: \{ when: later, kind: TODO \}/);
+    assert.match(res.release!, /timing: \{ kind: immediate \}/, 'the first pair is left alone');
+  });
+
+  for (const [name, open] of [
+    ['an unclosed HTML comment', '<!-- notes to self'],
+    ['an unclosed code fence', '```yaml\nkey: value'],
+    ['an unclosed <pre> block', '<pre>\nraw'],
+  ] as const) {
+    it(`IMPACT.md ending in ${name}: no fix writes into it, and --fix converges`, () => {
+      // missing-section used to insert its headings inside the open block on every pass (30 passes, never done).
+      const text = `# T\n\n## Summary\n\nA study.\n\n${open}\n`;
+      const doc = parseImpact('IMPACT.md', text);
+      assert.equal(doc.openBlock?.start, text.indexOf(open.split('\n')[0]));
+      const r = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: rules('missing-section') });
+      assert.ok(r.findings.length > 5, 'the missing sections are still reported');
+      assert.ok(r.findings.every((f) => !f.fix || f.fix.edits.every((e) => e.range.start <= doc.openBlock!.start)));
+      const res = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: rules('missing-section') });
+      assert.ok(res.passes < 3, `took ${res.passes} passes`);
+      assert.ok(res.impact === undefined || res.impact.endsWith(`${open}\n`), 'the open block stays last, untouched');
+    });
+  }
+
+  it('IMPACT.md ending in a closed comment or fence still gets its fixes', () => {
+    for (const tail of ['<!-- done -->', '```\ncode\n```', '<div>\nhtml\n']) {
+      const text = `# T\n\n## Summary\n\nA study.\n\n${tail}\n`;
+      assert.equal(parseImpact('IMPACT.md', text).openBlock, undefined, tail);
+      const r = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: rules('missing-section') });
+      assert.ok(r.findings.every((f) => f.fix), tail);
+    }
+  });
+
+  it('a list inserted before a heading indented by 1-3 spaces does not swallow it', () => {
+    // writeAnswer (via hazard-unassessed's fix) used to turn "  ## indirect risks ##" into part of the
+    // new Rationale item and then replace it with the answer.
+    const text = '\n  ## indirect risks ##';
+    const out = writeAnswer(text, 'hazard', 'product', { value: 'yes', reasoning: 'the demo works as is' });
+    assert.match(out, /^## indirect risks ##$/m);
+    assert.match(out, /- \*\*Rationale:\*\* the demo works as is\n/);
+    assert.ok(parseImpact('IMPACT.md', out).byId.has('indirect-harms'));
+    // The same through --fix: the heading stays a heading.
+    const md = '# T\n\n## Hazards\n\n### Product hazard\n- **Applies:** yes\n\n  ## Indirect harms\n\nText.\n';
+    const res = lintAndFix({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('hazard-unassessed') });
+    assert.ok(res.impact);
+    assert.ok(parseImpact('IMPACT.md', res.impact).byId.has('indirect-harms'), res.impact);
+    assert.match(res.impact, /\n## Indirect harms\n\nText\.\n$/);
+  });
+
+  it('ScaffoldError messages stay on one line when an answer holds a line break', () => {
+    assert.throws(
+      () => scaffold({ modality: ['line\nbreak'], artifacts: [], reviewLevel: 'full', today: TODAY }),
+      (err: unknown) => err instanceof ScaffoldError && !/[\r\n]/.test(err.message) && /Unknown modality 'line break'/.test(err.message),
+    );
+  });
+});
