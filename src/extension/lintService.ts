@@ -267,9 +267,7 @@ export class LintService implements vscode.Disposable {
 
   private accepts(doc: vscode.TextDocument): boolean {
     if (doc.isUntitled || !isPairFileName(doc.uri)) return false;
-    const scheme = doc.uri.scheme;
-    if (scheme === 'file') return true;
-    return (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === scheme);
+    return acceptsScheme(doc.uri.scheme);
   }
 
   private onOpen(doc: vscode.TextDocument): void {
@@ -550,6 +548,21 @@ export class LintService implements vscode.Disposable {
     }
     return false;
   }
+}
+
+/** Schemes that show another view of a file (diffs, history, output), never a pair to lint. */
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'debug', 'walkThrough', 'walkThroughSnippet', 'merge-conflict.conflict-diff', 'comment', 'search-editor', 'chat-editing-text-model']);
+
+/**
+ * Documents of any scheme that workspace.fs can read (file:, the workspace folders' schemes,
+ * in-memory or remote file systems registered by other extensions), except views of other files
+ * (git:, output:, vscode-*: ... unless the workspace itself lives there).
+ */
+export function acceptsScheme(scheme: string): boolean {
+  // The workspace's own schemes first: virtual workspaces use e.g. vscode-vfs:.
+  if (scheme === 'file' || (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === scheme)) return true;
+  if (SKIPPED_SCHEMES.has(scheme) || scheme.startsWith('vscode-')) return false;
+  return vscode.workspace.fs.isWritableFileSystem(scheme) !== undefined;
 }
 
 async function listFilesUnder(folder: vscode.Uri, ignored: (uri: vscode.Uri) => boolean): Promise<string[] | undefined> {

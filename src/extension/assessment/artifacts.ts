@@ -5,6 +5,7 @@
  * research roots) lives in src/core/discovery; this only proposes a starting list.
  */
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { SKIPPED_DIRS } from '../../core/pairs';
 import type { ScaffoldArtifact } from '../../core/scaffold';
@@ -48,11 +49,19 @@ export async function detectArtifacts(folder: vscode.Uri, settings: Settings, to
   const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
   const out: DetectedArtifact[] = [];
   const usedIds = new Set<string>();
+  let all: string[] | undefined;
   for (const group of ['weights', 'datasets', 'training'] as Group[]) {
     const globs = globsFor(group, settings);
     if (!globs.length) continue;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globs.length > 1 ? `{${globs.join(',')}}` : globs[0]), exclude, MAX_FILES, token);
-    const rels = found.map((u) => u.path.slice(prefix.length)).filter((r) => r && !r.startsWith('..')).sort();
+    let rels: string[];
+    if (folder.scheme === 'file') {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globs.length > 1 ? `{${globs.join(',')}}` : globs[0]), exclude, MAX_FILES, token);
+      rels = found.map((u) => u.path.slice(prefix.length)).filter((r) => r && !r.startsWith('..')).sort();
+    } else {
+      // Other file systems may have no search provider (findFiles then waits for one forever): walk.
+      const match = picomatch(globs, { dot: true });
+      rels = (all ??= await walk(folder, token)).filter((r) => match(r)).sort();
+    }
     if (!rels.length) continue;
     // Group by the first path segment: `checkpoints/a.pt` -> `checkpoints/**`; files at the top stay as they are.
     const byTop = new Map<string, string[]>();
@@ -68,6 +77,28 @@ export async function detectArtifacts(folder: vscode.Uri, settings: Settings, to
     for (const [top, files] of byTop) {
       const base = byTop.size === 1 ? ID[group] : `${ID[group]}-${slug(top)}`;
       out.push(artifact(group, uniqueId(base, usedIds), [top], files));
+    }
+  }
+  return out;
+}
+
+/** Relative paths of the files under a folder through workspace.fs, skipping SKIPPED_DIRS, at most MAX_FILES. */
+async function walk(folder: vscode.Uri, token?: vscode.CancellationToken): Promise<string[]> {
+  const out: string[] = [];
+  const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: folder, rel: '' }];
+  while (queue.length && out.length < MAX_FILES && !token?.isCancellationRequested) {
+    const { uri, rel } = queue.shift()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(uri);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of entries) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (type & vscode.FileType.Directory) {
+        if (!SKIPPED_DIRS.includes(name)) queue.push({ uri: vscode.Uri.joinPath(uri, name), rel: r });
+      } else if (out.length < MAX_FILES) out.push(r);
     }
   }
   return out;
