@@ -94,11 +94,50 @@ describe('fuzz regressions', () => {
     assert.match(out, /- \*\*Rationale:\*\* the demo works as is\n/);
     assert.ok(parseImpact('IMPACT.md', out).byId.has('indirect-harms'));
     // The same through --fix: the heading stays a heading.
-    const md = '# T\n\n## Hazards\n\n### Product hazard\n- **Applies:** yes\n\n  ## Indirect harms\n\nText.\n';
+    const md = '# T\n\n## Path to harm\n\nWe rate each factor below.\n\n  ## Access ratchet\n\nText.\n';
+    assert.ok(parseImpact('IMPACT.md', md).byId.has('access-ratchet'));
+    const res = lintAndFix({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('factor-unrated') });
+    assert.ok(res.impact);
+    assert.ok(parseImpact('IMPACT.md', res.impact).byId.has('access-ratchet'), res.impact);
+    assert.match(res.impact, /\n## Access ratchet\n\nText\.\n$/);
+    // Right under a heading, with no blank line before the indented one.
+    const md2 = '\n## Access ratchet\n  ### _attention hazards_ #\n';
+    const res2 = lintAndFix({ impact: { path: 'IMPACT.md', text: md2 }, today: TODAY, rules: rules('ratchet-position-missing') });
+    assert.match(res2.impact!, /^- \*\*Position:\*\* .*\n### _attention hazards_ #\n$/m);
+    assert.equal(parseImpact('IMPACT.md', res2.impact!).sections[0].subsections.length, 1);
+  });
+
+  it('a setext heading right after a part keeps a blank line before it when lines are inserted', () => {
+    // hazard-unassessed appended a sub-section and the next setext heading's text became a lazy
+    // continuation of its last list item.
+    const md = '# T\n\n## Hazards\n### Product hazard\nWho could be harmed\n---\n\nViewers.\n';
+    assert.ok(parseImpact('IMPACT.md', md).byId.has('harmed-parties'));
     const res = lintAndFix({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('hazard-unassessed') });
     assert.ok(res.impact);
-    assert.ok(parseImpact('IMPACT.md', res.impact).byId.has('indirect-harms'), res.impact);
-    assert.match(res.impact, /\n## Indirect harms\n\nText\.\n$/);
+    assert.ok(parseImpact('IMPACT.md', res.impact).byId.has('harmed-parties'), res.impact);
+    assert.match(res.impact, /\n\nWho could be harmed\n---\n/);
+  });
+
+  it('a heading inside a list item or block quote is not a section (fixes would pull it out)', () => {
+    const md = '# T\n\n- **Viewers:** people who hear it\n\t## victims\n\n> ## Summary\n';
+    const doc = parseImpact('IMPACT.md', md);
+    assert.deepEqual(doc.sections.map((s) => s.heading.text), []);
+    const res = lintAndFix({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('missing-section') });
+    assert.ok(res.impact!.startsWith(md.trimEnd()), 'everything is kept, sections are added after it');
+  });
+
+  it('a multi-line setext heading with CRLF: its range ends at its last text line, never inside a character', () => {
+    const md = '# T\r\n\r\nthe\r\npotential negative impacts 😀\r\n-----\r\n';
+    const h = parseImpact('IMPACT.md', md).sections[0].heading;
+    assert.equal(md.slice(h.range.start, h.range.end), 'the\r\npotential negative impacts 😀');
+    assert.equal(h.endLine, 4);
+  });
+
+  it('boilerplate-dismissal does not read quoted code as the author\'s sentence', () => {
+    // A scaffold whose artifact path was such a sentence got a boilerplate-dismissal on the Release plan list.
+    const md = '# T\n\n## Release plan\n\n- `weights` at `We do not foresee any negative societal impact.`\n\n## Mitigations\n\nWe do not foresee any negative societal impact.\n';
+    const r = lint({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('boilerplate-dismissal') });
+    assert.deepEqual(r.findings.map((f) => f.start.line + 1), [9], 'only the sentence in prose');
   });
 
   it('ScaffoldError messages stay on one line when an answer holds a line break', () => {

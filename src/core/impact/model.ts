@@ -8,6 +8,8 @@ export interface Heading {
   range: OffsetRange;
   /** 0-based line of the heading text. */
   line: number;
+  /** 0-based last line of the heading: the `---`/`===` underline of a setext heading, else `line`. */
+  endLine?: number;
 }
 
 /** A `Key: value` line in a list item: `- **Rating:** high — because…` or `- Applies: yes`. */

@@ -99,6 +99,9 @@ export function parseImpact(path: string, raw: string): ImpactDoc {
     const t = tokens[i];
     switch (t.type) {
       case 'heading_open': {
+        // A heading inside a list item or block quote is part of that block, not a section: fixes
+        // that insert before it would pull it out of its block (or turn it into code).
+        if (t.level > 0) break;
         const level = Number(t.tag.slice(1));
         const inline = tokens[i + 1];
         const heading = makeHeading(source, t, inline, level);
@@ -252,7 +255,14 @@ function makeHeading(source: SourceText, open: Token, inline: Token | undefined,
   let col = text ? lineText.indexOf(text) : -1;
   if (col < 0) col = /^\s*#*\s*/.exec(lineText)![0].length;
   const start = source.lineStart(line) + col;
-  return { level, text: plainInline(text), range: { start, end: start + (text ? text.length : 0) }, line };
+  // A setext heading may run over several lines: its text is joined with \n, shorter than a CRLF,
+  // so the range ends where its last text line does. Never past the line, nor inside a surrogate pair.
+  const last = open.map && /^[=-]/.test(open.markup) ? Math.max(line, open.map[1] - 2) : line;
+  let end = last > line ? source.lineStart(last) + source.lineText(last).trimEnd().length : start + (text ? text.length : 0);
+  end = Math.max(start, Math.min(end, source.lineEnd(last)));
+  if (end > start && end < source.length && (source.text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+  const endLine = open.map ? Math.max(line, open.map[1] - 1) : line;
+  return { level, text: plainInline(text), range: { start, end }, line, endLine };
 }
 
 const INLINE_NOISE_RE = /[*_`]|\s\s|[\t\n\r\f\v]/;

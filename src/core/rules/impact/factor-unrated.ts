@@ -9,6 +9,7 @@ import {
   insertAfterItemEdit,
   insertBeforeItemEdit,
   insertPartBeforeEdit,
+  keepNextHeading,
   valueContentEnd,
 } from './lib/edits';
 import { factorEntries, sentenceCase, stageNamed, todo, type FactorEntry } from './lib/structure';
@@ -220,8 +221,8 @@ function missingFactorEdits(doc: ImpactDoc, entries: FactorEntry[], stageSubs: M
     return place(e, 'new-end', (ms) => {
       const blocks = stageParts(ms);
       const first = blocks.shift()!;
-      const edit = appendPartEdit(doc, section, first[0], first.slice(1));
-      return { ...edit, newText: edit.newText + blocks.map((b) => eol + eol + b.join(eol)).join('') };
+      const edit = appendPartEdit(doc, section, first[0], first.slice(1), false);
+      return keepNextHeading(doc, { ...edit, newText: edit.newText + blocks.map((b) => eol + eol + b.join(eol)).join('') });
     });
   });
 

@@ -177,6 +177,50 @@ function blankLineAt(text: string, i: number, forward: boolean, lo: number, hi: 
 }
 
 /** A part of a text to read: a paragraph, a list item or a marker value. */
+/**
+ * Blanks inline code spans (`` `...` ``, any run length) so quoted text is not read as the author's
+ * own sentence; offsets are kept. Linear: each run length keeps a pointer that only moves forward.
+ * A span does not cross a blank line (a paragraph break), as in Markdown.
+ */
+export function maskCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
+  const runs: { start: number; len: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 96) continue;
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) === 96) j++;
+    runs.push({ start: i, len: j - i });
+    i = j - 1;
+  }
+  const byLen = new Map<number, number[]>();
+  runs.forEach((r, k) => (byLen.get(r.len) ?? byLen.set(r.len, []).get(r.len)!).push(k));
+  const next = new Map<number, number>();
+  let out = '';
+  let pos = 0;
+  let nl = -1;
+  for (const open of runs) {
+    if (open.start < pos) continue;
+    const same = byLen.get(open.len)!;
+    let p = next.get(open.len) ?? 0;
+    while (p < same.length && runs[same[p]].start <= open.start) p++;
+    next.set(open.len, p);
+    if (p >= same.length) continue;
+    const close = runs[same[p]];
+    const end = close.start + close.len;
+    if (nl < open.start) nl = text.indexOf('\n', open.start) >>> 0; // the next line break (-1 → far away)
+    let blanked: string;
+    if (nl >= end) blanked = ' '.repeat(end - open.start);
+    else {
+      const span = text.slice(open.start, end);
+      if (/\n[ \t]*\r?\n/.test(span)) continue;
+      blanked = span.replace(/[^\r\n]/g, ' ');
+    }
+    out += text.slice(pos, open.start) + blanked;
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
 export interface Region {
   start: number;
   end: number;
@@ -231,7 +275,7 @@ function sentenceAround(text: string, pos: number, r: Region): { start: number; 
 export function findDismissalsIn(text: string, regions: readonly Region[]): Dismissal[] {
   const out: Dismissal[] = [];
   if (!regions.length) return out;
-  const masked = maskComments(text);
+  const masked = maskCodeSpans(maskComments(text));
   for (const r of regions) {
     if (!r.bare || r.end - r.start > 400) continue;
     BARE_START_STICKY_RE.lastIndex = r.start;

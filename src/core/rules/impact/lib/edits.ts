@@ -28,7 +28,8 @@ function endsInList(doc: ImpactDoc, line: number, stop: number): boolean {
 export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string[]): TextEdit {
   const eol = doc.source.eol;
   const src = doc.source;
-  const line = part.heading.line;
+  // After a setext heading's underline, not between its text and the underline.
+  const line = part.heading.endLine ?? part.heading.line;
   const at = src.lineEnd(line);
   const next = line + 1 < src.lineCount ? src.lineText(line + 1) : '';
   if (!next.trim()) {
@@ -40,11 +41,11 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
       const start = src.lineStart(l);
       return { file: 'impact', range: { start, end: start }, newText: lines.join(eol) + eol };
     }
-    return { file: 'impact', range: { start: at, end: at }, newText: eol + eol + lines.join(eol) };
+    return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + lines.join(eol) });
   }
   // A paragraph right under the heading would become a lazy continuation of the new item.
   const gap = !isListLine(next) && !HEADING_RE.test(next) ? eol : '';
-  return { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) + gap };
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) + gap });
 }
 
 /** Appends list lines at the end of a part's content: directly after a list, after a blank line otherwise. */
@@ -57,16 +58,23 @@ export function appendLinesEdit(doc: ImpactDoc, part: Part, lines: string[]): Te
 }
 
 /**
- * Inserted lines that end in a list item would swallow a following heading indented by one to three
- * spaces (still a heading to Markdown, but inside the item once a list precedes it). Such an edit
- * also takes the blank lines before that heading and its indentation, writing the blank lines back:
- * the heading keeps its text and stays a heading.
+ * Keeps the heading that follows inserted lines a heading. Right after them, the text line of a
+ * setext heading would become a lazy continuation of the last inserted line: a blank line goes
+ * between. After blank lines, a heading indented by one to three spaces (still a heading to
+ * Markdown) would fall inside an inserted list item: the edit also takes those blank lines and the
+ * indentation, writing the blank lines back.
  */
 export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   const src = doc.source;
   const lastInserted = edit.newText.slice(Math.max(edit.newText.lastIndexOf('\n'), edit.newText.lastIndexOf('\r')) + 1);
-  if (!/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted)) return edit;
+  if (!lastInserted.trim() || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
   let line = src.positionAt(edit.range.end).line + 1;
+  // A line right after the inserted ones that is not a heading or list item (the text of a setext
+  // heading, `Title` over `---`) would join the last of them as a lazy continuation, and the heading
+  // would be lost: keep a blank line between.
+  const next = line < src.lineCount ? src.lineText(line) : '';
+  if (next.trim() && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) return { ...edit, newText: edit.newText + src.eol };
+  if (!/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted)) return edit;
   while (line < src.lineCount && !src.lineText(line).trim()) line++;
   if (line >= src.lineCount) return edit;
   const indent = /^( {1,3})#{1,6}(?:[ \t]|$)/.exec(src.lineText(line));
@@ -116,11 +124,15 @@ export function insertPartBeforeEdit(doc: ImpactDoc, before: Part, heading: stri
   return { file: 'impact', range: { start: at, end: at }, newText: [heading, ...lines].join(eol) + eol + eol };
 }
 
-/** Appends a whole `### Heading` part at the end of a section's content. */
-export function appendPartEdit(doc: ImpactDoc, section: Part, heading: string, lines: string[]): TextEdit {
+/**
+ * Appends a whole `### Heading` part at the end of a section's content. A caller that appends more
+ * text to the edit passes `keep = false` and applies keepNextHeading to the finished edit.
+ */
+export function appendPartEdit(doc: ImpactDoc, section: Part, heading: string, lines: string[], keep = true): TextEdit {
   const eol = doc.source.eol;
   const at = section.contentEnd;
-  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + [heading, ...lines].join(eol) });
+  const edit: TextEdit = { file: 'impact', range: { start: at, end: at }, newText: eol + eol + [heading, ...lines].join(eol) };
+  return keep ? keepNextHeading(doc, edit) : edit;
 }
 
 /**
