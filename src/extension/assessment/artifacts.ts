@@ -50,15 +50,16 @@ export async function detectArtifacts(folder: vscode.Uri, settings: Settings, to
   const out: DetectedArtifact[] = [];
   const usedIds = new Set<string>();
   let all: string[] | undefined;
+  const searchable = folder.scheme === 'file' || !!vscode.workspace.getWorkspaceFolder(folder);
   for (const group of ['weights', 'datasets', 'training'] as Group[]) {
     const globs = globsFor(group, settings);
     if (!globs.length) continue;
     let rels: string[];
-    if (folder.scheme === 'file') {
+    if (searchable) {
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, globs.length > 1 ? `{${globs.join(',')}}` : globs[0]), exclude, MAX_FILES, token);
       rels = found.map((u) => u.path.slice(prefix.length)).filter((r) => r && !r.startsWith('..')).sort();
     } else {
-      // Other file systems may have no search provider (findFiles then waits for one forever): walk.
+      // A file system outside the workspace may have no search provider (findFiles then waits for one forever): walk.
       const match = picomatch(globs, { dot: true });
       rels = (all ??= await walk(folder, token)).filter((r) => match(r)).sort();
     }
