@@ -13,7 +13,7 @@
  * All expressions are compiled once; each sentence first meets a cheap pre-filter.
  */
 
-import { maskComments } from './placeholders';
+import { commentRanges, maskComments } from './placeholders';
 
 const HARM_CORE =
   'risks?|harms?|misuses?|dangers?|threats?|hazards?|abuses?|impacts?|concerns?|consequences?|downsides?|negative\\s+effects?|dual[-\\s]use';
@@ -178,26 +178,25 @@ function blankLineAt(text: string, i: number, forward: boolean, lo: number, hi: 
 
 /** A part of a text to read: a paragraph, a list item or a marker value. */
 /**
- * Blanks inline code spans (`` `...` ``, any run length) so quoted text is not read as the author's
- * own sentence; offsets are kept. Linear: each run length keeps a pointer that only moves forward.
- * A span does not cross a blank line (a paragraph break), as in Markdown.
+ * Inline code spans (`` `...` ``, any run length), as ranges in order, so quoted text is not read as
+ * the author's own sentence. Linear: each run length keeps a pointer that only moves forward. A span
+ * does not cross a blank line (a paragraph break), as in Markdown.
  */
-export function maskCodeSpans(text: string): string {
-  if (!text.includes('`')) return text;
+export function codeSpanRanges(text: string): Span[] {
+  const out: Span[] = [];
+  if (!text.includes('`')) return out;
   const runs: { start: number; len: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 96) continue;
-    let j = i;
+  // indexOf jumps between backticks: far cheaper than visiting every character.
+  for (let i = text.indexOf('`'); i >= 0; ) {
+    let j = i + 1;
     while (j < text.length && text.charCodeAt(j) === 96) j++;
     runs.push({ start: i, len: j - i });
-    i = j - 1;
+    i = text.indexOf('`', j);
   }
   const byLen = new Map<number, number[]>();
   runs.forEach((r, k) => (byLen.get(r.len) ?? byLen.set(r.len, []).get(r.len)!).push(k));
   const next = new Map<number, number>();
-  let out = '';
   let pos = 0;
-  let nl = -1;
   for (const open of runs) {
     if (open.start < pos) continue;
     const same = byLen.get(open.len)!;
@@ -207,18 +206,49 @@ export function maskCodeSpans(text: string): string {
     if (p >= same.length) continue;
     const close = runs[same[p]];
     const end = close.start + close.len;
-    if (nl < open.start) nl = text.indexOf('\n', open.start) >>> 0; // the next line break (-1 → far away)
-    let blanked: string;
-    if (nl >= end) blanked = ' '.repeat(end - open.start);
-    else {
-      const span = text.slice(open.start, end);
-      if (/\n[ \t]*\r?\n/.test(span)) continue;
-      blanked = span.replace(/[^\r\n]/g, ' ');
-    }
-    out += text.slice(pos, open.start) + blanked;
+    const nl = text.indexOf('\n', open.start);
+    if (nl >= 0 && nl < end && /\n[ \t]*\r?\n/.test(text.slice(open.start, end))) continue;
+    out.push({ start: open.start, end });
     pos = end;
   }
-  return out + text.slice(pos);
+  return out;
+}
+
+/** Blanks inline code spans, keeping offsets (see codeSpanRanges). */
+export function maskCodeSpans(text: string): string {
+  return maskSpans(text, 0, text.length, codeSpanRanges(text));
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** `text[start, end)` with the parts inside `skip` (sorted) replaced by spaces, line breaks kept. */
+function maskSpans(text: string, start: number, end: number, skip: readonly Span[]): string {
+  let out = '';
+  let pos = start;
+  for (const k of skip) {
+    if (k.end <= pos) continue;
+    if (k.start >= end) break;
+    const a = Math.max(k.start, pos);
+    const b = Math.min(k.end, end);
+    out += text.slice(pos, a) + text.slice(a, b).replace(/[^\r\n]/g, ' ');
+    pos = b;
+  }
+  return pos === start ? text.slice(start, end) : out + text.slice(pos, end);
+}
+
+/** Comments and inline code, merged and sorted: text that is not the author's prose. */
+function skippedSpans(text: string): Span[] {
+  const all = [...commentRanges(text), ...codeSpanRanges(text)].sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  for (const r of all) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 export interface Region {
@@ -275,21 +305,30 @@ function sentenceAround(text: string, pos: number, r: Region): { start: number; 
 export function findDismissalsIn(text: string, regions: readonly Region[]): Dismissal[] {
   const out: Dismissal[] = [];
   if (!regions.length) return out;
-  const masked = maskCodeSpans(maskComments(text));
+  // The text is scanned as it is (no masked copy of the whole document); comments and inline code
+  // are skipped by range, and only the few sentences read further are masked.
+  const skip = skippedSpans(text);
+  const read = (a: number, b: number) => (skip.length ? maskSpans(text, a, b, skip) : text.slice(a, b));
   for (const r of regions) {
     if (!r.bare || r.end - r.start > 400) continue;
     BARE_START_STICKY_RE.lastIndex = r.start;
-    if (!BARE_START_STICKY_RE.test(masked)) continue;
-    const raw = masked.slice(r.start, r.end);
+    if (!BARE_START_STICKY_RE.test(text)) continue;
+    const raw = read(r.start, r.end);
     if (!isBareDismissal(raw)) continue;
     const a = r.start + raw.search(/\S/);
     const b = r.start + raw.trimEnd().length;
-    out.push({ start: a, end: b, text: masked.slice(a, b), bare: true });
+    out.push({ start: a, end: b, text: text.slice(a, b), bare: true });
   }
   let k = 0;
+  let sk = 0;
   NEG_CUE_G.lastIndex = regions[0].start;
   let m: RegExpExecArray | null;
-  while ((m = NEG_CUE_G.exec(masked))) {
+  while ((m = NEG_CUE_G.exec(text))) {
+    while (sk < skip.length && skip[sk].end <= m.index) sk++;
+    if (sk < skip.length && skip[sk].start <= m.index) {
+      NEG_CUE_G.lastIndex = skip[sk].end;
+      continue;
+    }
     while (k < regions.length && regions[k].end <= m.index) k++;
     if (k >= regions.length) break;
     const r = regions[k];
@@ -301,13 +340,13 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
       NEG_CUE_G.lastIndex = r.end;
       continue;
     }
-    const s = sentenceAround(masked, m.index, r);
+    const s = sentenceAround(text, m.index, r);
     NEG_CUE_G.lastIndex = Math.max(s.end, m.index + 1);
-    const raw = masked.slice(s.start, s.end);
+    const raw = read(s.start, s.end);
     if (!HARM_CUE_RE.test(raw)) continue;
     const n = normalise(raw);
     if (!isDenial(n) || reasoned(n)) continue;
-    if (!qualifiedAfter(masked, s.end, r)) out.push({ start: s.start, end: s.end, text: raw });
+    if (!qualifiedAfter(text, s.end, r, read)) out.push({ start: s.start, end: s.end, text: raw });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -321,13 +360,13 @@ export function findDismissals(text: string, opts: { bare?: boolean } = {}): Dis
 }
 
 /** Whether a later sentence of the region qualifies a dismissal ("However, …", a concrete harm that could happen). */
-function qualifiedAfter(text: string, from: number, r: Region): boolean {
+function qualifiedAfter(text: string, from: number, r: Region, read: (a: number, b: number) => string): boolean {
   let pos = from;
   while (pos < r.end) {
     while (pos < r.end && isSpace(text[pos])) pos++;
     if (pos >= r.end) break;
     const end = sentenceEnd(text, pos, r);
-    const x = normalise(text.slice(pos, end));
+    const x = normalise(read(pos, end));
     if ((QUALIFIER_RE.test(x) && words(x) >= 6) || (CONCRETE_RE.test(x) && MODAL_RE.test(x))) return true;
     pos = Math.max(end, pos + 1);
   }
