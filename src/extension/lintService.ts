@@ -401,7 +401,7 @@ export class LintService implements vscode.Disposable {
     };
     this.states.set(key, state);
     this.publish(state);
-    this.publishConfigProblems(cfg);
+    this.publishConfigProblems(cfg, folder);
     this.options.log.trace(`linted ${vscode.workspace.asRelativePath(folder)}: ${result.findings.length} finding(s) in ${Date.now() - t0} ms`);
     if (fire) this.emitter.fire(state);
     return state;
@@ -419,7 +419,7 @@ export class LintService implements vscode.Disposable {
     if (state.releaseUri) this.diagnostics.set(state.releaseUri, release);
   }
 
-  private publishConfigProblems(cfg: ResolvedConfig): void {
+  private publishConfigProblems(cfg: ResolvedConfig, near: vscode.Uri): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const f of cfg.files) byFile.set(f, []);
     for (const p of cfg.problems) {
@@ -429,7 +429,7 @@ export class LintService implements vscode.Disposable {
       (byFile.get(p.file) ?? byFile.set(p.file, []).get(p.file)!).push(d);
     }
     for (const [file, diags] of byFile) {
-      const uri = this.configUri(file);
+      const uri = this.configUri(file, near);
       if (uri) this.configDiagnostics.set(uri, diags);
     }
   }
@@ -495,12 +495,12 @@ export class LintService implements vscode.Disposable {
 
   // ---- configuration ----------------------------------------------------------------------------
 
-  private newResolver(stopAt?: string): ConfigResolver {
+  private newResolver(stopAt?: string, near?: vscode.Uri): ConfigResolver {
     const host: ConfigHost = {
       dirname: (p) => path.posix.dirname(p),
       join: (d, n) => path.posix.join(d, n),
       read: async (p) => {
-        const uri = this.configUri(p);
+        const uri = this.configUri(p, near);
         if (!uri) return undefined;
         try {
           return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
@@ -512,10 +512,14 @@ export class LintService implements vscode.Disposable {
     return new ConfigResolver(host, allRules, stopAt);
   }
 
-  /** Config paths are the URI paths of the scheme/authority of the workspace (or file:). */
-  private configUri(p: string): vscode.Uri | undefined {
+  /**
+   * Config paths are the URI paths of the scheme/authority of the workspace (or file:); for a
+   * folder outside the workspace on another file system (`near`), of that file system.
+   */
+  private configUri(p: string, near?: vscode.Uri): vscode.Uri | undefined {
     const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => p === f.uri.path || p.startsWith(f.uri.path.endsWith('/') ? f.uri.path : `${f.uri.path}/`));
     if (folder) return folder.uri.with({ path: p });
+    if (near && near.scheme !== 'file') return near.with({ path: p, query: '', fragment: '' });
     // Above the workspace: only on the local file system.
     return vscode.Uri.file(p);
   }
@@ -523,6 +527,16 @@ export class LintService implements vscode.Disposable {
   /** The configuration for files in a folder. In virtual workspaces the walk stops at the workspace folder. */
   configFor(folder: vscode.Uri): Promise<ResolvedConfig> {
     const wsFolder = vscode.workspace.getWorkspaceFolder(folder);
+    if (!wsFolder && folder.scheme !== 'file') {
+      // Outside the workspace on another file system: that file system's chain, never local files.
+      const root = folder.with({ path: '/', query: '', fragment: '' });
+      let r = this.virtualResolvers.get(root.toString());
+      if (!r) {
+        r = this.newResolver(undefined, root);
+        this.virtualResolvers.set(root.toString(), r);
+      }
+      return r.resolve(folder.path);
+    }
     if (!wsFolder || wsFolder.uri.scheme === 'file') return this.resolver.resolve(folder.path);
     const stopAt = wsFolder.uri.path;
     let r = this.virtualResolvers.get(stopAt);

@@ -152,6 +152,19 @@ describe('hardening: virtual file systems', function () {
     assert.equal(api.lintService.pairFor(releaseUri)?.key, state.key);
   });
 
+  it('reads .impact-notes.yaml from the in-memory file system, not from local files', async () => {
+    const dir = await memFolder('config');
+    const impactUri = vscode.Uri.joinPath(dir, 'IMPACT.md');
+    await write(vscode.Uri.joinPath(dir, '.impact-notes.yaml'), 'rules:\n  missing-section: off\n');
+    await write(impactUri, MINIMAL_IMPACT);
+    await write(vscode.Uri.joinPath(dir, 'release.yaml'), PLAN);
+    await vscode.workspace.openTextDocument(impactUri);
+    const state = await waitFor(() => api.lintService.pairFor(impactUri), 'a lint of the in-memory pair');
+    assert.ok(state.result.findings.length > 0, 'nothing reported at all');
+    assert.deepEqual(state.result.findings.filter((f) => f.rule === 'missing-section'), [], 'the in-memory .impact-notes.yaml was not applied');
+    assert.equal(ourDiagnostics(impactUri, 'missing-section').length, 0);
+  });
+
   it('scaffolds through New Impact Assessment… and Create Release Plan there', async () => {
     const dir = await memFolder('scaffold');
     api.prompts.use(new ScriptedPrompts(scaffoldAnswers));
