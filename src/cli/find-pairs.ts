@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { IgnoreSet } from '../core/config-chain';
 import { pairInFolder, SKIPPED_DIRS, type PairFiles } from '../core/pairs';
-import { readTextSync, toPosix } from './fs-host';
+import { readTextHead, toPosix } from './fs-host';
 
 export class UsageError extends Error {}
 
@@ -43,7 +43,9 @@ function readDirNames(dir: string): string[] {
 }
 
 const join = (d: string, n: string) => path.join(d, n);
-const readAsync = async (p: string) => readTextSync(p);
+/** Enough of a lone release.yaml to see whether it declares `impact-release:` (a huge file is not read whole). */
+const DECLARATION_HEAD = 8 * 1024 * 1024;
+const readAsync = async (p: string) => readTextHead(p, DECLARATION_HEAD);
 
 /**
  * Pairs for the given paths (absolute or relative to `cwd`), sorted by folder. A missing path is a

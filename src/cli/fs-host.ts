@@ -8,14 +8,66 @@ import type { ConfigHost } from '../core/config-chain';
 import { SKIPPED_DIRS } from '../core/pairs';
 import { scaffold, type ScaffoldAnswers } from '../core/scaffold';
 
-/** Reads a text file as UTF-8; undefined when it does not exist or is a folder. Other errors throw. */
+/**
+ * Reads a text file as UTF-8; undefined when it does not exist, is a folder, a link that loops, or
+ * not a regular file (a pipe or device would block or never end). Other errors throw.
+ */
 export function readTextSync(file: string): string | undefined {
   try {
+    if (!fs.statSync(file).isFile()) return undefined;
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return undefined;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ELOOP') return undefined;
     throw err;
+  }
+}
+
+function unreadableReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'it is a symbolic link that loops';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `it could not be read (${code ?? String(err)})`;
+}
+
+/**
+ * Reads IMPACT.md or release.yaml for linting without loading a file above `maxBytes` (the
+ * configuration's maxFileSize) into memory: such a file comes back as its size with empty text,
+ * which the engine reports as skipped (FileInput.size). Undefined when the file is missing.
+ */
+export function readForLint(file: string, maxBytes: number): { text: string; size?: number; unreadable?: string } | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return { text: '', unreadable: unreadableReason(err) };
+  }
+  if (st.isDirectory()) return undefined;
+  // A pipe would block and a device (a link to /dev/zero) never ends: report, never read.
+  if (!st.isFile()) return { text: '', unreadable: 'it is not a regular file (a pipe, socket or device)' };
+  if (st.size > maxBytes) return { text: '', size: st.size };
+  try {
+    return { text: fs.readFileSync(file, 'utf8') };
+  } catch (err) {
+    return { text: '', unreadable: unreadableReason(err) };
+  }
+}
+
+/** The first `maxBytes` of a text file (all of a smaller one); undefined when it cannot be read. */
+export function readTextHead(file: string, maxBytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (!fs.statSync(file).isFile()) return undefined; // opening a pipe would block
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(Math.min(maxBytes, Math.max(0, fs.fstatSync(fd).size)));
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -12,7 +12,7 @@ import type { PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, RuleMeta } from '../core/types';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readTextSync } from './fs-host';
+import { existsIn, listFiles, nodeConfigHost, readForLint } from './fs-host';
 
 export { UsageError };
 
@@ -112,12 +112,13 @@ export async function runLintCommand(opts: LintCommandOptions, providers: readon
   const fixed: string[] = [];
   for (const pair of pairs) {
     const { config, ignores } = await configFor(pair.dir);
-    const impactText = pair.impact ? readTextSync(pair.impact) : undefined;
-    const releaseText = pair.release ? readTextSync(pair.release) : undefined;
+    // A file above maxFileSize is not read, only reported (bounded memory for huge files).
+    const impactRead = pair.impact ? readForLint(pair.impact, config.maxFileSize) : undefined;
+    const releaseRead = pair.release ? readForLint(pair.release, config.maxFileSize) : undefined;
     const files = listFiles(pair.dir, { cap: opts.fileListCap ?? 10000, skip: (abs, isDir) => isIgnored(abs, ignores, isDir) });
     const input: LintInput = {
-      impact: pair.impact && impactText !== undefined ? { path: pair.impact, text: impactText } : undefined,
-      release: pair.release && releaseText !== undefined ? { path: pair.release, text: releaseText } : undefined,
+      impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
+      release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
       config,
       today: opts.today,
       files,

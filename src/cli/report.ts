@@ -27,7 +27,7 @@ import {
 } from '../core/report';
 import { allRules } from '../core/rules';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readTextSync } from './fs-host';
+import { existsIn, listFiles, nodeConfigHost, readForLint } from './fs-host';
 import type { Io } from './main';
 
 export interface ReportCliContext {
@@ -68,11 +68,12 @@ export async function loadReport(dir: string, cwd: string, today: Date, configFi
     const p = resolved.problems[0];
     throw new UsageError(`${rel(p.file)}:${p.line}:${p.column}: ${p.message}`);
   }
-  const impactText = pair.impact ? readTextSync(pair.impact) : undefined;
-  const releaseText = pair.release ? readTextSync(pair.release) : undefined;
+  // A file above maxFileSize is not read, only reported (bounded memory for huge files).
+  const impactRead = pair.impact ? readForLint(pair.impact, resolved.config.maxFileSize) : undefined;
+  const releaseRead = pair.release ? readForLint(pair.release, resolved.config.maxFileSize) : undefined;
   const result = lint({
-    impact: pair.impact && impactText !== undefined ? { path: pair.impact, text: impactText } : undefined,
-    release: pair.release && releaseText !== undefined ? { path: pair.release, text: releaseText } : undefined,
+    impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
+    release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
     config: resolved.config,
     today,
     files: listFiles(pair.dir, { cap: 10000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }),

@@ -17,6 +17,13 @@ export interface FileInput {
   /** Path shown in findings (absolute, or relative to the caller's working folder). */
   path: string;
   text: string;
+  /**
+   * Size on disk in bytes, when the caller knows it. A caller may leave a file above maxFileSize
+   * unread (text '') and give only its size: the file is then skipped with a finding, as if read.
+   */
+  size?: number;
+  /** Why the caller could not read the file ("it is a symbolic link that loops"): skipped with that reason. */
+  unreadable?: string;
 }
 
 export interface LintInput {
@@ -44,10 +51,28 @@ export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+/** Bytes of `text` in UTF-8, what maxFileSize counts (as the file on disk does). Linear; no Buffer, so the core stays free of Node APIs. */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if ((c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair (2 units) is one 4-byte character
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 function tooLarge(input: FileInput | undefined, config: Config): string | undefined {
   if (!input) return undefined;
-  if (input.text.length > config.maxFileSize) {
-    return `${input.path} was not checked: it is ${(input.text.length / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (maxFileSize in .impact-notes.yaml).`;
+  // A UTF-16 unit is at most 3 bytes, so most files need no count at all.
+  if (input.size === undefined && input.text.length * 3 <= config.maxFileSize) return undefined;
+  const size = input.size ?? utf8Length(input.text);
+  if (size > config.maxFileSize) {
+    return `${input.path} was not checked: it is ${(size / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (maxFileSize in .impact-notes.yaml).`;
   }
   return undefined;
 }
@@ -81,12 +106,14 @@ export function lint(input: LintInput): LintResult {
   const bigImpact = tooLarge(input.impact, config);
   const bigRelease = tooLarge(input.release, config);
   if (input.impact) {
-    if (bigImpact) findings.push(skippedFinding('impact', input.impact.path, bigImpact));
+    if (input.impact.unreadable) findings.push(skippedFinding('impact', input.impact.path, `${input.impact.path} was not checked: ${input.impact.unreadable}.`));
+    else if (bigImpact) findings.push(skippedFinding('impact', input.impact.path, bigImpact));
     else if (input.impact.text.includes('\u0000')) findings.push(skippedFinding('impact', input.impact.path, `${input.impact.path} was not checked: it looks binary, not Markdown.`));
     else impact = parseImpact(input.impact.path, input.impact.text);
   }
   if (input.release) {
-    if (bigRelease) findings.push(skippedFinding('release', input.release.path, bigRelease));
+    if (input.release.unreadable) findings.push(skippedFinding('release', input.release.path, `${input.release.path} was not checked: ${input.release.unreadable}.`));
+    else if (bigRelease) findings.push(skippedFinding('release', input.release.path, bigRelease));
     else {
       release = parseRelease(input.release.path, input.release.text);
       if (release.skipped && !release.doc) findings.push(skippedFinding('release', input.release.path, `${input.release.path} was not checked: ${release.skipped}.`, release.source));

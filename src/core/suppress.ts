@@ -15,7 +15,6 @@ import type { FileKind, Finding } from './types';
 
 type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
 
-const MD_RE = /<!--\s*impact-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->/g;
 const YAML_RE = /(?:^|\s)#\s*impact-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$/;
 
 export interface Suppressions {
@@ -32,6 +31,31 @@ function parseRules(s: string): string[] {
     .filter(Boolean);
 }
 
+const MD_HEAD_RE = /\s*impact-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b/y;
+
+/**
+ * The `<!-- impact-notes-… -->` comments of one line (no `>` inside), as the regular expression
+ * /<!--\s*impact-notes-(…)\b([^>]*?)-->/g finds them, but in linear time: that expression rescans to
+ * the end of the line from every `<!--` that is never closed, quadratic on a long line of them.
+ */
+function markdownDirectives(lt: string): { index: number; length: number; directive: Directive; body: string }[] {
+  const out: { index: number; length: number; directive: Directive; body: string }[] = [];
+  let end = -1; // the next `-->` at or after the current `<!--`
+  let gt = -1; // the next `>` after the current `<!--`
+  for (let start = lt.indexOf('<!--'); start >= 0; ) {
+    if (end < start + 4) end = lt.indexOf('-->', start + 4);
+    if (end < 0) break; // no comment on this line closes any more
+    MD_HEAD_RE.lastIndex = start + 4;
+    const head = MD_HEAD_RE.exec(lt);
+    if (gt < start + 4) gt = lt.indexOf('>', start + 4);
+    if (head && gt === end + 2) {
+      out.push({ index: start, length: end + 3 - start, directive: head[1] as Directive, body: lt.slice(MD_HEAD_RE.lastIndex, end) });
+      start = lt.indexOf('<!--', end + 3);
+    } else start = lt.indexOf('<!--', start + 1);
+  }
+  return out;
+}
+
 export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?: Set<number>): Suppressions {
   const directives: Suppressions['directives'] = [];
   const text = source.text;
@@ -41,11 +65,9 @@ export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?:
     if (!lt.includes('impact-notes-')) continue;
     if (kind === 'impact') {
       if (skipLines?.has(line) && !/^\s*<!--/.test(lt)) continue;
-      MD_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = MD_RE.exec(lt))) {
+      for (const m of markdownDirectives(lt)) {
         const s = source.lineStart(line) + m.index;
-        directives.push({ line, directive: m[1] as Directive, rules: parseRules(m[2]), start: s, end: s + m[0].length });
+        directives.push({ line, directive: m.directive, rules: parseRules(m.body), start: s, end: s + m.length });
       }
     } else {
       const m = YAML_RE.exec(lt);

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
 import { SourceText, type OffsetRange } from '../text';
 import type { ReleaseDoc, YamlPath, YamlProblem } from './model';
 
@@ -128,7 +128,18 @@ export function parseRelease(path: string, raw: string): ReleaseDoc {
   }
   let value: unknown;
   let skipped: string | undefined;
-  if (syntaxErrors.length === 0) {
+  // The yaml library finds each alias's anchor by walking the document, so toJS is quadratic in the
+  // number of aliases, and maxAliasCount does not count aliases of an empty collection (`&a []`):
+  // 250,000 `*a` never finish. A release plan needs none; past MAX_ALIAS_COUNT the file is not read.
+  let aliases = 0;
+  if (syntaxErrors.length === 0 && source.text.includes('*')) {
+    visit(doc, {
+      Alias: () => (++aliases > MAX_ALIAS_COUNT ? visit.BREAK : undefined),
+    });
+  }
+  if (aliases > MAX_ALIAS_COUNT) {
+    skipped = `the YAML could not be read as data: it uses more than ${MAX_ALIAS_COUNT} aliases (*name)`;
+  } else if (syntaxErrors.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {

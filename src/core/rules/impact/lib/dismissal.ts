@@ -319,6 +319,19 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
     const b = r.start + raw.trimEnd().length;
     out.push({ start: a, end: b, text: text.slice(a, b), bare: true });
   }
+  // The first qualifying sentence at or after a point of a region, remembered: the next dismissal
+  // of the same region starts later, so a paragraph of many dismissals is read once, not once each.
+  let qRegion: Region | undefined;
+  let qFrom = 0;
+  let qAt = -1;
+  const qualified = (from: number, r: Region): boolean => {
+    if (qRegion !== r || from < qFrom || (qAt >= 0 && from > qAt)) {
+      qRegion = r;
+      qFrom = from;
+      qAt = firstQualifierAfter(text, from, r, read);
+    }
+    return qAt >= 0;
+  };
   let k = 0;
   let sk = 0;
   NEG_CUE_G.lastIndex = regions[0].start;
@@ -346,7 +359,7 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
     if (!HARM_CUE_RE.test(raw)) continue;
     const n = normalise(raw);
     if (!isDenial(n) || reasoned(n)) continue;
-    if (!qualifiedAfter(text, s.end, r, read)) out.push({ start: s.start, end: s.end, text: raw });
+    if (!qualified(s.end, r)) out.push({ start: s.start, end: s.end, text: raw });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -359,16 +372,16 @@ export function findDismissals(text: string, opts: { bare?: boolean } = {}): Dis
   return findDismissalsIn(text, [{ start: 0, end: text.length, bare: opts.bare }]);
 }
 
-/** Whether a later sentence of the region qualifies a dismissal ("However, …", a concrete harm that could happen). */
-function qualifiedAfter(text: string, from: number, r: Region, read: (a: number, b: number) => string): boolean {
+/** Where the first sentence at or after `from` that qualifies a dismissal starts ("However, …", a concrete harm that could happen); -1 if none. */
+function firstQualifierAfter(text: string, from: number, r: Region, read: (a: number, b: number) => string): number {
   let pos = from;
   while (pos < r.end) {
     while (pos < r.end && isSpace(text[pos])) pos++;
     if (pos >= r.end) break;
     const end = sentenceEnd(text, pos, r);
     const x = normalise(read(pos, end));
-    if ((QUALIFIER_RE.test(x) && words(x) >= 6) || (CONCRETE_RE.test(x) && MODAL_RE.test(x))) return true;
+    if ((QUALIFIER_RE.test(x) && words(x) >= 6) || (CONCRETE_RE.test(x) && MODAL_RE.test(x))) return pos;
     pos = Math.max(end, pos + 1);
   }
-  return false;
+  return -1;
 }
