@@ -309,6 +309,8 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
   // are skipped by range, and only the few sentences read further are masked.
   const skip = skippedSpans(text);
   const read = (a: number, b: number) => (skip.length ? maskSpans(text, a, b, skip) : text.slice(a, b));
+  /** Regions that are a bare dismissal as a whole: their sentences are not read again. */
+  const bareRegions = new Set<Region>();
   for (const r of regions) {
     if (!r.bare || r.end - r.start > 400) continue;
     BARE_START_STICKY_RE.lastIndex = r.start;
@@ -318,6 +320,7 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
     const a = r.start + raw.search(/\S/);
     const b = r.start + raw.trimEnd().length;
     out.push({ start: a, end: b, text: text.slice(a, b), bare: true });
+    bareRegions.add(r);
   }
   // The first qualifying sentence at or after a point of a region, remembered: the next dismissal
   // of the same region starts later, so a paragraph of many dismissals is read once, not once each.
@@ -349,7 +352,7 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
       NEG_CUE_G.lastIndex = r.start;
       continue;
     }
-    if (out.some((d) => d.bare && d.start >= r.start && d.end <= r.end)) {
+    if (bareRegions.has(r)) {
       NEG_CUE_G.lastIndex = r.end;
       continue;
     }
