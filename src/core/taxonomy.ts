@@ -901,14 +901,29 @@ export function normaliseTermKey(text: string): string {
   return key;
 }
 
+const isSpace = (c: string): boolean => /\s/.test(c);
+const QUOTES_AND_EMPHASIS = new Set([...'*_`\'"‘’“”']);
+const TRAILING_PUNCTUATION = new Set([...':;,.!']);
+const SECTION_TRAILING_PUNCTUATION = new Set([...':;,.!?…—–-']);
+const EMPHASIS = new Set([...'*_`']);
+
+/**
+ * `text` without the leading and/or trailing run of characters that `drop` accepts. A plain loop:
+ * the regex form (`/[…]+$/`) is quadratic on a long run followed by another character (a heading of
+ * 'a' + 20,000 dashes + 'b' took about 2 s).
+ */
+function trimWhere(text: string, drop: (c: string) => boolean, start: boolean, end: boolean): string {
+  let from = 0;
+  let to = text.length;
+  if (start) while (from < to && drop(text[from])) from++;
+  if (end) while (to > from && drop(text[to - 1])) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
+}
+
 function computeTermKey(text: string): string {
-  return text
-    .toLowerCase()
-    .trim()
-    .replace(/^[\s*_`'"‘’“”]+|[\s*_`'"‘’“”]+$/g, '')
-    .replace(/[\s:;,.!]+$/, '')
-    .replace(/&/g, ' and ')
-    .replace(/[\s_\-‐‑–—]+/g, '');
+  let t = trimWhere(text.toLowerCase(), (c) => isSpace(c) || QUOTES_AND_EMPHASIS.has(c), true, true);
+  t = trimWhere(t, (c) => isSpace(c) || TRAILING_PUNCTUATION.has(c), false, true);
+  return t.replace(/&/g, ' and ').replace(/[\s_\-‐‑–—]+/g, '');
 }
 
 let termIndex: Map<GroupId, Map<string, Term>> | undefined;
@@ -1281,17 +1296,24 @@ export const SECTIONS: readonly SectionDef[] = Object.freeze([
 
 /** Leading "#"s, emphasis, and numbering such as "3.", "3)", "3.1", "(3)", "III.", "a)" or "§3". */
 function stripNumbering(heading: string): string {
-  return heading
-    .trim()
-    .replace(/^#+\s*/, '')
-    .replace(/^[*_`]+|[*_`]+$/g, '')
-    .trim()
-    .replace(/^(?:§\s*)?(?:\(?\d+(?:\.\d+)*[.):]?|\(?[ivxlc]+[.)]|\(?[a-z][.)])\s+/i, '')
-    .replace(/^[*_`]+/, '');
+  const unhashed = trimWhere(heading.trim(), (c) => c === '#', true, false);
+  const bare = trimWhere(trimWhere(unhashed, isSpace, true, false), (c) => EMPHASIS.has(c), true, true).trim();
+  return trimWhere(bare.replace(/^(?:§\s*)?(?:\(?\d+(?:\.\d+)*[.):]?|\(?[ivxlc]+[.)]|\(?[a-z][.)])\s+/i, ''), (c) => EMPHASIS.has(c), true, false);
 }
 
 function sectionKey(heading: string): string {
-  return normaliseTermKey(stripNumbering(heading).replace(/[\s:;,.!?…—–-]+$/, ''));
+  return normaliseTermKey(trimWhere(stripNumbering(heading), (c) => isSpace(c) || SECTION_TRAILING_PUNCTUATION.has(c), false, true));
+}
+
+/** A trailing parenthetical ("Detection guidance (synthetic media)") removed, or the text unchanged. */
+function withoutTrailingParenthetical(text: string): string {
+  let end = trimWhere(text, isSpace, false, true).length;
+  if (end > 0 && (text[end - 1] === ':' || text[end - 1] === '.')) end--;
+  end = trimWhere(text.slice(0, end), isSpace, false, true).length;
+  if (end === 0 || text[end - 1] !== ')') return text;
+  const open = text.lastIndexOf('(', end - 1);
+  if (open < 0 || text.slice(open + 1, end - 1).includes(')')) return text;
+  return trimWhere(text.slice(0, open), isSpace, false, true);
 }
 
 let sectionIndex: Map<string, SectionDef> | undefined;
@@ -1317,7 +1339,7 @@ export function findSection(heading: string): SectionDef | undefined {
   const m = sectionsByKey();
   const hit = m.get(key);
   if (hit) return hit;
-  const withoutParen = stripNumbering(heading).replace(/\s*\([^()]*\)\s*[:.]?\s*$/, '');
+  const withoutParen = withoutTrailingParenthetical(stripNumbering(heading));
   if (withoutParen !== stripNumbering(heading)) return m.get(sectionKey(withoutParen));
   return undefined;
 }

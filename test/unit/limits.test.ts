@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import { DEFAULT_MAX_FILE_SIZE, defaultConfig } from '../../src/core/config';
 import { FILE_SKIPPED, INTERNAL_ERROR, lint, utf8Length, type LintResult } from '../../src/core/engine';
 import { lintAndFix } from '../../src/core/fix';
+import { findSection, findStage, findTerm, normaliseTermKey } from '../../src/core/taxonomy';
 import { readForLint, readTextHead, readTextSync } from '../../src/cli/fs-host';
 import { runLintCommand } from '../../src/cli/lint';
 
@@ -157,6 +158,43 @@ describe('limits: one-megabyte lines', function () {
       assert.ok(r.release, 'read');
     });
   }
+});
+
+describe('limits: taxonomy lookups on long headings and values', function () {
+  this.timeout(20000);
+  // Trailing-run trimming used regexes such as /[\s:;,.!]+$/, quadratic on a long run followed by
+  // another character: 'a' + 20,000 dashes + 'b' as a heading took about 2 s. Plain loops now.
+  const runs = ['-', ' ', '.', ':', '*', '_', '`', '—', '\t', '#', '(', ')', '"'];
+  const N = 200_000;
+
+  for (const ch of runs) {
+    it(`'a' + ${N.toLocaleString('en')} × ${JSON.stringify(ch)} + 'b' is looked up in linear time`, () => {
+      const text = 'a' + ch.repeat(N) + 'b';
+      const t = process.cpuUsage();
+      findSection(text);
+      findSection('## ' + text);
+      findSection('## Hazards (' + ch.repeat(N) + ') x');
+      findStage(text);
+      findTerm('rating', text);
+      normaliseTermKey(ch.repeat(N) + 'x' + ch.repeat(N) + 'y');
+      const ms = cpuMs(t);
+      assert.ok(ms < 1500, `${ms.toFixed(0)} ms of CPU`);
+    });
+  }
+
+  it('still trims what it trimmed before', () => {
+    assert.equal(findSection('## 3. **Hazards**:')?.id, 'hazards');
+    assert.equal(findSection('Detection guidance (synthetic media) :')?.id, findSection('Detection guidance')?.id);
+    assert.equal(findSection('Hazards (a) (b)')?.id, undefined);
+    assert.equal(normaliseTermKey('  "**Ask-for access**" '), 'askforaccess');
+    assert.equal(normaliseTermKey('Ask_for access:;'), 'askforaccess');
+    assert.equal(normaliseTermKey('R&D'), 'randd');
+    assert.equal(findTerm('rating', '`High`')?.id, 'high');
+  });
+
+  it('a whole IMPACT.md with a 200,000-dash heading lints within budget', () => {
+    survive('dash heading', '# T\n\n## a' + '-'.repeat(N) + 'b\n\ntext\n\n### x' + ' '.repeat(N) + 'y\n', undefined, 3000);
+  });
 });
 
 describe('limits: the CLI reading files and walking folders', function () {
