@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILE_SKIPPED, INTERNAL_ERROR } from '../src/core/engine';
+import { FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from '../src/core/engine';
 import { allRules } from '../src/core/rules';
 import type { Rule, RuleMeta } from '../src/core/types';
 
@@ -16,6 +16,7 @@ export const RULE_INDEX_PATH = join(RULE_DOCS_DIR, 'README.md');
 export const PSEUDO_RULES: readonly { name: string; description: string; severity: 'error' | 'warning' }[] = [
   { name: INTERNAL_ERROR, description: 'A rule failed while checking the files, or reported a position outside them; the other rules still ran.', severity: 'error' },
   { name: FILE_SKIPPED, description: 'A file was not checked because it is too large, does not look like text, or nests too deeply.', severity: 'warning' },
+  { name: UNKNOWN_RULE, description: 'A suppression comment names a rule that does not exist, so it suppresses nothing for that name.', severity: 'warning' },
 ];
 
 /** The "File" cell of a rule page's table and of the index, by scope. */

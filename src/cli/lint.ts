@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
-import { FILE_SKIPPED, INTERNAL_ERROR, lint, type LintInput } from '../core/engine';
+import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE, type LintInput } from '../core/engine';
 import { lintAndFix } from '../core/fix';
 import type { PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
@@ -81,6 +81,13 @@ export const INTERNAL_RULES: readonly RuleMeta[] = [
   {
     name: FILE_SKIPPED,
     description: 'A file was not checked because it is too large or not text.',
+    scope: 'pair',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  {
+    name: UNKNOWN_RULE,
+    description: 'A suppression comment names a rule that does not exist.',
     scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,

@@ -9,7 +9,8 @@ import type { ImpactDoc } from './impact/model';
 import { parseRelease } from './release/parse';
 import type { ReleaseDoc } from './release/model';
 import { allRules } from './rules';
-import { filterSuppressed, scanSuppressions } from './suppress';
+import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
+import { didYouMean } from './util/suggest';
 import type { SourceText } from './text';
 import type { FileKind, Finding, Fix, Report, Rule, RuleContext } from './types';
 
@@ -46,6 +47,38 @@ export interface LintResult {
 
 export const INTERNAL_ERROR = 'internal-error';
 export const FILE_SKIPPED = 'file-skipped';
+export const UNKNOWN_RULE = 'suppression-unknown-rule';
+
+/** Every name a suppression comment may use: the rules and the engine's own findings (and any rules a caller passes in). */
+const KNOWN_NAMES: readonly string[] = [...allRules.map((r) => r.meta.name), INTERNAL_ERROR, FILE_SKIPPED, UNKNOWN_RULE];
+const KNOWN = new Set(KNOWN_NAMES);
+
+/**
+ * A finding per rule name in a suppression comment that is no rule: such a comment suppresses
+ * nothing, so a typo would otherwise leave the finding it meant to silence in place, unexplained.
+ */
+function unknownRuleNames(s: Suppressions, kind: FileKind, path: string, source: SourceText, rules: readonly Rule[]): Finding[] {
+  const out: Finding[] = [];
+  for (const d of s.directives) {
+    for (const n of d.names) {
+      if (KNOWN.has(n.name) || rules.some((r) => r.meta.name === n.name)) continue;
+      const guess = didYouMean(n.name, KNOWN_NAMES);
+      const range = { start: n.start, end: n.end };
+      out.push({
+        rule: UNKNOWN_RULE,
+        severity: 'warning',
+        message: `'${n.name}' is not an Impact Notes rule, so this comment suppresses nothing for it${guess ? `: did you mean '${guess}'?` : '. Check the rule name.'}`,
+        path,
+        file: kind,
+        range,
+        start: source.positionAt(n.start),
+        end: source.positionAt(n.end),
+        suggestions: guess ? [{ title: `Change to '${guess}'`, edits: [{ file: kind, range, newText: guess }] }] : undefined,
+      });
+    }
+  }
+  return out;
+}
 
 export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -192,8 +225,14 @@ export function lint(input: LintInput): LintResult {
   }
 
   let out = findings;
-  if (impact) out = filterSuppressed(out, 'impact', scanSuppressions(impact.source, 'impact', impact.nonProseLines));
-  if (release) out = filterSuppressed(out, 'release', scanSuppressions(release.source, 'release'));
+  const docs: [FileKind, SourceText, Set<number> | undefined, Set<number> | undefined][] = [];
+  if (impact) docs.push(['impact', impact.source, impact.nonProseLines, impact.codeLines]);
+  if (release) docs.push(['release', release.source, undefined, undefined]);
+  for (const [kind, source, skipLines, codeLines] of docs) {
+    const suppressions = scanSuppressions(source, kind, skipLines, codeLines);
+    out.push(...unknownRuleNames(suppressions, kind, paths[kind] ?? '', source, rules));
+    out = filterSuppressed(out, kind, suppressions);
+  }
   // Path, file, offset, rule; the comparator returns 0 for equal keys, so the (stable) sort keeps
   // the order in which a rule reported findings at the same spot.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

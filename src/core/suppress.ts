@@ -19,16 +19,25 @@ const YAML_RE = /(?:^|\s)#\s*impact-notes-(disable-next-line|disable-line|disabl
 
 export interface Suppressions {
   isSuppressed(rule: string, line: number): boolean;
-  /** Directives that name rules which do not exist (reported by the engine). */
-  directives: { line: number; directive: Directive; rules: string[]; start: number; end: number }[];
+  /** Every directive, with where each rule name sits (the engine reports names that are no rule). */
+  directives: { line: number; directive: Directive; rules: string[]; names: RuleName[]; start: number; end: number }[];
 }
 
-function parseRules(s: string): string[] {
-  const body = s.split(/\s--\s/)[0];
-  return body
-    .split(/[\s,]+/)
-    .map((r) => r.trim())
-    .filter(Boolean);
+/** A rule name in a directive and its offsets in the document. */
+export interface RuleName {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The rule names of a directive's body (which starts at document offset `offset`), up to a ` -- reason`. */
+function parseRules(body: string, offset: number): RuleName[] {
+  const reason = /\s--(?:\s|$)/.exec(body);
+  const list = reason ? body.slice(0, reason.index) : body;
+  const out: RuleName[] = [];
+  const re = /[^\s,]+/g;
+  for (let m = re.exec(list); m; m = re.exec(list)) out.push({ name: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
 }
 
 const MD_HEAD_RE = /\s*impact-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b/y;
@@ -38,8 +47,8 @@ const MD_HEAD_RE = /\s*impact-notes-(disable-next-line|disable-line|disable-file
  * /<!--\s*impact-notes-(…)\b([^>]*?)-->/g finds them, but in linear time: that expression rescans to
  * the end of the line from every `<!--` that is never closed, quadratic on a long line of them.
  */
-function markdownDirectives(lt: string): { index: number; length: number; directive: Directive; body: string }[] {
-  const out: { index: number; length: number; directive: Directive; body: string }[] = [];
+function markdownDirectives(lt: string): { index: number; length: number; directive: Directive; body: string; bodyIndex: number }[] {
+  const out: { index: number; length: number; directive: Directive; body: string; bodyIndex: number }[] = [];
   let end = -1; // the next `-->` at or after the current `<!--`
   let gt = -1; // the next `>` after the current `<!--`
   for (let start = lt.indexOf('<!--'); start >= 0; ) {
@@ -49,14 +58,19 @@ function markdownDirectives(lt: string): { index: number; length: number; direct
     const head = MD_HEAD_RE.exec(lt);
     if (gt < start + 4) gt = lt.indexOf('>', start + 4);
     if (head && gt === end + 2) {
-      out.push({ index: start, length: end + 3 - start, directive: head[1] as Directive, body: lt.slice(MD_HEAD_RE.lastIndex, end) });
+      out.push({ index: start, length: end + 3 - start, directive: head[1] as Directive, body: lt.slice(MD_HEAD_RE.lastIndex, end), bodyIndex: MD_HEAD_RE.lastIndex });
       start = lt.indexOf('<!--', end + 3);
     } else start = lt.indexOf('<!--', start + 1);
   }
   return out;
 }
 
-export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?: Set<number>): Suppressions {
+/**
+ * `skipLines`: lines where only a line that starts with `<!--` (an HTML comment block) may hold a
+ * directive; `codeLines`: lines (code fences, indented code, front matter) where nothing does, so a
+ * directive shown as an example in a fence neither suppresses nor gets reported.
+ */
+export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?: Set<number>, codeLines?: Set<number>): Suppressions {
   const directives: Suppressions['directives'] = [];
   const text = source.text;
   if (!text.includes('impact-notes-')) return { isSuppressed: () => false, directives };
@@ -64,16 +78,18 @@ export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?:
     const lt = source.lineText(line);
     if (!lt.includes('impact-notes-')) continue;
     if (kind === 'impact') {
-      if (skipLines?.has(line) && !/^\s*<!--/.test(lt)) continue;
+      if (skipLines?.has(line) && (codeLines?.has(line) || !/^\s*<!--/.test(lt))) continue;
       for (const m of markdownDirectives(lt)) {
         const s = source.lineStart(line) + m.index;
-        directives.push({ line, directive: m.directive, rules: parseRules(m.body), start: s, end: s + m.length });
+        const names = parseRules(m.body, source.lineStart(line) + m.bodyIndex);
+        directives.push({ line, directive: m.directive, rules: names.map((n) => n.name), names, start: s, end: s + m.length });
       }
     } else {
       const m = YAML_RE.exec(lt);
       if (m) {
         const s = source.lineStart(line) + m.index;
-        directives.push({ line, directive: m[1] as Directive, rules: parseRules(m[2]), start: s, end: s + m[0].length });
+        const names = parseRules(m[2], s + m[0].length - m[2].length);
+        directives.push({ line, directive: m[1] as Directive, rules: names.map((n) => n.name), names, start: s, end: s + m[0].length });
       }
     }
   }

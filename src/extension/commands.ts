@@ -23,7 +23,7 @@ export async function showRuleDocumentation(services: Services, rule?: unknown):
     name = picked?.label;
   }
   if (!name) return undefined;
-  if (!findRule(name) && name !== 'internal-error' && name !== 'file-skipped') {
+  if (!findRule(name) && name !== 'internal-error' && name !== 'file-skipped' && name !== 'suppression-unknown-rule') {
     void services.prompts.showWarningMessage(`There is no Impact Notes rule called '${name}'.`);
     return undefined;
   }

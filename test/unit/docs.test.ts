@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
-import { FILE_SKIPPED, INTERNAL_ERROR, lint } from '../../src/core/engine';
+import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE } from '../../src/core/engine';
 import { allRules } from '../../src/core/rules';
 import type { Rule } from '../../src/core/types';
 import { PSEUDO_RULES, README_PATH, RULE_DOCS_DIR, RULE_INDEX_PATH, renderReadme, renderRuleIndex } from '../../scripts/gen-rule-docs';
@@ -95,8 +95,8 @@ describe('rule docs', () => {
     assert.deepEqual(p.headings, ['Why', 'Fix']);
   });
 
-  it('the engine pseudo-rules are exactly internal-error and file-skipped', () => {
-    assert.deepEqual(pseudoNames, [INTERNAL_ERROR, FILE_SKIPPED]);
+  it('the engine pseudo-rules are exactly internal-error, file-skipped and suppression-unknown-rule', () => {
+    assert.deepEqual(pseudoNames, [INTERNAL_ERROR, FILE_SKIPPED, UNKNOWN_RULE]);
     for (const n of pseudoNames) assert.ok(!allRules.some((r) => r.meta.name === n), `${n} must not also be a rule`);
   });
 
@@ -145,6 +145,7 @@ describe('rule docs', () => {
     const observed: Record<string, string | undefined> = {
       [INTERNAL_ERROR]: lint({ impact: { path: 'IMPACT.md', text: '# x\n' }, rules: [throwing] }).findings.find((f) => f.rule === INTERNAL_ERROR)?.severity,
       [FILE_SKIPPED]: lint({ impact: { path: 'IMPACT.md', text: 'x'.repeat(defaultConfig().maxFileSize + 1) }, rules: [] }).findings.find((f) => f.rule === FILE_SKIPPED)?.severity,
+      [UNKNOWN_RULE]: lint({ impact: { path: 'IMPACT.md', text: '# x\n<!-- impact-notes-disable no-such-rule -->\n' }, rules: [] }).findings.find((f) => f.rule === UNKNOWN_RULE)?.severity,
     };
     for (const p of PSEUDO_RULES) {
       it(`${p.name} has a page matching what the engine reports`, () => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, defaultConfig, mergeConfig, parseConfig, ruleOptions, type Config } from '../../src/core/config';
-import { FILE_SKIPPED, INTERNAL_ERROR, lint, type LintInput, type LintResult } from '../../src/core/engine';
+import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE, type LintInput, type LintResult } from '../../src/core/engine';
 import { applyEdits, lintAndFix } from '../../src/core/fix';
 import { MAX_NESTING, yamlNestingDepth } from '../../src/core/release/parse';
 import { allRules } from '../../src/core/rules';
@@ -181,6 +181,45 @@ describe('engine: suppression comments', () => {
 // ---------------------------------------------------------------------------------------------
 // The guard
 // ---------------------------------------------------------------------------------------------
+
+describe('engine: suppression comments naming unknown rules', () => {
+  const unknown = (r: LintResult) => r.findings.filter((f) => f.rule === UNKNOWN_RULE);
+  const at = (text: string, f: Finding) => text.slice(f.range.start, f.range.end);
+
+  it('reports each unknown name on the name itself, with the closest rule as a suggestion', () => {
+    const md = '# T\n\n<!-- impact-notes-disable-next-line contact-mising, placeholder-text -- the contact-misng is fine -->\ntext\n';
+    const r = run(md, undefined);
+    const u = unknown(r);
+    assert.equal(u.length, 1, u.map((f) => f.message).join('\n'));
+    assert.equal(at(md, u[0]), 'contact-mising');
+    assert.equal(u[0].severity, 'warning');
+    assert.match(u[0].message, /'contact-mising' is not an Impact Notes rule.*did you mean 'contact-missing'\?/);
+    const edit = u[0].suggestions?.[0]?.edits[0];
+    assert.deepEqual(edit && applyEdits(md, [edit]).text, md.replace('contact-mising,', 'contact-missing,'));
+  });
+
+  it('works in release.yaml comments, over CRLF, and without a suggestion when nothing is close', () => {
+    const yaml = 'title: x\r\nlicense: TODO  # impact-notes-disable-line zzzzzzzz\r\n# impact-notes-disable-file release-timing-missng\r\n';
+    const u = unknown(run(undefined, yaml));
+    assert.deepEqual(u.map((f) => [at(yaml, f), f.start.line, !!f.suggestions]), [
+      ['zzzzzzzz', 1, false],
+      ['release-timing-missng', 2, true],
+    ]);
+    assert.match(u[0].message, /Check the rule name/);
+  });
+
+  it('accepts every rule, the engine findings, a bare directive and rules passed in by the caller', () => {
+    const names = [...allRules.map((r) => r.meta.name), INTERNAL_ERROR, FILE_SKIPPED, UNKNOWN_RULE];
+    const md = ['# T', `<!-- impact-notes-disable ${names.join(', ')} -->`, '<!-- impact-notes-enable -->', '<!-- impact-notes-disable-line -- no names, every rule -->', ''].join('\n');
+    assert.deepEqual(unknown(run(md, undefined)), []);
+    assert.deepEqual(unknown(run('# T\n<!-- impact-notes-disable flag-a -->\n', undefined, { rules: [wordRule('flag-a', 'X')] })), []);
+  });
+
+  it('can itself be suppressed on its line, and ignores directives inside code', () => {
+    const md = '# T\n<!-- impact-notes-disable-line nope --> <!-- impact-notes-disable-line suppression-unknown-rule -->\n\n```\n<!-- impact-notes-disable nope -->\n```\n';
+    assert.deepEqual(unknown(run(md, undefined)), []);
+  });
+});
 
 describe('engine: the guard around rules', () => {
   const ok = wordRule('still-runs', 'WORD');

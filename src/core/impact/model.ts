@@ -71,6 +71,8 @@ export interface ImpactDoc {
   byId: Map<string, Section>;
   /** 0-based lines that are code, HTML or front matter: text rules skip them. */
   nonProseLines: Set<number>;
+  /** 0-based lines inside code fences, indented code and front matter: not even comments count there. */
+  codeLines: Set<number>;
   /**
    * A code fence or HTML block (`<!--`, `<pre>`, …) that is never closed and so runs to the end of
    * the file: anything inserted after `start` lands inside it (the engine drops such fixes).

@@ -81,11 +81,12 @@ export function parseImpact(path: string, raw: string): ImpactDoc {
   const source = new SourceText(path, raw);
   const front = maskFrontMatter(source.text);
   const nonProseLines = new Set<number>();
-  for (let i = 0; i < front.lines; i++) nonProseLines.add(i);
+  const codeLines = new Set<number>();
+  for (let i = 0; i < front.lines; i++) nonProseLines.add(i), codeLines.add(i);
   // markdown-it normalises CRLF and lone CR to LF, so its line numbers match SourceText's.
   const tokens = md.parse(front.text, {});
 
-  const doc: ImpactDoc = { source, sections: [], byId: new Map(), nonProseLines };
+  const doc: ImpactDoc = { source, sections: [], byId: new Map(), nonProseLines, codeLines };
   let section: Section | undefined;
   let sub: Subsection | undefined;
   const parts = new Set<Part>();
@@ -179,6 +180,8 @@ export function parseImpact(path: string, raw: string): ImpactDoc {
       }
       case 'fence':
       case 'code_block':
+        if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) nonProseLines.add(l), codeLines.add(l);
+        break;
       case 'html_block':
         if (t.map) for (let l = t.map[0]; l < t.map[1]; l++) nonProseLines.add(l);
         break;
