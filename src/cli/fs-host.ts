@@ -10,7 +10,8 @@ import { scaffold, type ScaffoldAnswers } from '../core/scaffold';
 
 /**
  * Reads a text file as UTF-8; undefined when it does not exist, is a folder, a link that loops, or
- * not a regular file (a pipe or device would block or never end). Other errors throw.
+ * not a regular file (a pipe or device would block or never end), or its path is longer than the
+ * system allows (nothing can be there for us to read). Other errors throw.
  */
 export function readTextSync(file: string): string | undefined {
   try {
@@ -18,7 +19,7 @@ export function readTextSync(file: string): string | undefined {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ELOOP') return undefined;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ELOOP' || code === 'ENAMETOOLONG') return undefined;
     throw err;
   }
 }

@@ -27,6 +27,8 @@ import {
 } from '../../src/core/discovery';
 import { surroundings, walkForDiscovery, nodeWalkFs, type WalkFs } from '../../src/core/discovery/walk-node';
 import { discoveryProvider } from '../../src/cli/discovery';
+import { defaultProviders } from '../../src/cli/providers';
+import { spawnSync } from 'node:child_process';
 import { main, type Io } from '../../src/cli/main';
 import { allRules } from '../../src/core/rules';
 import { workspaceRules } from '../../src/core/rules/workspace';
@@ -565,6 +567,28 @@ describe('discovery: Node walker', () => {
       } finally {
         fs.chmodSync(locked, 0o755);
       }
+    }
+  });
+
+  it('the CLI says which folders it could not read, on standard error, and still reports the rest', async function () {
+    // A folder whose absolute path is longer than the system allows (ENAMETOOLONG): readable by
+    // nobody, not even root, so this runs on any machine. Made with relative cd/mkdir steps.
+    const dir = tmpTree({ 'open/m.pt': 'x' });
+    const seg = 'd'.repeat(250);
+    const made = spawnSync('bash', ['-c', `cd "$1" && for i in $(seq 1 20); do mkdir ${seg} && cd ${seg} || exit 1; done && : > m.pt`, '_', dir]);
+    if (made.status !== 0) this.skip();
+    const warnings: string[] = [];
+    const io: Io & { out: string; err: string } = { out: '', err: '', cwd: dir, env: {}, isTTY: false, stdout: (s) => (io.out += s), stderr: (s) => (io.err += s) };
+    try {
+      const code = await main(['lint', '--today', '2026-06-01', '-f', 'json'], io, defaultProviders((l) => warnings.push(l)));
+      assert.ok(io.out, io.err);
+      const findings = JSON.parse(io.out) as { rule: string; file: string }[];
+      assert.deepEqual(findings.map((f) => `${f.rule}:${f.file}`), ['release-plan-missing:open/m.pt']);
+      assert.equal(code, 0, io.err);
+      assert.equal(warnings.length, 1, warnings.join(''));
+      assert.match(warnings[0], /^impact-notes: warning: Could not read .*d{250}.*: .*ENAMETOOLONG.*; research artifacts in it were not looked for\.\n$/);
+    } finally {
+      spawnSync('rm', ['-rf', dir]);
     }
   });
 
