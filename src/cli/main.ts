@@ -209,7 +209,11 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
   }
 }
 
-if (require.main === module) {
+/**
+ * Runs the command line on this process (argv, stdio, exit code). bin/impact-notes.js calls it:
+ * there the bundle is required, not run, so `require.main === module` below does not hold.
+ */
+export function runCli(): void {
   const io: Io = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -227,3 +231,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

@@ -205,7 +205,7 @@ function sectionBody(def: SectionDef, a: Normalised): string[] {
       const out = ['The release plan is in [release.yaml](release.yaml) beside this file.', ''];
       if (a.artifacts.length) {
         for (const art of a.artifacts) {
-          const paths = art.paths.length ? ` at ${art.paths.map((p) => `\`${p}\``).join(', ')}` : '';
+          const paths = art.paths.length ? ` at ${art.paths.map(codeSpan).join(', ')}` : '';
           out.push(`- \`${art.id}\` (${sentenceCase(findTerm('release-content', art.content)!.label).toLowerCase()})${paths}`);
         }
         out.push('');
@@ -221,9 +221,17 @@ function sectionBody(def: SectionDef, a: Normalised): string[] {
   }
 }
 
-/** Keeps a user-supplied title from turning into Markdown syntax. */
+/** Keeps a user-supplied title from turning into Markdown syntax (or an entity such as `&copy;`). */
 function escapeInline(s: string): string {
-  return s.replace(/([\\`*_[\]<>#])/g, '\\$1');
+  return s.replace(/([\\`*_[\]<>#])/g, '\\$1').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+}
+
+/** A path as inline code, fenced with more backticks than it holds so that it shows verbatim. */
+function codeSpan(s: string): string {
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -75,6 +75,34 @@ function addToFlowMap(plan: ReleaseDoc, map: YAMLMap, entries: [string, NewValue
   return { file: 'release', range: { start: at, end: at }, newText: `, ${added}` };
 }
 
+/** The node written last inside `n`: the deepest last entry of block mappings and lists. */
+function lastWritten(n: unknown): unknown {
+  let cur = n;
+  for (let depth = 0; depth < 1000; depth++) {
+    if (isMap(cur) && !cur.flow && cur.items.length) {
+      const p = cur.items[cur.items.length - 1] as Pair;
+      cur = p.value ?? p.key;
+    } else if (isSeq(cur) && !cur.flow && cur.items.length) cur = cur.items[cur.items.length - 1];
+    else break;
+  }
+  return cur;
+}
+
+/**
+ * An edit adding `lines` after `n` when it ends in a block scalar (`|`, `>`): after the scalar's
+ * whole range (a line start, or the end of the file). Its trailing lines can belong to its value
+ * (kept line breaks of `|+`, a whitespace line indented deeper than the text), so lines inserted
+ * before them would change it. Undefined when `n` does not end in a block scalar.
+ */
+function afterBlockScalarEdit(text: string, eol: string, n: unknown, lines: string[]): TextEdit | undefined {
+  const s = lastWritten(n);
+  if (!isScalar(s) || (s.type !== 'BLOCK_LITERAL' && s.type !== 'BLOCK_FOLDED')) return undefined;
+  const at = end(s);
+  if (at === undefined || at === 0) return undefined;
+  const lineStart = text[at - 1] === '\n' || text[at - 1] === '\r';
+  return { file: 'release', range: { start: at, end: at }, newText: lineStart ? lines.join(eol) + eol : eol + lines.join(eol) };
+}
+
 function addToBlockMap(plan: ReleaseDoc, map: YAMLMap, entries: [string, NewValue][]): TextEdit | undefined {
   const src = plan.source;
   const text = src.text;
@@ -83,11 +111,21 @@ function addToBlockMap(plan: ReleaseDoc, map: YAMLMap, entries: [string, NewValu
   const keyStart = firstKey?.range?.[0] ?? (map as Ranged).range?.[0];
   if (keyStart === undefined) return undefined;
   const indent = ' '.repeat(src.positionAt(keyStart).character);
+  const afterScalar = afterBlockScalarEdit(text, src.eol, map, entries.flatMap(([k, v]) => blockLines(k, v, indent)));
+  if (afterScalar) return afterScalar;
   const last = items[items.length - 1];
   let stop = Math.max(end(last.value) ?? 0, end(last.key) ?? 0, keyStart);
   while (stop > keyStart && /\s/.test(text[stop - 1])) stop--;
-  const line = src.positionAt(Math.max(keyStart, stop - 1)).line;
-  const at = src.lineEnd(line);
+  let line = src.positionAt(Math.max(keyStart, stop - 1)).line;
+  let at = src.lineEnd(line);
+  // Comment lines indented deeper than the new keys belong to the last entry: the keys go after them.
+  for (line++; line < src.lineCount; line++) {
+    const t = src.lineText(line);
+    if (!t.trim()) continue;
+    const comment = /^( *)#/.exec(t);
+    if (!comment || comment[1].length <= indent.length) break;
+    at = src.lineEnd(line);
+  }
   const eol = src.eol;
   const lines = entries.flatMap(([k, v]) => blockLines(k, v, indent));
   return { file: 'release', range: { start: at, end: at }, newText: eol + lines.join(eol) };
@@ -115,6 +153,8 @@ export function appendToSeqEdit(plan: ReleaseDoc, seqPath: YamlPath, items: NewV
   }
   // Block list: the new items start with "- " in the column of the existing dashes.
   const indent = ' '.repeat(src.positionAt(r[0]).character);
+  const afterScalar = afterBlockScalarEdit(text, src.eol, seq, items.map((x) => `${indent}- ${flowText(x)}`));
+  if (afterScalar) return afterScalar;
   let stop = r[1];
   while (stop > r[0] && /\s/.test(text[stop - 1])) stop--;
   const at = src.lineEnd(src.positionAt(Math.max(r[0], stop - 1)).line);

@@ -137,15 +137,19 @@ export function appendPartEdit(doc: ImpactDoc, section: Part, heading: string, l
 
 /**
  * Puts `text` into a marker whose value is blank: replaces stray punctuation ("-", "…") and keeps
- * comments, adding a space after the colon when needed.
+ * comments, adding a space after the colon when needed. (The guided assessment also uses it to
+ * replace a written value; comments inside the replaced text are written back after the new text.)
  */
 export function fillValueEdit(doc: ImpactDoc, m: Marker, text: string): TextEdit {
   const { start, end } = m.valueRange;
-  const masked = maskComments(doc.source.text.slice(start, end));
+  const raw = doc.source.text.slice(start, end);
+  const masked = maskComments(raw);
   const first = masked.search(/\S/);
   if (first >= 0) {
     const last = masked.trimEnd().length;
-    return { file: 'impact', range: { start: start + first, end: start + last }, newText: text };
+    // Comments between the replaced characters ("- <!-- ask Ana --> -") are notes, not the value: write them back after it.
+    const notes = raw.slice(first, last).match(/<!--[\s\S]*?-->/g) ?? [];
+    return { file: 'impact', range: { start: start + first, end: start + last }, newText: text + notes.map((c) => ` ${c}`).join('') };
   }
   const before = doc.source.text[start - 1];
   const space = before === ' ' || before === '\t' ? '' : ' ';
