@@ -15,7 +15,7 @@
 import MarkdownIt from 'markdown-it';
 import { lint, INTERNAL_ERROR, type LintInput, type LintResult } from '../../src/core/engine';
 import { applyEdits, fixEditsByFile, lintAndFix, type FixResult } from '../../src/core/fix';
-import { parseImpact } from '../../src/core/impact/parse';
+import { maskFrontMatter, parseImpact } from '../../src/core/impact/parse';
 import { parseRelease } from '../../src/core/release/parse';
 import { SourceText } from '../../src/core/text';
 import type { FileKind, Finding, Fix } from '../../src/core/types';
@@ -158,7 +158,8 @@ export function comments(kind: FileKind, text: string): string[] {
         if (t.children) visit(t.children);
       }
     };
-    visit(markdown.parse(text.replace(/^\ufeff/, ''), {}));
+    // Front matter is metadata, as the product reads it: a `<!--` inside it opens no comment.
+    visit(markdown.parse(maskFrontMatter(text.replace(/^\ufeff/, '')).text, {}));
     return out;
   }
   return text

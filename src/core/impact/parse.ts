@@ -70,7 +70,7 @@ export function splitRating(value: string, valueStart: number, fullValueRangeEnd
 }
 
 /** Blanks YAML/TOML front matter so Markdown parsing keeps offsets and line numbers. */
-function maskFrontMatter(text: string): { text: string; lines: number } {
+export function maskFrontMatter(text: string): { text: string; lines: number } {
   const m = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { text, lines: 0 };
   const masked = m[0].replace(/[^\r\n]/g, ' ');
