@@ -9,6 +9,7 @@ import { assessCompleteness, completenessLabel } from '../core/completeness';
 import { parseImpact } from '../core/impact/parse';
 import { COMMANDS } from './commandTable';
 import { isImpactDocument, IMPACT_SELECTOR } from './hover';
+import { listen } from './listeners';
 import type { ViewLintService, ViewServices } from './tree/viewServices';
 
 export const REVEAL_PAIR_COMMAND = 'impactNotes.tree.revealPair';
@@ -20,7 +21,7 @@ export class ImpactCodeLensProvider implements vscode.CodeLensProvider, vscode.D
 
   constructor(private readonly lintService: ViewLintService) {
     // The release plan (modality) or the pair itself may have changed.
-    this.subscription = lintService.onDidUpdate(() => this.changed.fire());
+    this.subscription = listen(lintService.onDidUpdate, () => this.changed.fire(), 'codelens: lint updates');
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {

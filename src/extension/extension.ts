@@ -14,6 +14,7 @@ import { register as registerReport } from './report';
 import { register as registerStatusBar } from './statusBar';
 import { register as registerTree, type TreeApi } from './tree';
 import { LintService } from './lintService';
+import { liveListeners, type LiveListeners } from './listeners';
 import { Log } from './log';
 import { PromptService } from './prompts';
 import type { Feature, Services } from './services';
@@ -38,6 +39,8 @@ export interface ImpactNotesApi {
   services: Services;
   /** What each feature's register() returned, by feature name (e.g. `features.commands`). */
   features: Record<string, unknown>;
+  /** The extension's live event subscriptions and watchers (listeners.ts), for the listener-hygiene tests. */
+  liveListeners: () => LiveListeners;
 }
 
 export function activate(context: vscode.ExtensionContext): ImpactNotesApi {
@@ -75,7 +78,7 @@ function start(context: vscode.ExtensionContext, log: Log): ImpactNotesApi {
   if (tree && discovery) context.subscriptions.push(tree.provider.addSection(discovery.section));
   lintService.start();
   log.info(`activated in ${Date.now() - started} ms (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
-  return { lintService, prompts, log, services, features };
+  return { lintService, prompts, log, services, features, liveListeners };
 }
 
 export function deactivate(): void {

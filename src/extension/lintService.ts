@@ -15,6 +15,7 @@ import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine'
 import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, Severity } from '../core/types';
+import { listen, watch } from './listeners';
 import type { Log } from './log';
 import { applySettings, readSettings, type Settings } from './settings';
 
@@ -131,38 +132,58 @@ export class LintService implements vscode.Disposable {
   /** Subscribes to editor and file events, and lints the documents already open. */
   start(): void {
     const d = this.disposables;
+    const ws = vscode.workspace;
     d.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.onOpen(doc)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('impactNotes')) return;
-        this.settings = readSettings();
-        this.relintAll('settings changed');
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.resetConfig();
-        this.relintAll('workspace folders changed');
-      }),
+      listen(ws.onDidOpenTextDocument, (doc) => this.onOpen(doc), 'lintService: onDidOpenTextDocument'),
+      listen(ws.onDidChangeTextDocument, (e) => this.onChange(e), 'lintService: onDidChangeTextDocument'),
+      listen(ws.onDidSaveTextDocument, (doc) => this.onSave(doc), 'lintService: onDidSaveTextDocument'),
+      listen(ws.onDidCloseTextDocument, (doc) => this.onClose(doc), 'lintService: onDidCloseTextDocument'),
+      listen(
+        ws.onDidChangeConfiguration,
+        (e) => {
+          if (!e.affectsConfiguration('impactNotes')) return;
+          this.settings = readSettings();
+          this.relintAll('settings changed');
+        },
+        'lintService: onDidChangeConfiguration',
+      ),
+      listen(
+        ws.onDidChangeWorkspaceFolders,
+        () => {
+          this.resetConfig();
+          this.relintAll('workspace folders changed');
+        },
+        'lintService: onDidChangeWorkspaceFolders',
+      ),
     );
-    const pairWatcher = vscode.workspace.createFileSystemWatcher(PAIR_FILES_GLOB);
+    const pairWatcher = watch(PAIR_FILES_GLOB);
     const onPairFile = (uri: vscode.Uri) => {
       if (!isPairFileName(uri) || this.openDocument(uri)) return;
       this.schedule(dirUri(uri), 50);
     };
-    d.push(pairWatcher, pairWatcher.onDidCreate(onPairFile), pairWatcher.onDidChange(onPairFile), pairWatcher.onDidDelete((uri) => {
+    const onPairDeleted = (uri: vscode.Uri) => {
       if (isPairFileName(uri)) this.schedule(dirUri(uri), 0);
-    }));
-    const configWatcher = vscode.workspace.createFileSystemWatcher('**/.impact-notes.{yaml,yml}');
+    };
+    d.push(
+      pairWatcher,
+      listen(pairWatcher.onDidCreate, onPairFile, 'lintService: pair files created'),
+      listen(pairWatcher.onDidChange, onPairFile, 'lintService: pair files changed'),
+      listen(pairWatcher.onDidDelete, onPairDeleted, 'lintService: pair files deleted'),
+    );
+    const configWatcher = watch('**/.impact-notes.{yaml,yml}');
     const onConfig = (uri: vscode.Uri) => {
       this.options.log.info(`configuration changed: ${vscode.workspace.asRelativePath(uri)}`);
       this.resetConfig();
       this.relintAll('configuration changed');
     };
-    d.push(configWatcher, configWatcher.onDidCreate(onConfig), configWatcher.onDidChange(onConfig), configWatcher.onDidDelete(onConfig));
+    d.push(
+      configWatcher,
+      listen(configWatcher.onDidCreate, onConfig, 'lintService: config created'),
+      listen(configWatcher.onDidChange, onConfig, 'lintService: config changed'),
+      listen(configWatcher.onDidDelete, onConfig, 'lintService: config deleted'),
+    );
     // Files appearing or disappearing change what artifact paths match.
-    const anyWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const anyWatcher = watch('**/*', false, true, false);
     const onAny = (uri: vscode.Uri) => {
       if (uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg))) return;
       for (const s of this.states.values()) {
@@ -172,7 +193,7 @@ export class LintService implements vscode.Disposable {
         }
       }
     };
-    d.push(anyWatcher, anyWatcher.onDidCreate(onAny), anyWatcher.onDidDelete(onAny));
+    d.push(anyWatcher, listen(anyWatcher.onDidCreate, onAny, 'lintService: any file created'), listen(anyWatcher.onDidDelete, onAny, 'lintService: any file deleted'));
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
   }
 

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import { COMMANDS } from './commandTable';
 import { isBlocking } from './readiness';
+import { listen } from './listeners';
 import { readSettings } from './settings';
 import { type ViewLintService, type ViewPair, type ViewServices } from './tree/viewServices';
 
@@ -43,11 +44,15 @@ export class ReadinessStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       this.changed,
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      lintService.onDidUpdate(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('impactNotes')) this.update();
-      }),
+      listen(vscode.window.onDidChangeActiveTextEditor, () => this.update(), 'status bar: active editor'),
+      listen(lintService.onDidUpdate, () => this.update(), 'status bar: lint updates'),
+      listen(
+        vscode.workspace.onDidChangeConfiguration,
+        (e) => {
+          if (e.affectsConfiguration('impactNotes')) this.update();
+        },
+        'status bar: onDidChangeConfiguration',
+      ),
     );
     this.update();
   }

@@ -38,6 +38,7 @@ import { IMPACT_FILE_RE, RELEASE_FILE_RE } from '../../core/pairs';
 import { releasePlanMissing } from '../../core/rules/workspace';
 import type { Finding } from '../../core/types';
 import type { Log } from '../log';
+import { listen, watch } from '../listeners';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../lintService';
 import { applySettings, SECTION, type Settings } from '../settings';
 
@@ -144,32 +145,45 @@ export class DiscoveryService implements vscode.Disposable {
   /** Watches the workspace; call once, after the first scan has been scheduled. */
   watch(): void {
     const d = this.disposables;
-    const any = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const any = watch('**/*', false, true, false, 'discovery: watcher **/*');
     d.push(
       any,
-      any.onDidCreate((uri) => this.enqueue({ kind: 'create', uri })),
-      any.onDidDelete((uri) => this.enqueue({ kind: 'delete', uri })),
+      listen(any.onDidCreate, (uri) => this.enqueue({ kind: 'create', uri }), 'discovery: any file created'),
+      listen(any.onDidDelete, (uri) => this.enqueue({ kind: 'delete', uri }), 'discovery: any file deleted'),
     );
-    const pairs = vscode.workspace.createFileSystemWatcher(PAIR_GLOB, true, false, true);
-    d.push(pairs, pairs.onDidChange((uri) => this.enqueue({ kind: 'change', uri })));
-    const special = vscode.workspace.createFileSystemWatcher(SPECIAL_GLOB);
+    const pairs = watch(PAIR_GLOB, true, false, true, 'discovery: watcher pair files');
+    d.push(pairs, listen(pairs.onDidChange, (uri) => this.enqueue({ kind: 'change', uri }), 'discovery: pair files changed'));
+    const special = watch(SPECIAL_GLOB, undefined, undefined, undefined, 'discovery: watcher special files');
     const onSpecial = (uri: vscode.Uri) => {
       const ws = vscode.workspace.getWorkspaceFolder(uri);
       if (ws && !this.skippedPath(uri, ws)) this.scheduleRescan(ws, `${path.posix.basename(uri.path)} changed`);
     };
-    d.push(special, special.onDidCreate(onSpecial), special.onDidChange(onSpecial), special.onDidDelete(onSpecial));
     d.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SECTION}.markers`)) {
-          for (const s of this.states.values()) this.scheduleRescan(s.folder, 'marker settings changed');
-        } else if (e.affectsConfiguration(`${SECTION}.rules`)) {
-          void this.republishAll();
-        }
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
-        for (const f of e.removed) this.dropFolder(f);
-        for (const f of e.added) this.scheduleRescan(f, 'workspace folder added', 0);
-      }),
+      special,
+      listen(special.onDidCreate, onSpecial, 'discovery: special files created'),
+      listen(special.onDidChange, onSpecial, 'discovery: special files changed'),
+      listen(special.onDidDelete, onSpecial, 'discovery: special files deleted'),
+    );
+    d.push(
+      listen(
+        vscode.workspace.onDidChangeConfiguration,
+        (e) => {
+          if (e.affectsConfiguration(`${SECTION}.markers`)) {
+            for (const s of this.states.values()) this.scheduleRescan(s.folder, 'marker settings changed');
+          } else if (e.affectsConfiguration(`${SECTION}.rules`)) {
+            void this.republishAll();
+          }
+        },
+        'discovery: onDidChangeConfiguration',
+      ),
+      listen(
+        vscode.workspace.onDidChangeWorkspaceFolders,
+        (e) => {
+          for (const f of e.removed) this.dropFolder(f);
+          for (const f of e.added) this.scheduleRescan(f, 'workspace folder added', 0);
+        },
+        'discovery: onDidChangeWorkspaceFolders',
+      ),
     );
   }
 
@@ -269,7 +283,7 @@ export class DiscoveryService implements vscode.Disposable {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Impact Notes: looking for research artifacts without a release plan', cancellable: true },
         (_progress, token) => {
-          const sub = token.onCancellationRequested(() => source.cancel());
+          const sub = listen(token.onCancellationRequested, () => source.cancel(), 'discovery: progress cancelled');
           return done.finally(() => sub.dispose());
         },
       );

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { folderLabel, summarizeCounts } from '../../core/discovery/findings';
 import type { Marker } from '../../core/discovery';
 import type { TreeNode } from '../tree/model';
+import { listen } from '../listeners';
 import type { DiscoveryService, RootState } from './service';
 
 export const SECTION_ID = 'discovery::unplanned';
@@ -44,10 +45,14 @@ export class UnplannedResearchSection implements vscode.Disposable {
   private readonly sub: vscode.Disposable;
 
   constructor(private readonly service: DiscoveryService) {
-    this.sub = service.onDidChange(() => {
-      this.cache = undefined;
-      this.emitter.fire();
-    });
+    this.sub = listen(
+      service.onDidChange,
+      () => {
+        this.cache = undefined;
+        this.emitter.fire();
+      },
+      'discovery section: service changed',
+    );
   }
 
   /** The group node (or nothing when every research folder is covered). */

@@ -9,6 +9,7 @@ import type { ExportFormat, ExportKind } from '../../core/report';
 import { COMMANDS, type CommandKey } from '../commandTable';
 import type { Services } from '../services';
 import { exportCommand } from './exports';
+import { listen } from '../listeners';
 import { ReportPanel } from './panel';
 import { pickPair } from './pick';
 
@@ -40,9 +41,16 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }
     const panel = new ReportPanel(services, state, () => today());
     panels.set(state.key, panel);
-    panel.onDidDispose(() => {
-      if (panels.get(state.key) === panel) panels.delete(state.key);
-    });
+    // Not kept: the panel's own emitter is disposed with the panel, which drops this listener; it
+    // is counted (listeners.ts) until then through the returned Disposable, disposed here on dispose.
+    const sub = listen(
+      panel.onDidDispose,
+      () => {
+        sub.dispose();
+        if (panels.get(state.key) === panel) panels.delete(state.key);
+      },
+      'report: panel disposed',
+    );
     return panel;
   };
 

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
 import { buildReport, renderReportHtml, type ReportModel } from '../../core/report';
 import type { PairState } from '../lintService';
+import { listen } from '../listeners';
 import type { Services } from '../services';
 import { pairLabel } from './pick';
 
@@ -80,17 +81,25 @@ export class ReportPanel implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(media, 'impact-notes.svg');
     this.disposables.push(
       this.renderedEmitter,
-      this.panel.onDidDispose(() => this.dispose()),
-      this.panel.webview.onDidReceiveMessage((msg: unknown) => {
-        this.onMessage(msg).then(undefined, (err: unknown) => services.log.error('Could not open the source of a report item', err));
-      }),
-      services.lintService.onDidUpdate((s) => {
-        if (s && s.key !== this.state.key) return;
-        const fresh = s ?? services.lintService.pairs().find((p) => p.key === this.state.key);
-        if (!fresh) return;
-        this.state = fresh;
-        this.render();
-      }),
+      listen(this.panel.onDidDispose, () => this.dispose(), 'report panel: webview disposed'),
+      listen(
+        this.panel.webview.onDidReceiveMessage,
+        (msg: unknown) => {
+          this.onMessage(msg).then(undefined, (err: unknown) => services.log.error('Could not open the source of a report item', err));
+        },
+        'report panel: messages',
+      ),
+      listen(
+        services.lintService.onDidUpdate,
+        (s) => {
+          if (s && s.key !== this.state.key) return;
+          const fresh = s ?? services.lintService.pairs().find((p) => p.key === this.state.key);
+          if (!fresh) return;
+          this.state = fresh;
+          this.render();
+        },
+        'report panel: lint updates',
+      ),
     );
     this.render();
   }

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandTable';
+import { listen } from '../listeners';
 import type { TreeNode } from './model';
 import { AssessmentTreeProvider } from './provider';
 import { HAS_ASSESSMENTS_KEY, VIEW_ID } from './viewContributions';
@@ -41,7 +42,7 @@ export function register(context: vscode.ExtensionContext, services: ViewService
     fireAndLog(services, 'Could not update the hasAssessments context key', () => vscode.commands.executeCommand('setContext', HAS_ASSESSMENTS_KEY, now));
   };
   updateContext();
-  context.subscriptions.push(lintService.onDidUpdate(updateContext));
+  context.subscriptions.push(listen(lintService.onDidUpdate, updateContext, 'tree: hasAssessments'));
 
   // The service lints open documents by itself; the first time the view is shown, lint the whole
   // workspace in the background so that every assessment appears (never before activate returns).
@@ -55,7 +56,7 @@ export function register(context: vscode.ExtensionContext, services: ViewService
   const onVisible = () => {
     if (view.visible) fireAndLog(services, 'Linting the workspace for the assessments view failed', scanOnce);
   };
-  context.subscriptions.push(view.onDidChangeVisibility(onVisible));
+  context.subscriptions.push(listen(view.onDidChangeVisibility, onVisible, 'tree: view visibility'));
   onVisible();
 
   const uriOf = (arg: unknown): vscode.Uri | undefined => {

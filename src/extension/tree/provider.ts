@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/engine';
+import { listen } from '../listeners';
 import { buildPairTree, findNode, type NodeLocation, type TreeNode } from './model';
 import type { ViewLintService, ViewPair } from './viewServices';
 
@@ -40,13 +41,13 @@ export class AssessmentTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private readonly sections: TreeSection[] = [];
 
   constructor(private readonly lintService: ViewLintService) {
-    this.subscription = lintService.onDidUpdate(() => this.refresh());
+    this.subscription = listen(lintService.onDidUpdate, () => this.refresh(), 'tree provider: lint updates');
   }
 
   /** Shows a section's nodes after the pairs, refreshing when it changes. */
   addSection(section: TreeSection): vscode.Disposable {
     this.sections.push(section);
-    const sub = section.onDidChange(() => this.refresh());
+    const sub = listen(section.onDidChange, () => this.refresh(), `tree provider: section ${section.idPrefix}`);
     this.refresh();
     return new vscode.Disposable(() => {
       sub.dispose();
