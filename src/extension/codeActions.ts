@@ -205,6 +205,9 @@ export async function fixAllEdit(lintService: LintService, state: PairState, kin
   const docs: Partial<Record<FileKind, vscode.TextDocument>> = {};
   for (const k of kinds) {
     const uri = uriOf(state, k);
+    const file = k === 'impact' ? input.impact : input.release;
+    // A file left unread (above maxFileSize, a pipe or device) is not opened either: nothing to fix there.
+    if (file && (file.size !== undefined || file.unreadable !== undefined)) continue;
     if (uri) docs[k] = openDoc(uri) ?? (await vscode.workspace.openTextDocument(uri));
   }
   // Lint exactly the documents' texts.

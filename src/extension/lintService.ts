@@ -6,12 +6,14 @@
  * results that a newer run has overtaken. Other features read results through `pairFor`, `pairs`
  * and `onDidUpdate`.
  */
+import { constants as fsConstants } from 'node:fs';
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ConfigResolver, type ConfigHost, type IgnoreSet, type ResolvedConfig } from '../core/config-chain';
 import { CONFIG_FILE_NAMES, type Config } from '../core/config';
-import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine';
+import { lint, todayUtc, type FileInput, type LintInput, type LintResult } from '../core/engine';
 import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, Severity } from '../core/types';
@@ -97,6 +99,106 @@ export function ruleOf(d: vscode.Diagnostic): string | undefined {
 interface ReadText {
   text: string;
   version?: number;
+  /** Size on disk, given (with text '') only for a file above maxFileSize that was not read. */
+  size?: number;
+  /** Why the file was not read (not a regular file, permission denied): text is ''. */
+  unreadable?: string;
+}
+
+/** What a configuration file may weigh before it is read (a real one is a few hundred bytes). */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+/** Enough of a lone release.yaml to see whether it declares `impact-release:` (as the CLI reads). */
+const DECLARATION_HEAD = 8 * 1024 * 1024;
+export const NOT_REGULAR = 'it is not a regular file (a pipe, socket or device)';
+const PERMISSION_DENIED = 'permission denied';
+
+function statReason(err: unknown): string | undefined {
+  if (err instanceof vscode.FileSystemError) {
+    if (err.code === 'FileNotFound' || err.code === 'FileNotADirectory' || err.code === 'FileIsADirectory') return undefined;
+    if (err.code === 'NoPermissions') return PERMISSION_DENIED;
+    return `it could not be read (${err.code || err.message})`;
+  }
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+  if (code === 'EACCES' || code === 'EPERM') return PERMISSION_DENIED;
+  if (code === 'ELOOP') return 'it is a symbolic link that loops';
+  return `it could not be read (${typeof code === 'string' ? code : String(err)})`;
+}
+
+/**
+ * Reads a file through workspace.fs the way the CLI does (src/cli/fs-host.ts readForLint): stat
+ * first, never open what is not a regular file (a pipe would block forever, a device never ends),
+ * never load a file above `maxBytes` (only its size comes back, which the engine reports as
+ * skipped). Undefined when the file is missing or a folder. A symbolic link to a file is fine.
+ */
+export async function readGuarded(uri: vscode.Uri, maxBytes: number): Promise<ReadText | undefined> {
+  let st: vscode.FileStat;
+  try {
+    st = await vscode.workspace.fs.stat(uri);
+  } catch (err) {
+    const reason = statReason(err);
+    return reason === undefined ? undefined : { text: '', unreadable: reason };
+  }
+  if (st.type & vscode.FileType.Directory) return undefined;
+  // A bare SymbolicLink is a link to nothing: missing, as the CLI sees it (stat gives ENOENT).
+  if (st.type === vscode.FileType.SymbolicLink) return undefined;
+  // FileType.Unknown: a pipe, socket or device. Never opened: a pipe would block.
+  if (!(st.type & vscode.FileType.File)) return { text: '', unreadable: NOT_REGULAR };
+  if (st.size > maxBytes) return { text: '', size: st.size };
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    // The file may have grown between stat and read.
+    if (bytes.byteLength > maxBytes) return { text: '', size: bytes.byteLength };
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  } catch (err) {
+    const reason = statReason(err);
+    return reason === undefined ? undefined : { text: '', unreadable: reason };
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function isSameOrInside(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/** Whether a read was skipped (too large or not readable): its text is not the file's. */
+export function wasSkipped(r: ReadText | undefined): boolean {
+  return !!r && (r.size !== undefined || r.unreadable !== undefined);
+}
+
+/** For the engine: the read as a FileInput (text, plus size or unreadable when skipped). */
+function fileInput(path: string, r: ReadText): FileInput {
+  const input: FileInput = { path, text: r.text };
+  if (r.size !== undefined) input.size = r.size;
+  if (r.unreadable !== undefined) input.unreadable = r.unreadable;
+  return input;
+}
+
+/**
+ * The first `maxBytes` of a local regular file (file: scheme only; workspace.fs has no partial
+ * read). Undefined elsewhere or when it cannot be read.
+ */
+async function readLocalHead(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return undefined;
+  let fh: fs.FileHandle | undefined;
+  try {
+    // O_NONBLOCK: even if the file was swapped for a pipe since the stat, opening it cannot block.
+    fh = await fs.open(uri.fsPath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const st = await fh.stat();
+    if (!st.isFile()) return undefined;
+    const buf = Buffer.alloc(Math.min(maxBytes, st.size));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
 }
 
 export class LintService implements vscode.Disposable {
@@ -114,6 +216,8 @@ export class LintService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private resolver: ConfigResolver;
   private readonly virtualResolvers = new Map<string, ConfigResolver>();
+  /** Configuration files found but not read (too large, not a regular file), by URI; cleared with the resolvers. */
+  private readonly configSkips = new Map<string, { uri: vscode.Uri; dir: string; message: string }>();
   private settings: Settings;
   private today: () => Date;
   private disposed = false;
@@ -251,12 +355,13 @@ export class LintService implements vscode.Disposable {
 
   /** Everything a fix-all or readiness check needs to lint a pair's current texts again. */
   async inputFor(state: PairState): Promise<LintInput> {
-    const impact = state.impactUri ? await this.readText(state.impactUri) : undefined;
-    const release = state.releaseUri ? await this.readText(state.releaseUri) : undefined;
+    const maxBytes = state.config.maxFileSize;
+    const impact = state.impactUri ? await this.readText(state.impactUri, maxBytes) : undefined;
+    const release = state.releaseUri ? await this.readText(state.releaseUri, maxBytes) : undefined;
     const files = await this.filesFor(state.folder, (await this.configFor(state.folder)).ignores);
     return {
-      impact: state.impactUri && impact ? { path: this.displayPath(state.impactUri), text: impact.text } : undefined,
-      release: state.releaseUri && release ? { path: this.displayPath(state.releaseUri), text: release.text } : undefined,
+      impact: state.impactUri && impact ? fileInput(this.displayPath(state.impactUri), impact) : undefined,
+      release: state.releaseUri && release ? fileInput(this.displayPath(state.releaseUri), release) : undefined,
       config: state.config,
       today: this.today(),
       files,
@@ -362,22 +467,23 @@ export class LintService implements vscode.Disposable {
     const isStale = () => this.disposed || this.generations.get(key) !== gen;
     const newer = async () => (this.disposed ? undefined : (this.running.get(key) ?? this.states.get(key)));
 
+    // The configuration first: its maxFileSize decides which files are read at all.
+    const cfgP = this.configFor(folder);
+    cfgP.catch(() => undefined); // awaited below; this only keeps an early rejection from being "unhandled"
     const names = await this.listNames(folder);
     const pair = await pairInFolder(
       folder.path,
       names,
       (d, n) => path.posix.join(d, n),
-      async (p) => (await this.readText(folder.with({ path: p })))?.text,
+      async (p) => this.readDeclaration(folder.with({ path: p }), (await cfgP).config.maxFileSize),
     );
     if (isStale()) return newer();
     const previous = this.states.get(key);
     const impactUri = pair?.impact ? folder.with({ path: pair.impact }) : undefined;
     const releaseUri = pair?.release ? folder.with({ path: pair.release }) : undefined;
-    const [impact, release, cfg] = await Promise.all([
-      impactUri ? this.readText(impactUri) : undefined,
-      releaseUri ? this.readText(releaseUri) : undefined,
-      this.configFor(folder),
-    ]);
+    const cfg = await cfgP;
+    const maxBytes = cfg.config.maxFileSize;
+    const [impact, release] = await Promise.all([impactUri ? this.readText(impactUri, maxBytes) : undefined, releaseUri ? this.readText(releaseUri, maxBytes) : undefined]);
     const files = impact || release ? await this.filesFor(folder, cfg.ignores) : undefined;
     if (isStale()) return newer();
 
@@ -399,8 +505,8 @@ export class LintService implements vscode.Disposable {
     // Settings are resource-scoped: a folder of a multi-root workspace may set its own.
     const config = applySettings(cfg.config, readSettings(folder));
     const input: LintInput = {
-      impact: impactUri && impact ? { path: this.displayPath(impactUri), text: impact.text } : undefined,
-      release: releaseUri && release ? { path: this.displayPath(releaseUri), text: release.text } : undefined,
+      impact: impactUri && impact ? fileInput(this.displayPath(impactUri), impact) : undefined,
+      release: releaseUri && release ? fileInput(this.displayPath(releaseUri), release) : undefined,
       config,
       today: this.today(),
       files,
@@ -453,6 +559,14 @@ export class LintService implements vscode.Disposable {
       const uri = this.configUri(file, near);
       if (uri) this.configDiagnostics.set(uri, diags);
     }
+    // Configuration files on this folder's chain that were not read.
+    for (const skip of this.configSkips.values()) {
+      if (skip.uri.scheme !== near.scheme || !isSameOrInside(near.path, skip.dir)) continue;
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), skip.message, vscode.DiagnosticSeverity.Error);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = CONFIG_RULE;
+      this.configDiagnostics.set(skip.uri, [d]);
+    }
   }
 
   private displayPath(uri: vscode.Uri): string {
@@ -466,23 +580,35 @@ export class LintService implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === s && !d.isClosed);
   }
 
-  /** The open editor's text (with its version) or the file's text on disk; undefined if missing. */
-  async readText(uri: vscode.Uri): Promise<ReadText | undefined> {
+  /**
+   * The open editor's text (with its version) or the file's text on disk; undefined if missing. A
+   * file on disk above `maxBytes` or not a regular file is not read (see readGuarded); an open
+   * document's text is used whatever its size (the engine skips it when it is above maxFileSize).
+   */
+  async readText(uri: vscode.Uri, maxBytes: number): Promise<ReadText | undefined> {
     const doc = this.openDocument(uri);
     if (doc) return { text: doc.getText(), version: doc.version };
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
-    } catch {
-      return undefined;
-    }
+    return readGuarded(uri, maxBytes);
+  }
+
+  /**
+   * Enough text of a lone release.yaml to see whether it declares itself a plan: the whole file, or
+   * for a local file above maxFileSize its head (as the CLI does). A file that cannot be read is no plan.
+   */
+  private async readDeclaration(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+    const r = await this.readText(uri, maxBytes);
+    if (!r || r.unreadable !== undefined) return undefined;
+    if (r.size !== undefined) return readLocalHead(uri, DECLARATION_HEAD);
+    return r.text;
   }
 
   private async listNames(folder: vscode.Uri): Promise<string[]> {
     const names = new Set<string>();
     try {
       for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
-        if (type & vscode.FileType.File) names.add(name);
+        // Everything but folders: a pipe or device (FileType.Unknown) named release.yaml is still
+        // part of the pair, reported as skipped rather than silently left out.
+        if (!(type & vscode.FileType.Directory)) names.add(name);
       }
     } catch {
       // a deleted folder has no files
@@ -523,11 +649,17 @@ export class LintService implements vscode.Disposable {
       read: async (p) => {
         const uri = this.configUri(p, near);
         if (!uri) return undefined;
-        try {
-          return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        } catch {
-          return undefined;
-        }
+        const r = await readGuarded(uri, CONFIG_MAX_BYTES);
+        if (!r || !wasSkipped(r)) return r?.text;
+        // Other errors stay "absent", as before: file systems that report a missing file with a
+        // plain error must not get a problem on a file that does not exist.
+        if (r.size === undefined && r.unreadable !== NOT_REGULAR && r.unreadable !== PERMISSION_DENIED) return undefined;
+        // Not read (too large, a pipe, no permission): as if absent for the chain, but said on the file itself.
+        const why = r.size !== undefined ? `it is ${formatBytes(r.size)}, above the ${formatBytes(CONFIG_MAX_BYTES)} limit for configuration files` : r.unreadable;
+        const message = `${path.posix.basename(uri.path)} was not read: ${why}. Its settings are ignored.`;
+        if (this.configSkips.get(uri.toString())?.message !== message) this.options.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${message}`);
+        this.configSkips.set(uri.toString(), { uri, dir: path.posix.dirname(p), message });
+        return undefined;
       },
     };
     return new ConfigResolver(host, allRules, stopAt);
@@ -571,6 +703,7 @@ export class LintService implements vscode.Disposable {
   private resetConfig(): void {
     this.resolver = this.newResolver();
     this.virtualResolvers.clear();
+    this.configSkips.clear();
     this.configDiagnostics.clear();
   }
 

@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { IgnoreSet } from '../../core/config-chain';
-import { ruleOptions, type Config } from '../../core/config';
+import { DEFAULT_MAX_FILE_SIZE, ruleOptions, type Config } from '../../core/config';
 import {
   assessmentOnly,
   DiscoveryIndex,
@@ -39,7 +39,7 @@ import { releasePlanMissing } from '../../core/rules/workspace';
 import type { Finding } from '../../core/types';
 import type { Log } from '../log';
 import { listen, watch } from '../listeners';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../lintService';
+import { DIAGNOSTIC_SOURCE, readGuarded, toDiagnostic, wasSkipped } from '../lintService';
 import { applySettings, SECTION, type Settings } from '../settings';
 
 /** What discovery needs from the lint service (configuration chain and settings). */
@@ -420,12 +420,14 @@ export class DiscoveryService implements vscode.Disposable {
     this.options.log.trace(`discovery: ${ws.name}: ${candidates.length} candidate(s), ${pairFiles.length} pair file(s), ${gitignores.length} .gitignore file(s) in ${Date.now() - t0} ms`);
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
+  /** A text file; undefined when missing, or not read: not a regular file (a pipe would block), or above maxBytes. */
+  private async readText(uri: vscode.Uri, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<string | undefined> {
+    const r = await readGuarded(uri, maxBytes);
+    if (r && wasSkipped(r)) {
+      this.options.log.warn(`discovery: ${vscode.workspace.asRelativePath(uri)} was not read: ${r.unreadable ?? `it is ${r.size} bytes, above the limit of ${maxBytes}`}`);
       return undefined;
     }
+    return r?.text.replace(/^\ufeff/, '');
   }
 
   /** The plan (or lone assessment) of one folder from its pair-file names; undefined when none. */
@@ -436,7 +438,7 @@ export class DiscoveryService implements vscode.Disposable {
     if (releaseName) {
       const file = dir ? `${dir}/${releaseName}` : releaseName;
       if (!(s.respectGitignore && s.gitignore.isFileIgnored(file))) {
-        const text = await this.readText(this.uriOf(s, file));
+        const text = await this.readText(this.uriOf(s, file), s.config.maxFileSize);
         const plan = text === undefined ? undefined : planFromText(dir, file, text, hasImpact);
         if (plan) return plan;
       }
