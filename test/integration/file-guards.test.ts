@@ -174,6 +174,15 @@ describe('hardening: file guards', function () {
     assert.ok(Date.now() - started < 2 * DEADLINE_MS);
   });
 
+  it('a lone release.yaml above maxFileSize that declares impact-release is still a plan, reported skipped', async () => {
+    await writeText(vscode.Uri.joinPath(dir, '.impact-notes.yaml'), `maxFileSize: ${LIMIT}\n`);
+    await writeText(releaseUri, bigPlan(2 * LIMIT)); // starts with `impact-release: 1`
+    const state = await api.lintService.lintUri(releaseUri);
+    assert.equal(state?.releaseUri?.toString(), releaseUri.toString(), 'the large lone plan was not recognised (its head declares it)');
+    assert.equal(state?.impactUri, undefined);
+    await waitFor(() => ourDiagnostics(releaseUri, SKIPPED)[0], 'file-skipped on the large lone plan');
+  });
+
   it('a lone FIFO release.yaml (no IMPACT.md) is not taken for a plan and does not block', async function () {
     if (!mkfifo(releaseUri.fsPath)) this.skip();
     fifos.push(releaseUri.fsPath);
