@@ -99,13 +99,23 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/** "512 bytes", "1.5 KB", "600.0 MB": sizes as a person reads them (1 KB = 1024 bytes). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n.toLocaleString('en')} byte${n === 1 ? '' : 's'}`;
+  if (n < 1048576) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1048576).toFixed(1)} MB`;
+}
+
 function tooLarge(input: FileInput | undefined, config: Config): string | undefined {
   if (!input) return undefined;
   // A UTF-16 unit is at most 3 bytes, so most files need no count at all.
   if (input.size === undefined && input.text.length * 3 <= config.maxFileSize) return undefined;
   const size = input.size ?? utf8Length(input.text);
   if (size > config.maxFileSize) {
-    return `${input.path} was not checked: it is ${(size / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (maxFileSize in .impact-notes.yaml).`;
+    const max = config.maxFileSize;
+    let [is, limit] = [formatBytes(size), max < 1024 ? `${max.toLocaleString('en')}-byte` : formatBytes(max)];
+    if (is === formatBytes(max)) [is, limit] = [`${size.toLocaleString('en')} bytes`, `${max.toLocaleString('en')}-byte`];
+    return `${input.path} was not checked: it is ${is}, above the ${limit} limit (maxFileSize in .impact-notes.yaml).`;
   }
   return undefined;
 }

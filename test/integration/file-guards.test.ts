@@ -101,7 +101,7 @@ describe('hardening: file guards', function () {
       const ds = ourDiagnostics(releaseUri, SKIPPED);
       return ds.length ? ds : undefined;
     }, 'file-skipped on the large release.yaml')) as vscode.Diagnostic[];
-    assert.match(d.message, /(?:^|\/)release\.yaml was not checked: it is [\d.]+ MB, above the [\d.]+ MB limit \(maxFileSize in \.impact-notes\.yaml\)\.$/);
+    assert.match(d.message, /(?:^|\/)release\.yaml was not checked: it is [\d.,]+ (?:bytes|KB|MB), above the [\d.,]+(?:-byte| bytes| KB| MB) limit \(maxFileSize in \.impact-notes\.yaml\)\.$/);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
 
     const state = api.lintService.pairFor(impactUri);
@@ -133,7 +133,7 @@ describe('hardening: file guards', function () {
       const x = ourDiagnostics(impactUri, SKIPPED);
       return x.length ? x : undefined;
     }, 'file-skipped on the open, too large IMPACT.md');
-    assert.match(ds[0].message, /(?:^|\/)IMPACT\.md was not checked: it is [\d.]+ MB, above the/);
+    assert.match(ds[0].message, /(?:^|\/)IMPACT\.md was not checked: it is [\d.,]+ (?:bytes|KB|MB), above the/);
     assert.equal(api.lintService.pairFor(impactUri)?.result.impact, undefined, 'the too large document was parsed');
     // The plan beside it is still checked.
     assert.ok(api.lintService.pairFor(impactUri)?.result.release, 'the plan was not parsed');

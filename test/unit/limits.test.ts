@@ -65,7 +65,11 @@ describe('limits: maxFileSize, counted in UTF-8 bytes', () => {
     assert.ok(run(at).impact, 'parsed');
     const over = skipped(run(at + 'a'));
     assert.equal(over.length, 1);
-    assert.match(over[0].message, /^IMPACT\.md was not checked: it is 0\.0 MB, above the 0\.0 MB limit/);
+    assert.match(over[0].message, /^IMPACT\.md was not checked: it is 1,001 bytes, above the 1,000-byte limit \(maxFileSize in \.impact-notes\.yaml\)\.$/);
+    // Sizes read as a person would: bytes, KB, MB; exact bytes when rounding would hide the difference.
+    assert.match(skipped(run(at + 'a'.repeat(2000)))[0].message, /it is 2\.9 KB, above the 1,000-byte limit/);
+    const mb = { ...defaultConfig(), maxFileSize: 2 * 1048576 };
+    assert.match(lint({ impact: { path: 'IMPACT.md', text: '', size: 2 * 1048576 + 1 }, config: mb, rules: [] }).findings[0].message, /it is 2,097,153 bytes, above the 2,097,152-byte limit/);
   });
 
   it('multi-byte text counts its bytes, not its UTF-16 units: é is 2 bytes, 😀 is 4, a lone surrogate 3', () => {
