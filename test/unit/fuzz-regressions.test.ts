@@ -2,10 +2,12 @@
  * Bugs the fuzzer found (test/fuzz), each pinned by the smallest input that showed it.
  */
 import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import { INTERNAL_ERROR, lint } from '../../src/core/engine';
 import { applyEdits, fixEditsByFile, lintAndFix } from '../../src/core/fix';
 import { parseImpact } from '../../src/core/impact/parse';
 import { parseRelease } from '../../src/core/release/parse';
+import { buildReport, EXPORT_FORMATS, EXPORT_KINDS, renderExport, renderReportMarkdown } from '../../src/core/report';
 import { findRule } from '../../src/core/rules';
 import { scaffold, ScaffoldError } from '../../src/core/scaffold';
 import type { Rule } from '../../src/core/types';
@@ -107,6 +109,30 @@ describe('fuzz regressions', () => {
     assert.equal(parseImpact('IMPACT.md', res2.impact!).sections[0].subsections.length, 1);
   });
 
+  it('a part inserted before a heading indented by 1-3 spaces does not swallow it into its last list item', () => {
+    // factor-unrated put '### Awareness' and its list right before '  ### Deployment'; after the blank
+    // line the indented heading became part of the last new item, and a second '### Deployment' was added.
+    for (const md of ['# T\n\n## Path to harm\n\n  ### Deployment\n- **Talent pipeline:** high — anyone can run it.\n', '# T\n\n## Path to harm\n  ### Deployment:\n']) {
+      const res = lintAndFix({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('factor-unrated') });
+      assert.ok(res.impact);
+      const subs = parseImpact('IMPACT.md', res.impact).sections[0].subsections.map((x) => x.heading.text);
+      assert.deepEqual(subs, ['Awareness', md.includes(':\n') ? 'Deployment:' : 'Deployment', 'Sustained use'], res.impact);
+      assert.match(res.impact, /\n\n### Deployment:?\n/);
+    }
+    // hazard-unassessed, through the guided answer: writeAnswer then filled the new Rationale, whose
+    // value had swallowed the indented heading and the lines under it, and so deleted them.
+    const out = writeAnswer('\n## Hazards\n  ### Attention hazard\n- **Applies:** no\n', 'hazard', 'product', { value: 'yes', reasoning: 'anyone can use the demo' });
+    assert.equal(out, '\n## Hazards\n### Product hazard\n- **Applies:** yes\n- **Rationale:** anyone can use the demo\n\n### Attention hazard\n- **Applies:** no\n');
+  });
+
+  it('release.yaml: a key alone in a flow mapping ({ kind }) gets its value after it, not after the next colon', () => {
+    // timing-incomplete wrote ' TODO' after the next key's colon ('distribution: TODO { kind: public }'), a syntax error.
+    const text = 'impact-release: 1\nartifacts:\n  - id: demo\n    timing: { kind }\n    distribution: { kind: public }\n';
+    const res = lintAndFix({ release: { path: 'release.yaml', text }, today: TODAY, rules: rules('timing-incomplete') });
+    assert.equal(res.release, text.replace('{ kind }', '{ kind: TODO }'));
+    assert.deepEqual(parseRelease('release.yaml', res.release!).syntaxErrors, []);
+  });
+
   it('a setext heading right after a part keeps a blank line before it when lines are inserted', () => {
     // hazard-unassessed appended a sub-section and the next setext heading's text became a lazy
     // continuation of its last list item.
@@ -145,5 +171,27 @@ describe('fuzz regressions', () => {
       () => scaffold({ modality: ['line\nbreak'], artifacts: [], reviewLevel: 'full', today: TODAY }),
       (err: unknown) => err instanceof ScaffoldError && !/[\r\n]/.test(err.message) && /Unknown modality 'line break'/.test(err.message),
     );
+  });
+
+  it('Markdown exports: an author section opening with a code fence never follows our sentence on its line', () => {
+    // The broader-impact statement wrote "How output of this method can be recognised: ```": mid-line
+    // the fence was no fence, and the <script> inside it became a raw HTML block when rendered.
+    const renderer = new MarkdownIt({ html: true });
+    const scripts = (markdown: string) => (renderer.render(markdown).match(/<script/gi) ?? []).length;
+    const minimal = '# T\n\n## Detection guidance\n\n```\n<script>alert(1)</script>\n```\n\nOur detector flags it.\n';
+    const model = (impact: string) => buildReport({ result: lint({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY }), today: TODAY });
+    const out = renderExport('broader-impact', model(minimal), 'md').text;
+    assert.match(out, /recognised:\n\n```\n<script>alert\(1\)<\/script>\n```\n\nOur detector flags it\./);
+    assert.match(renderer.render(out), /<pre><code>&lt;script&gt;alert\(1\)&lt;\/script&gt;\n<\/code><\/pre>/);
+    // Every section the exports quote as a block, opening with a fence, a list or a quote, in every Markdown output.
+    const openings = ['```\n<script>alert(1)</script>\n```', '- ```\n  <script>alert(1)</script>\n  ```', '> ```\n> <script>alert(1)</script>\n> ```'];
+    const sections = ['Benefits', 'Who could be harmed', 'Indirect harms', 'Mitigations', 'Detection guidance', 'Release plan', 'Summary'];
+    for (const opening of openings) {
+      const impact = ['# T', '', ...sections.flatMap((s) => [`## ${s}`, '', opening, '', 'Real text.', ''])].join('\n');
+      const m = model(impact);
+      const outputs: [string, string][] = [['report', renderReportMarkdown(m)]];
+      for (const kind of EXPORT_KINDS) if (EXPORT_FORMATS[kind].includes('md')) outputs.push([kind, renderExport(kind, m, 'md').text]);
+      for (const [name, text] of outputs) assert.equal(scripts(text), 0, `${name} with sections opening ${JSON.stringify(opening)}:\n${text}`);
+    }
   });
 });

@@ -65,8 +65,20 @@ interface Out {
   block(text: string): string;
   /** A lead-in heading for a paragraph group: "Benefits." */
   lead(title: string, body: string): string;
+  /** Our sentence followed by the author's block (from `block`). */
+  after(sentence: string, body: string): string;
   list(items: string[]): string;
   comment(text: string): string;
+}
+
+/**
+ * Whether Markdown from `markdownToMarkdown` opens with a block of its own (a list, a quote, a code
+ * fence, a heading written as a bold line) rather than a paragraph. Such a block cannot go on after
+ * our words on the same line: mid-line a fence is no fence, and its verbatim content (a `<script>`
+ * in the author's code, say) would be read as Markdown and raw HTML.
+ */
+function opensBlock(body: string): boolean {
+  return /^[-*>\d`|]/.test(body);
 }
 
 const MD: Out = {
@@ -75,7 +87,8 @@ const MD: Out = {
   b: (inner) => `**${inner}**`,
   inline: (text) => inlineToMarkdown(text).replace(/\s*\n\s*/g, ' '),
   block: (text) => markdownToMarkdown(text, { dropPlaceholders: true }),
-  lead: (title, body) => (/^[-*>\d`|]/.test(body) || body.startsWith('**') ? `**${escapeMarkdown(title)}.**\n\n${body}` : `**${escapeMarkdown(title)}.** ${body}`),
+  lead: (title, body) => MD.after(`**${escapeMarkdown(title)}.**`, body),
+  after: (sentence, body) => (opensBlock(body) ? `${sentence}\n\n${body}` : `${sentence} ${body}`),
   list: (items) => items.map((i) => `- ${i.replace(/\n/g, '\n  ')}`).join('\n'),
   comment: (text) => `<!-- ${commentText(text)} -->`,
 };
@@ -87,6 +100,7 @@ const TEX: Out = {
   inline: (text) => inlineToLatex(text).replace(/\s*\n\s*/g, ' '),
   block: (text) => markdownToLatex(text, { dropPlaceholders: true }),
   lead: (title, body) => `\\paragraph{${escapeLatex(title)}.} ${body}`,
+  after: (sentence, body) => `${sentence} ${body}`,
   list: (items) => `\\begin{itemize}\n${items.map((i) => `  \\item ${i.replace(/\n/g, '\n  ')}`).join('\n')}\n\\end{itemize}`,
   comment: (text) => `% ${commentText(text)}`,
 };
@@ -259,7 +273,7 @@ export function broaderImpactStatement(model: ReportModel, format: ExportFormat)
     );
   }
   const detection = authorBlock(o, model, 'detection-guidance');
-  if (detection) safeParts.push(`${o.t('How output of this method can be recognised:')} ${detection}`);
+  if (detection) safeParts.push(o.after(o.t('How output of this method can be recognised:'), detection));
   if (safeParts.length) parts.push(o.lead('Safeguards', safeParts.join('\n\n')));
   if (!mitigations) gap(`the Mitigations section of ${model.fileNames.impact} is missing or still a placeholder.`);
   if (!detection && model.modalities.some((m) => SYNTHETIC_MEDIA_MODALITIES.includes(m))) gap('the Detection guidance section is missing or still a placeholder.');
