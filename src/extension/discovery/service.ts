@@ -128,6 +128,14 @@ export class DiscoveryService implements vscode.Disposable {
   private queue: FsEvent[] = [];
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly rescanTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * The latest scan started for each workspace folder. A full scan and a rescan (a .gitignore
+   * change, a burst of new files) can overlap; only the one started last may swap its state in, so
+   * an older one finishing later cannot bring back files renamed or deleted since its search.
+   */
+  private readonly folderScans = new Map<string, number>();
+  /** Folder scans in progress (file events wait for all of them, not only the latest). */
+  private readonly runningScans = new Set<Promise<void>>();
   private scanSource: vscode.CancellationTokenSource | undefined;
   private processing: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -319,8 +327,26 @@ export class DiscoveryService implements vscode.Disposable {
     this.emitter.fire();
   }
 
-  private async scanFolder(ws: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<void> {
+  private scanFolder(ws: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<void> {
+    const p = this.scanFolderNow(ws, token);
+    this.runningScans.add(p);
+    const done = () => void this.runningScans.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  /** Resolves when the full scan and every folder scan (rescans included) have finished. */
+  private async scansDone(): Promise<void> {
+    await this.scanned;
+    while (this.runningScans.size) await Promise.allSettled([...this.runningScans]);
+  }
+
+  private async scanFolderNow(ws: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<void> {
     const t0 = Date.now();
+    const key = ws.uri.toString();
+    const seq = (this.folderScans.get(key) ?? 0) + 1;
+    this.folderScans.set(key, seq);
+    const superseded = () => this.folderScans.get(key) !== seq;
     const resolved = await this.options.host.configFor(ws.uri);
     const config = applySettings(resolved.config, this.options.host.currentSettings());
     const markers = new MarkerSet(config.markers);
@@ -406,8 +432,9 @@ export class DiscoveryService implements vscode.Disposable {
       if (sizes[i] !== undefined) state.index.addFile({ path: rel, size: sizes[i] });
     });
 
-    // Swap in the new state, then republish every root of this folder.
-    const key = ws.uri.toString();
+    // Swap in the new state, then republish every root of this folder (unless a newer scan of the
+    // folder started meanwhile: it searched later, so its state and diagnostics are the ones to keep).
+    if (superseded()) return;
     this.states.set(key, state);
     state.index.update();
     const live = new Set<string>();
@@ -416,6 +443,7 @@ export class DiscoveryService implements vscode.Disposable {
       live.add(rs.key);
       await this.publishRoot(state, rs);
     }
+    if (superseded()) return;
     for (const rootKey of [...this.uriOfRoot.keys()]) if (rootKey.startsWith(`${key}#`) && !live.has(rootKey)) this.setRootDiagnostics(rootKey, []);
     this.options.log.trace(`discovery: ${ws.name}: ${candidates.length} candidate(s), ${pairFiles.length} pair file(s), ${gitignores.length} .gitignore file(s) in ${Date.now() - t0} ms`);
   }
@@ -514,8 +542,9 @@ export class DiscoveryService implements vscode.Disposable {
     const batch = this.queue;
     this.queue = [];
     if (!batch.length) return this.processing;
-    // Events that arrive during a scan are applied after it (adding and removing are idempotent).
-    this.processing = this.processing.then(() => this.scanned).then(() => this.applyEvents(batch)).catch((err: unknown) => void this.options.log.error('discovery: applying file events failed', err));
+    // Events that arrive during a scan are applied after it, and after any other folder scan still
+    // running (adding and removing are idempotent).
+    this.processing = this.processing.then(() => this.scansDone()).then(() => this.applyEvents(batch)).catch((err: unknown) => void this.options.log.error('discovery: applying file events failed', err));
     return this.processing;
   }
 
@@ -654,6 +683,8 @@ export class DiscoveryService implements vscode.Disposable {
 
   private async publishRoot(s: FolderState, rs: RootState): Promise<void> {
     const findings = await this.findingsFor(rs);
+    // A newer scan swapped its state in while the findings were computed: it publishes its own.
+    if (this.states.get(s.folder.uri.toString()) !== s) return;
     const entries = findings.map((f) => ({ uri: this.uriOf(s, f.path), diagnostic: toDiagnostic(f, this.options.docsBase) }));
     this.setRootDiagnostics(rs.key, entries);
   }
@@ -700,7 +731,7 @@ export class DiscoveryService implements vscode.Disposable {
   /** Waits until queued events and running scans are done (tests). */
   async idle(): Promise<void> {
     for (let i = 0; i < 200; i++) {
-      await this.scanned;
+      await this.scansDone();
       await this.flush();
       await this.processing;
       if (!this.rescanTimers.size && !this.queue.length && !this.batchTimer) return;
