@@ -6,7 +6,7 @@
 # Exit code = the extension host's mocha result; the last line printed is "N passed, M failed";
 # the mocha summary is in test-results/integration-results.json.
 #
-# Usage: bash scripts/run-vscode-tests.sh [--vsix FILE] [--screenshot FILE] [--build]
+# Usage: bash scripts/run-vscode-tests.sh [--vsix FILE] [--screenshot FILE] [--build] [--multi-root]
 #   --vsix FILE        install this packaged extension (code-server --install-extension) into the
 #                      temp extensions dir and run the suite against it instead of the repo root:
 #                      extensionDevelopmentPath then points at an empty folder (VS Code will not run
@@ -15,9 +15,17 @@
 #   --screenshot FILE  save a screenshot of the workbench when the run ends (VSCODE_TEST_SCREENSHOT)
 #   --build            run `npm run build` first (otherwise dist/extension.js must already exist;
 #                      the test bundles are always rebuilt by scripts/build-tests.mjs)
+#   --multi-root       the multi-root pass: builds a workspace of three folders in the temp dir
+#                      (study-a and study-b, copies of examples/voice-clone-study; clean-pair, a copy
+#                      of test/fixtures/pairs/clean) with multi-root.code-workspace listing them,
+#                      opens that file, and runs test/integration/*.multiroot.ts instead of
+#                      *.test.ts (IMPACT_NOTES_TEST_SUFFIX=.multiroot.js). Its summary goes to
+#                      test-results/integration-multiroot-results.json. Same as VSCODE_TEST_MULTI_ROOT=1.
 # Env:
 #   VSCODE_TEST_WORKSPACE  folder to open (default examples/voice-clone-study); it is always COPIED
-#                          into a temp dir first, so tests may modify files freely
+#                          into a temp dir first, so tests may modify files freely. A .code-workspace
+#                          file opens that workspace: its whole folder is copied, so the folders it
+#                          lists must be relative paths inside it
 #   VSCODE_TEST_EXTENSION_PATH  extensionDevelopmentPath (default: the repo root); to test the
 #                          harness itself with a throwaway probe extension
 #   VSCODE_TEST_TIMEOUT_MS deadline for the whole suite run (default 900000 = 15 min)
@@ -36,6 +44,7 @@ RESULTS="$ROOT/test-results/integration-results.json"
 VSIX=${VSCODE_TEST_VSIX:-}
 SCREENSHOT=${VSCODE_TEST_SCREENSHOT:-}
 BUILD=0
+MULTI_ROOT=${VSCODE_TEST_MULTI_ROOT:-0}
 
 die() { echo "run-vscode-tests: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
@@ -46,6 +55,7 @@ while [ $# -gt 0 ]; do
     --screenshot) [ $# -ge 2 ] || die "--screenshot needs a file"; SCREENSHOT=$2; shift 2 ;;
     --screenshot=*) SCREENSHOT=${1#--screenshot=}; shift ;;
     --build) BUILD=1; shift ;;
+    --multi-root) MULTI_ROOT=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
@@ -59,7 +69,14 @@ fi
 [ -z "$SCREENSHOT" ] || SCREENSHOT=$(mkdir -p "$(dirname "$SCREENSHOT")" && cd "$(dirname "$SCREENSHOT")" && pwd)/$(basename "$SCREENSHOT")
 
 WS_SRC=${VSCODE_TEST_WORKSPACE:-$ROOT/examples/voice-clone-study}
-[ -d "$WS_SRC" ] || die "workspace folder not found: $WS_SRC (set VSCODE_TEST_WORKSPACE)"
+if [ "$MULTI_ROOT" = 1 ]; then
+  export IMPACT_NOTES_TEST_SUFFIX=.multiroot.js   # read by index.ts in the extension host
+  RESULTS="$ROOT/test-results/integration-multiroot-results.json"
+elif [[ "$WS_SRC" == *.code-workspace ]]; then
+  [ -f "$WS_SRC" ] || die "workspace file not found: $WS_SRC"
+else
+  [ -d "$WS_SRC" ] || die "workspace folder not found: $WS_SRC (set VSCODE_TEST_WORKSPACE)"
+fi
 
 # ---- build -------------------------------------------------------------------------------------
 if [ "$BUILD" = 1 ]; then (cd "$ROOT" && npm run --silent build) || die "npm run build failed"; fi
@@ -92,9 +109,27 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-WS="$TMP/workspace/$(basename "$WS_SRC")"
 mkdir -p "$TMP/workspace"
-cp -a "$WS_SRC" "$WS"
+if [ "$MULTI_ROOT" = 1 ]; then
+  # Three folders side by side, none inside another; the workspace file lists them by relative path.
+  MR="$TMP/workspace/multi-root"
+  mkdir -p "$MR"
+  cp -a "$ROOT/examples/voice-clone-study" "$MR/study-a"
+  cp -a "$ROOT/examples/voice-clone-study" "$MR/study-b"
+  cp -a "$ROOT/test/fixtures/pairs/clean" "$MR/clean-pair"
+  printf '{\n  "folders": [{ "path": "study-a" }, { "path": "study-b" }, { "path": "clean-pair" }],\n  "settings": {}\n}\n' > "$MR/multi-root.code-workspace"
+  WS="$MR/multi-root.code-workspace"
+  OPEN=(--workspace "$WS")
+elif [[ "$WS_SRC" == *.code-workspace ]]; then
+  WS_DIR_SRC=$(cd "$(dirname "$WS_SRC")" && pwd)
+  cp -a "$WS_DIR_SRC" "$TMP/workspace/$(basename "$WS_DIR_SRC")"
+  WS="$TMP/workspace/$(basename "$WS_DIR_SRC")/$(basename "$WS_SRC")"
+  OPEN=(--workspace "$WS")
+else
+  WS="$TMP/workspace/$(basename "$WS_SRC")"
+  cp -a "$WS_SRC" "$WS"
+  OPEN=(--folder "$WS")
+fi
 
 # workbench.js writes settings.json/config.yaml and prints the server command line, env included
 # (one definition shared with the e2e helper). Port 0: the server picks a free port and logs it;
@@ -130,7 +165,7 @@ SERVER_URL=$(node "$WB" wait-ready "$TMP/server.log" "$CS_PID" 60000) || die "co
 echo "run-vscode-tests: code-server at $SERVER_URL ($MODE mode, workspace $(basename "$WS"))" >&2
 
 # ---- run ---------------------------------------------------------------------------------------
-args=(--server "$SERVER_URL" --folder "$WS" --tests "$ROOT/dist/test/integration/index.js" --dev "$DEV_PATH")
+args=(--server "$SERVER_URL" "${OPEN[@]}" --tests "$ROOT/dist/test/integration/index.js" --dev "$DEV_PATH")
 [ -z "$SCREENSHOT" ] || args+=(--screenshot "$SCREENSHOT")
 # In the background + wait, so that a TERM/INT sent to this script is handled at once (bash defers
 # traps while a foreground child runs); cleanup() then stops the browser runner too.

@@ -2,7 +2,9 @@
 # The whole test suite, from a fresh clone: installs what it needs (npm packages, Debian chromium and
 # build tools, the VS Code host), type-checks, builds, then runs
 #   1. unit and CLI tests in plain Node (mocha),
-#   2. integration tests inside a real VS Code (code-server + headless chromium),
+#   2. integration tests inside a real VS Code (code-server + headless chromium), then a second,
+#      short pass on a multi-root workspace (test/integration/*.multiroot.ts, run-vscode-tests.sh
+#      --multi-root: three folders opened from a .code-workspace file),
 #   3. the packaged .vsix installed into code-server and activated,
 #   4. end-to-end checks through the workbench UI (command palette, Problems panel, screenshots).
 # The last line is the total: "N passed, M failed".
@@ -56,6 +58,10 @@ if [ -z "${SKIP_VSCODE:-}" ]; then
     step "integration tests in a real VS Code"
     bash scripts/run-vscode-tests.sh 2>&1 | tee test-results/integration.log
     count_from test-results/integration.log
+
+    step "integration tests in a multi-root workspace"
+    bash scripts/run-vscode-tests.sh --multi-root 2>&1 | tee test-results/integration-multiroot.log
+    count_from test-results/integration-multiroot.log
 
     if [ -f scripts/test-vsix.sh ]; then
       step "packaged .vsix installs into VS Code and activates"

@@ -6,6 +6,9 @@
 // separately, so test/integration/foo.test.ts becomes dist/test/integration/foo.test.js next to
 // this file. run() globs its own folder for `*.test.js` (sorted, so the order is stable) and adds
 // each one to mocha. Adding a test file therefore needs no registration; just rebuild.
+// IMPACT_NOTES_TEST_SUFFIX picks another set of files instead: scripts/run-vscode-tests.sh
+// --multi-root sets it to `.multiroot.js`, so test/integration/*.multiroot.ts run only in that pass
+// (a multi-root workspace opened from the start) and never in the normal one, and vice versa.
 // `mocha` and `vscode` are external in every bundle: mocha is resolved from the repository's
 // node_modules, so this file and the test bundles share one mocha and its describe/it globals.
 //
@@ -18,6 +21,7 @@
 // Env read here (it reaches the extension host through code-server's environment):
 //   IMPACT_NOTES_TEST_RESULTS  where to write the JSON summary
 //   MOCHA_GREP                 only run tests whose full title matches this regular expression
+//   IMPACT_NOTES_TEST_SUFFIX   which bundles to load (default `.test.js`; `.multiroot.js`)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -97,11 +101,12 @@ export function run(): Promise<void> {
     try {
       const mocha = new Mocha({ ui: 'bdd', timeout: 60000, reporter: 'spec', color: false });
       if (process.env.MOCHA_GREP) mocha.grep(new RegExp(process.env.MOCHA_GREP));
+      const suffix = process.env.IMPACT_NOTES_TEST_SUFFIX || '.test.js';
       const files = fs
         .readdirSync(__dirname)
-        .filter((f) => f.endsWith('.test.js'))
+        .filter((f) => f.endsWith(suffix))
         .sort();
-      if (files.length === 0) throw new Error(`no *.test.js files next to ${__filename}; run scripts/build-tests.mjs`);
+      if (files.length === 0) throw new Error(`no *${suffix} files next to ${__filename}; run scripts/build-tests.mjs`);
       for (const f of files) mocha.addFile(path.join(__dirname, f));
 
       const runner = mocha.run((failures) => {

@@ -9,7 +9,7 @@
 // Usage (normally called by scripts/run-vscode-tests.sh, which also starts the server):
 //   node test/integration/run-in-browser.js --server http://127.0.0.1:PORT --folder <workspace>
 //        --tests <abs path of dist/test/integration/index.js> --dev <extensionDevelopmentPath>
-//        [--screenshot out.png] [--timeout ms]
+//        [--workspace <file.code-workspace> instead of --folder] [--screenshot out.png] [--timeout ms]
 // --dev is required: VS Code only runs extensionTestsPath when an extensionDevelopmentPath is
 // given too (without one the workbench opens and nothing happens until the timeout). To test an
 // installed .vsix instead of the sources, pass an EMPTY folder as --dev.
@@ -45,6 +45,7 @@ async function main() {
     options: {
       server: { type: 'string' },
       folder: { type: 'string' },
+      workspace: { type: 'string' },
       tests: { type: 'string' },
       dev: { type: 'string' },
       screenshot: { type: 'string' },
@@ -52,7 +53,7 @@ async function main() {
     },
   });
   if (!values.server || !values.tests || !values.dev) {
-    throw new Error('usage: run-in-browser.js --server URL --tests <index.js> --dev DIR [--folder DIR] [--screenshot FILE] [--timeout MS]');
+    throw new Error('usage: run-in-browser.js --server URL --tests <index.js> --dev DIR [--folder DIR | --workspace FILE] [--screenshot FILE] [--timeout MS]');
   }
   const timeoutMs = +(values.timeout || process.env.VSCODE_TEST_TIMEOUT_MS || 900000);
   const screenshot = values.screenshot || process.env.VSCODE_TEST_SCREENSHOT || '';
@@ -60,6 +61,7 @@ async function main() {
 
   const url = wb.workbenchUrl(values.server, {
     folder: values.folder,
+    workspace: values.workspace,
     extensionDevelopmentPath: values.dev,
     extensionTestsPath: values.tests,
   });
@@ -95,7 +97,7 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (c) => done(c));
     page.on('crash', () => done('page crashed'));
-    console.log(`[run-in-browser] opening workbench (folder ${values.folder || '-'}, timeout ${timeoutMs / 1000}s)`);
+    console.log(`[run-in-browser] opening workbench (${values.workspace ? `workspace ${values.workspace}` : `folder ${values.folder || '-'}`}, timeout ${timeoutMs / 1000}s)`);
     if (process.env.VERBOSE) console.log(`[run-in-browser] ${url}`);
     const timer = setTimeout(() => done('timeout'), timeoutMs);
     await page.goto(url);

@@ -279,9 +279,10 @@ async function startCodeServer(opts = {}) {
 /**
  * Workbench URL with VS Code's web test payload. Paths are absolute server paths; they are sent
  * as vscode-remote URIs. extensionTestsPath is optional: without it the workbench just opens with
- * the development extension loaded (used by the e2e tests).
+ * the development extension loaded (used by the e2e tests). `workspace` (a .code-workspace file)
+ * opens a multi-root workspace instead of `folder` (code-server's `?workspace=` parameter).
  */
-function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTestsPath } = {}) {
+function workbenchUrl(serverUrl, { folder, workspace, extensionDevelopmentPath, extensionTestsPath } = {}) {
   const u = new URL(serverUrl);
   const remote = (p) => `vscode-remote://${u.host}${path.resolve(p)}`;
   const payload = [];
@@ -289,7 +290,8 @@ function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTe
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
   let url = `${u.origin}/?`;
-  if (folder) url += `folder=${encodeURIComponent(path.resolve(folder))}&`;
+  if (workspace) url += `workspace=${encodeURIComponent(path.resolve(workspace))}&`;
+  else if (folder) url += `folder=${encodeURIComponent(path.resolve(folder))}&`;
   return `${url}payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
