@@ -297,7 +297,39 @@ export class LintService implements vscode.Disposable {
         }
       }
     };
-    d.push(anyWatcher, listen(anyWatcher.onDidCreate, onAny, 'lintService: any file created'), listen(anyWatcher.onDidDelete, onAny, 'lintService: any file deleted'));
+    // A folder renamed or deleted is one event for the folder, none for the pair files inside it:
+    // pairs at or under a deleted path are linted again (which clears them), and a folder that
+    // appears (the other half of a rename) is searched for pairs.
+    const onAnyDeleted = (uri: vscode.Uri) => {
+      onAny(uri);
+      const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
+      for (const s of [...this.states.values()]) {
+        if (s.folder.scheme === uri.scheme && s.folder.authority === uri.authority && (s.folder.path === uri.path || s.folder.path.startsWith(prefix))) this.schedule(s.folder, 0);
+      }
+    };
+    // Created paths are looked at in batches: a checkout creates thousands at once, and only the
+    // outermost new folders need a search.
+    let created = new Map<string, vscode.Uri>();
+    let createdTimer: ReturnType<typeof setTimeout> | undefined;
+    const flushCreated = () => {
+      createdTimer = undefined;
+      const batch = [...created.values()];
+      created = new Map();
+      const paths = new Set(batch.map((u) => u.path));
+      const underAnother = (p: string) => {
+        for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) if (paths.has(p.slice(0, i))) return true;
+        return false;
+      };
+      for (const u of batch.filter((b) => !underAnother(b.path))) void this.lintPairsUnder(u).catch((err) => this.options.log.error(`looking for pairs in ${u.toString()} failed`, err));
+    };
+    const onAnyCreated = (uri: vscode.Uri) => {
+      onAny(uri);
+      if (isPairFileName(uri) || uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg))) return;
+      created.set(uri.toString(), uri);
+      createdTimer ??= setTimeout(flushCreated, 300);
+    };
+    d.push({ dispose: () => createdTimer && clearTimeout(createdTimer) });
+    d.push(anyWatcher, listen(anyWatcher.onDidCreate, onAnyCreated, 'lintService: any file created'), listen(anyWatcher.onDidDelete, onAnyDeleted, 'lintService: any file deleted'));
     for (const doc of vscode.workspace.textDocuments) this.onOpen(doc);
   }
 
@@ -346,6 +378,19 @@ export class LintService implements vscode.Disposable {
     }
     this.options.log.trace(`linted ${done} of ${list.length} folder(s) in the workspace in ${Date.now() - started} ms${token?.isCancellationRequested ? ' (cancelled)' : ''}`);
     this.emitter.fire(undefined);
+  }
+
+  /** When `uri` is a new folder (say, the new name of a renamed one), lints every pair inside it. */
+  private async lintPairsUnder(uri: vscode.Uri): Promise<void> {
+    const st = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!st || !(st.type & vscode.FileType.Directory) || this.disposed) return;
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, PAIR_FILES_GLOB), SKIPPED_GLOB);
+    const folders = new Map<string, vscode.Uri>();
+    for (const u of uris) folders.set(dirUri(u).toString(), dirUri(u));
+    for (const folder of folders.values()) {
+      const cfg = await this.configFor(folder);
+      if (!this.disposed && !this.isIgnored(folder, cfg.ignores)) this.schedule(folder, 50);
+    }
   }
 
   /** The settings (read through the one typed accessor) for a resource, or the window's. */

@@ -241,13 +241,9 @@ describe('hardening: renames during a scan', function () {
     assert.deepEqual(plain(snapshot([study])), now);
   });
 
-  // Pending: LintService does not follow a folder that is renamed or deleted. The file watcher
-  // reports only the folder itself (`delete study`, `create study-moved`), never the IMPACT.md and
-  // release.yaml inside, so the pair stays tracked and reported at the old path, and the new path is
-  // not linted until its files are opened or Lint Workspace runs again. Set
-  // IMPACT_NOTES_RUN_KNOWN_BUGS=1 to run it.
-  const knownBug = process.env.IMPACT_NOTES_RUN_KNOWN_BUGS ? it : it.skip;
-  knownBug('Lint Workspace: a pair folder renamed while it runs is reported at its new path only', async () => {
+  // A renamed or deleted folder is one watcher event for the folder, none for the pair files in
+  // it: LintService re-lints (clears) pairs under a deleted path and searches a new folder for pairs.
+  it('Lint Workspace: a pair folder renamed while it runs is reported at its new path only', async () => {
     const oldStudy = j('moving');
     const newStudy = j('moving-done');
     await writeMany([
@@ -276,5 +272,29 @@ describe('hardening: renames during a scan', function () {
     );
     await assertFreshLint(api, newImpact);
     assert.deepEqual(duplicates(snapshot([newStudy])), [], 'duplicate diagnostics');
+  });
+  it('a pair folder renamed, then deleted, is followed without Lint Workspace', async () => {
+    const from = j('wandering');
+    const to = j('wandering-moved');
+    await writeMany([
+      [j('wandering', 'IMPACT.md'), MINIMAL_IMPACT],
+      [j('wandering', 'release.yaml'), PLAN],
+    ]);
+    await api.lintService.lintUri(j('wandering', 'IMPACT.md'));
+    assert.ok(lintKeys(api, j('wandering', 'IMPACT.md')).length > 0, 'the pair has no diagnostics');
+    await vscode.workspace.fs.rename(from, to);
+    const movedImpact = vscode.Uri.joinPath(to, 'IMPACT.md');
+    await settle(
+      () => (!snapshot([from]).size && !api.lintService.pairs().some((p) => isUnder(p.folder, from)) && lintKeys(api, movedImpact).length > 0) || undefined,
+      'the renamed folder to be linted at its new path and cleared at the old one',
+      [from, to],
+    );
+    await assertFreshLint(api, movedImpact);
+    await vscode.workspace.fs.delete(to, { recursive: true, useTrash: false });
+    await settle(
+      () => (!snapshot([to]).size && !api.lintService.pairs().some((p) => isUnder(p.folder, to))) || undefined,
+      'the deleted folder\'s diagnostics and pair to go',
+      [to],
+    );
   });
 });
