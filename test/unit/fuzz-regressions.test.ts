@@ -125,11 +125,32 @@ describe('fuzz regressions', () => {
     assert.equal(out, '\n## Hazards\n### Product hazard\n- **Applies:** yes\n- **Rationale:** anyone can use the demo\n\n### Attention hazard\n- **Applies:** no\n');
   });
 
+  it('lines inserted before a setext heading indented by 1-3 spaces do not swallow its text', () => {
+    // hazard-unassessed inserted list lines right above '  Who could be harmed' over '---' and added a
+    // blank line; the indented text then sat inside the last new item, and the section was gone.
+    for (const md of ['# T\n\n## Hazards\n### Product hazard\n  Who could be harmed\n---\n\nViewers.\n', '# T\n\n## Hazards\n### Product hazard\n\n  Who could be\n  harmed\n---\n\nViewers.\n']) {
+      assert.ok(parseImpact('IMPACT.md', md).byId.has('harmed-parties'));
+      const res = lintAndFix({ impact: { path: 'IMPACT.md', text: md }, today: TODAY, rules: rules('hazard-unassessed') });
+      assert.ok(res.impact);
+      assert.ok(parseImpact('IMPACT.md', res.impact).byId.has('harmed-parties'), res.impact);
+      assert.match(res.impact, /\n\nWho could be(?: harmed|\n  harmed)\n---\n\nViewers\.\n$/);
+    }
+  });
+
   it('release.yaml: a key alone in a flow mapping ({ kind }) gets its value after it, not after the next colon', () => {
     // timing-incomplete wrote ' TODO' after the next key's colon ('distribution: TODO { kind: public }'), a syntax error.
     const text = 'impact-release: 1\nartifacts:\n  - id: demo\n    timing: { kind }\n    distribution: { kind: public }\n';
     const res = lintAndFix({ release: { path: 'release.yaml', text }, today: TODAY, rules: rules('timing-incomplete') });
     assert.equal(res.release, text.replace('{ kind }', '{ kind: TODO }'));
+    assert.deepEqual(parseRelease('release.yaml', res.release!).syntaxErrors, []);
+  });
+
+  it('release.yaml: an empty block scalar gets its placeholder in place of its header, keeping the line break after it', () => {
+    // distribution-incomplete replaced the whole range of 'community: |' and its blank line, which ran
+    // to the next key's line: 'community: TODO     levels: []', a syntax error.
+    const text = 'impact-release: 1\nartifacts:\n  - id: w\n    timing:\n      kind: timed\n      date: | # later\n        \n    distribution: { kind: public }\n';
+    const res = lintAndFix({ release: { path: 'release.yaml', text }, today: TODAY, rules: rules('timing-incomplete') });
+    assert.equal(res.release, text.replace('date: | # later', 'date: TODO # later'));
     assert.deepEqual(parseRelease('release.yaml', res.release!).syntaxErrors, []);
   });
 

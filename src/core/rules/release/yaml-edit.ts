@@ -175,13 +175,31 @@ export function fillEmptyValueEdit(plan: ReleaseDoc, path: YamlPath, value: NewV
   const v = pair.value as YamlNode | null;
   if (v && !(isScalar(v) && (v.value === null || (typeof v.value === 'string' && v.value.trim() === '')))) return undefined;
   const r = (v as Ranged | null)?.range;
-  if (r && r[1] > r[0]) return { file: 'release', range: { start: r[0], end: r[1] }, newText: flowText(value) };
   const text = plan.source.text;
+  if (r && r[1] > r[0]) {
+    // An empty block scalar (`|`, `>`) runs over its blank lines to the next key's line: only its
+    // header is replaced, or the line break before that key would go with it.
+    if (isScalar(v) && (v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED')) {
+      const header = /[|>][0-9+-]*/y;
+      header.lastIndex = r[0];
+      const h = header.exec(text);
+      return h ? { file: 'release', range: { start: r[0], end: r[0] + h[0].length }, newText: flowText(value) } : undefined;
+    }
+    return { file: 'release', range: { start: r[0], end: r[1] }, newText: flowText(value) };
+  }
   const keyEnd = end(pair.key);
   if (keyEnd === undefined) return undefined;
-  const colon = text.indexOf(':', keyEnd);
-  if (colon < 0) return undefined;
-  return { file: 'release', range: { start: colon + 1, end: colon + 1 }, newText: ` ${flowText(value)}` };
+  // The key's own colon, right after it. A key alone in a flow mapping (`{ kind }`) has none: the
+  // next colon in the text belongs to some later key.
+  const colonRe = /\s*:(?=[\s,\]}]|$)/y;
+  colonRe.lastIndex = keyEnd;
+  const colon = colonRe.exec(text);
+  if (colon) {
+    const at = keyEnd + colon[0].length;
+    return { file: 'release', range: { start: at, end: at }, newText: ` ${flowText(value)}` };
+  }
+  if (!parent.flow) return undefined;
+  return { file: 'release', range: { start: keyEnd, end: keyEnd }, newText: `: ${flowText(value)}` };
 }
 
 /** Add `entries` to the mapping at `mapPath`, or give an empty `mapPath` key a new mapping. */

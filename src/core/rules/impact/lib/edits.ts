@@ -43,9 +43,9 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
     }
     return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + lines.join(eol) });
   }
-  // A paragraph right under the heading would become a lazy continuation of the new item.
-  const gap = !isListLine(next) && !HEADING_RE.test(next) ? eol : '';
-  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) + gap });
+  // A paragraph right under the heading would become a lazy continuation of the new item:
+  // keepNextHeading puts a blank line between (and keeps an indented heading out of the list).
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
 }
 
 /** Appends list lines at the end of a part's content: directly after a list, after a blank line otherwise. */
@@ -68,19 +68,40 @@ export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   const src = doc.source;
   const lastInserted = edit.newText.slice(Math.max(edit.newText.lastIndexOf('\n'), edit.newText.lastIndexOf('\r')) + 1);
   if (!lastInserted.trim() || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
+  const inList = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted);
   let line = src.positionAt(edit.range.end).line + 1;
+  // The 1-3 space indentation of a heading on `line` (ATX, or the first text line of a setext heading).
+  const headingIndent = (l: number): number => {
+    const t = src.lineText(l);
+    const atx = /^( {1,3})#{1,6}(?:[ \t]|$)/.exec(t);
+    if (atx) return atx[1].length;
+    const setext = /^( {1,3})[^ \t]/.exec(t);
+    return setext && startsSetextHeading(doc, l) ? setext[1].length : 0;
+  };
   // A line right after the inserted ones that is not a heading or list item (the text of a setext
   // heading, `Title` over `---`) would join the last of them as a lazy continuation, and the heading
-  // would be lost: keep a blank line between.
+  // would be lost: keep a blank line between (and, after a list item, take an indentation that
+  // would put the heading's text inside that item).
   const next = line < src.lineCount ? src.lineText(line) : '';
-  if (next.trim() && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) return { ...edit, newText: edit.newText + src.eol };
-  if (!/^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted)) return edit;
+  if (next.trim() && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
+    const indent = inList ? headingIndent(line) : 0;
+    if (!indent) return { ...edit, newText: edit.newText + src.eol };
+    const start = src.lineStart(line);
+    return { ...edit, range: { start: edit.range.start, end: start + indent }, newText: edit.newText + src.eol + src.text.slice(edit.range.end, start) };
+  }
+  if (!inList) return edit;
   while (line < src.lineCount && !src.lineText(line).trim()) line++;
   if (line >= src.lineCount) return edit;
-  const indent = /^( {1,3})#{1,6}(?:[ \t]|$)/.exec(src.lineText(line));
+  const indent = headingIndent(line);
   if (!indent) return edit;
   const start = src.lineStart(line);
-  return { ...edit, range: { start: edit.range.start, end: start + indent[1].length }, newText: edit.newText + src.text.slice(edit.range.end, start) };
+  return { ...edit, range: { start: edit.range.start, end: start + indent }, newText: edit.newText + src.text.slice(edit.range.end, start) };
+}
+
+/** Whether a setext heading the parser read as a title, section or sub-section starts its text on `line`. */
+function startsSetextHeading(doc: ImpactDoc, line: number): boolean {
+  const setext = (h: { line: number; endLine?: number } | undefined) => !!h && h.line === line && (h.endLine ?? h.line) > h.line;
+  return setext(doc.title) || doc.sections.some((s) => setext(s.heading) || s.subsections.some((x) => setext(x.heading)));
 }
 
 function lineOf(doc: ImpactDoc, offset: number): number {
@@ -117,11 +138,17 @@ export function insertBeforeItemEdit(doc: ImpactDoc, m: Marker, lines: string[])
   return { file: 'impact', range: { start: at, end: at }, newText: likeItem(doc, m, lines).join(eol) + eol };
 }
 
-/** Inserts a whole `### Heading` part before another part's heading. */
+/**
+ * Inserts a whole `### Heading` part before another part's heading. When the part ends in a list
+ * item, a heading indented by one to three spaces (still a heading to Markdown) would, after the
+ * blank line, fall inside that item: the edit also takes its indentation.
+ */
 export function insertPartBeforeEdit(doc: ImpactDoc, before: Part, heading: string, lines: string[]): TextEdit {
   const eol = doc.source.eol;
   const at = doc.source.lineStart(before.heading.line);
-  return { file: 'impact', range: { start: at, end: at }, newText: [heading, ...lines].join(eol) + eol + eol };
+  const last = lines.length ? lines[lines.length - 1] : heading;
+  const indent = isListLine(last) ? (/^( {1,3})[^ \t]/.exec(doc.source.lineText(before.heading.line))?.[1].length ?? 0) : 0;
+  return { file: 'impact', range: { start: at, end: at + indent }, newText: [heading, ...lines].join(eol) + eol + eol };
 }
 
 /**
