@@ -194,6 +194,22 @@ describe('fuzz regressions', () => {
     );
   });
 
+  it('lines appended after an HTML block that runs into a list start with a blank line, so --fix settles', () => {
+    // `</details>` (or `</div>`) then a list with no blank line: the HTML block goes on until a blank
+    // line, the lines appended without one landed inside it, were never read, and were added again on
+    // every pass (fuzz fix-gen-1975919047 with factor-unrated, fix-gen-2483830989 with harmed-parties-missing).
+    const cases: [string, string][] = [
+      ['factor-unrated', '# T\n\n## Path to harm\n### Adversary attention\n### Other\n<details>\n</details>\n- **Note:** x\n'],
+      ['harmed-parties-missing', '# T\n\n## Who could be harmed\n<div>\n</div>\n- **Note:** x\n\n## Capability and modality\n- **Modality:** audiovisual\n'],
+    ];
+    for (const [rule, impact] of cases) {
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules(rule) });
+      assert.ok(r.impact !== undefined && r.impact !== impact, rule);
+      assert.match(r.impact!, /- \*\*Note:\*\* x\n\n- \*\*/, rule);
+      assert.deepEqual(pendingFixes(r.impact, undefined, rules(rule)), [], `${rule}:\n${r.impact}`);
+    }
+  });
+
   it('Markdown exports: an author section opening with a code fence never follows our sentence on its line', () => {
     // The broader-impact statement wrote "How output of this method can be recognised: ```": mid-line
     // the fence was no fence, and the <script> inside it became a raw HTML block when rendered.

@@ -18,7 +18,10 @@ function isListLine(text: string): boolean {
 function endsInList(doc: ImpactDoc, line: number, stop: number): boolean {
   for (let l = line; l > stop; l--) {
     const t = doc.source.lineText(l);
-    if (!t.trim() || HEADING_RE.test(t)) return false;
+    // A line of an HTML block (or code) is no list item, even when it looks like one: after
+    // `</details>` and a `- **Key:**` line with no blank line between, the HTML block goes on until a
+    // blank line, so lines appended without one would land inside it and never be read.
+    if (!t.trim() || HEADING_RE.test(t) || doc.nonProseLines.has(l)) return false;
     if (isListLine(t)) return true;
   }
   return false;
