@@ -210,6 +210,22 @@ describe('fuzz regressions', () => {
     }
   });
 
+  it('an indented HTML comment after lines inserted under a heading stays a comment', () => {
+    // `  <!--` indented two spaces, after the inserted '- **Rationale:**' item and a blank line, became
+    // that item's content; the comment's unindented `> -->` line ended the item, so the comment
+    // lost its end and its `## Summary` line became a heading (fuzz fix-gen-1328881133).
+    const impact = '# T\n\n## Hazards\n### Product hazard\n  <!-- \n  ## Summary\n> --> x\n';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('hazard-unassessed') });
+    assert.ok(r.impact !== undefined && r.impact.includes('- **Applies:**'), r.impact);
+    const comments = (md: string) =>
+      new MarkdownIt({ html: true })
+        .parse(md, {})
+        .filter((t) => t.type === 'html_block')
+        .map((t) => t.content.trim());
+    assert.deepEqual(comments(r.impact!), ['<!-- \n  ## Summary\n> --> x'], r.impact);
+    assert.deepEqual(pendingFixes(r.impact, undefined, rules('hazard-unassessed')), []);
+  });
+
   it('Markdown exports: an author section opening with a code fence never follows our sentence on its line', () => {
     // The broader-impact statement wrote "How output of this method can be recognised: ```": mid-line
     // the fence was no fence, and the <script> inside it became a raw HTML block when rendered.

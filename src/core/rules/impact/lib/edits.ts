@@ -81,13 +81,20 @@ export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
     const setext = /^( {1,3})[^ \t]/.exec(t);
     return setext && startsSetextHeading(doc, l) ? setext[1].length : 0;
   };
+  // Likewise the 1-3 space indentation of an HTML block (a `<!-- … -->` comment above all): after
+  // inserted list items it would become the last item's content, which ends at the first line
+  // indented less, leaving the comment's `-->` outside and the comment broken (fix-gen-1328881133).
+  const takeIndent = (l: number): number => {
+    const html = /^( {1,3})</.exec(src.lineText(l));
+    return headingIndent(l) || (html && doc.nonProseLines.has(l) ? html[1].length : 0);
+  };
   // A line right after the inserted ones that is not a heading or list item (the text of a setext
   // heading, `Title` over `---`) would join the last of them as a lazy continuation, and the heading
   // would be lost: keep a blank line between (and, after a list item, take an indentation that
   // would put the heading's text inside that item).
   const next = line < src.lineCount ? src.lineText(line) : '';
   if (next.trim() && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
-    const indent = inList ? headingIndent(line) : 0;
+    const indent = inList ? takeIndent(line) : 0;
     if (!indent) return { ...edit, newText: edit.newText + src.eol };
     const start = src.lineStart(line);
     return { ...edit, range: { start: edit.range.start, end: start + indent }, newText: edit.newText + src.eol + src.text.slice(edit.range.end, start) };
@@ -95,7 +102,7 @@ export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   if (!inList) return edit;
   while (line < src.lineCount && !src.lineText(line).trim()) line++;
   if (line >= src.lineCount) return edit;
-  const indent = headingIndent(line);
+  const indent = takeIndent(line);
   if (!indent) return edit;
   const start = src.lineStart(line);
   return { ...edit, range: { start: edit.range.start, end: start + indent }, newText: edit.newText + src.text.slice(edit.range.end, start) };
