@@ -226,6 +226,18 @@ describe('fuzz regressions', () => {
     assert.deepEqual(pendingFixes(r.impact, undefined, rules('hazard-unassessed')), []);
   });
 
+  it('front matter closed by `---` and a lone CR is front matter, before and after --fix', () => {
+    // It was read as a setext heading '## title: x'; a fix rewrote the CR's line break and the
+    // parser then found front matter, so the heading vanished (fuzz fix-gen-1975919047, seed 7 again).
+    const impact = '---\ntitle: x\n---\r\r\n';
+    const before = parseImpact('IMPACT.md', impact);
+    assert.deepEqual(before.sections.map((s) => s.heading.text), []);
+    assert.ok([0, 1, 2].every((l) => before.nonProseLines.has(l)));
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('missing-section') });
+    assert.ok(r.impact?.startsWith('---\ntitle: x\n---'), r.impact);
+    assert.ok(!parseImpact('IMPACT.md', r.impact!).sections.some((s) => s.heading.text === 'title: x'));
+  });
+
   it('Markdown exports: an author section opening with a code fence never follows our sentence on its line', () => {
     // The broader-impact statement wrote "How output of this method can be recognised: ```": mid-line
     // the fence was no fence, and the <script> inside it became a raw HTML block when rendered.

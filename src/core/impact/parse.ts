@@ -71,7 +71,9 @@ export function splitRating(value: string, valueStart: number, fullValueRangeEnd
 
 /** Blanks YAML/TOML front matter so Markdown parsing keeps offsets and line numbers. */
 export function maskFrontMatter(text: string): { text: string; lines: number } {
-  const m = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/.exec(text);
+  // Any line break SourceText counts, a lone CR too: else `---` then CR was a setext underline here
+  // but closed the front matter once a fix rewrote the line break, and the heading was gone.
+  const m = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)[\s\S]*?(?:\r\n|\r|\n)\1[ \t]*(?:\r\n|\r|\n|$)/.exec(text);
   if (!m) return { text, lines: 0 };
   const masked = m[0].replace(/[^\r\n]/g, ' ');
   return { text: masked + text.slice(m[0].length), lines: (m[0].match(/\r\n|\r|\n/g) || []).length };
