@@ -238,6 +238,19 @@ describe('fuzz regressions', () => {
     assert.ok(!parseImpact('IMPACT.md', r.impact!).sections.some((s) => s.heading.text === 'title: x'));
   });
 
+  it('lines inserted under a heading join an indented list there, keeping an indented heading after it', () => {
+    // '- **Position:**' went in unindented above '  - **talent:**', which became its sub-list, and the
+    // '  ###' heading after it fell into the new item (fuzz fix-gen-1975919047, seed 7 again).
+    // Also with blank lines between; a tab-indented line is code, not a list, and gets no tab.
+    for (const impact of ['# T\n\n## Access ratchet\n  - **talent:** people\n  ### The public\n', '# T\n\n## Access ratchet\n\n  * **talent:** people\n\n  ### The public\n', '# T\n\n## Access ratchet\n\t- x\n']) {
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('ratchet-position-missing') });
+      const doc = parseImpact('IMPACT.md', r.impact!);
+      assert.ok(doc.byId.get('access-ratchet')?.markers.some((m) => m.key === 'Position'), r.impact);
+      if (!impact.includes('\t')) assert.deepEqual(doc.byId.get('access-ratchet')?.subsections.map((x) => x.heading.text), ['The public'], r.impact);
+      assert.deepEqual(pendingFixes(r.impact, undefined, rules('ratchet-position-missing')), []);
+    }
+  });
+
   it('Markdown exports: an author section opening with a code fence never follows our sentence on its line', () => {
     // The broader-impact statement wrote "How output of this method can be recognised: ```": mid-line
     // the fence was no fence, and the <script> inside it became a raw HTML block when rendered.

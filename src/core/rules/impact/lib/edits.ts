@@ -44,11 +44,31 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
       const start = src.lineStart(l);
       return { file: 'impact', range: { start, end: start }, newText: lines.join(eol) + eol };
     }
+    const joined = first ? joinIndentedList(doc, l, lines) : undefined;
+    if (joined) return joined;
     return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + lines.join(eol) });
   }
+  const joined = joinIndentedList(doc, line + 1, lines);
+  if (joined) return joined;
   // A paragraph right under the heading would become a lazy continuation of the new item:
   // keepNextHeading puts a blank line between (and keeps an indented heading out of the list).
   return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
+}
+
+/**
+ * When `line` starts a list indented by 1-3 spaces, `lines` inserted at its top in its indentation
+ * and bullet. Unindented above it, the new item would take that list in as a sub-list, and with it
+ * an indented heading after it (fix-gen-1975919047). (Spaces only: after a tab the line is
+ * indented code, where an item would never be read.)
+ */
+function joinIndentedList(doc: ImpactDoc, line: number, lines: string[]): TextEdit | undefined {
+  const src = doc.source;
+  const item = line < src.lineCount ? /^( {1,3})(?:([*+-])|\d{1,9}([.)]))(?:[ \t]|$)/.exec(src.lineText(line)) : null;
+  if (!item) return undefined;
+  const start = src.lineStart(line);
+  const bullet = item[2] ?? `1${item[3]}`;
+  const styled = lines.map((l) => item[1] + (l.startsWith('- ') ? `${bullet} ${l.slice(2)}` : l));
+  return { file: 'impact', range: { start, end: start }, newText: styled.join(src.eol) + src.eol };
 }
 
 /** Appends list lines at the end of a part's content: directly after a list, after a blank line otherwise. */
