@@ -26,6 +26,7 @@ import {
   type SectionDef,
   type Term,
 } from './taxonomy';
+import { APPLIES_WORDS } from './rules/impact/lib/values';
 import type { OffsetRange } from './text';
 
 export type CompletenessKind = 'section' | 'hazard' | 'factor' | 'ratchet';
@@ -111,26 +112,7 @@ export interface RatchetAnswer {
   range?: OffsetRange;
 }
 
-const APPLIES_WORDS: Record<string, Applies> = {
-  yes: 'yes',
-  y: 'yes',
-  true: 'yes',
-  applies: 'yes',
-  partly: 'yes',
-  partially: 'yes',
-  no: 'no',
-  n: 'no',
-  false: 'no',
-  none: 'no',
-  unsure: 'unsure',
-  unknown: 'unsure',
-  maybe: 'unsure',
-  possibly: 'unsure',
-  uncertain: 'unsure',
-  unclear: 'unsure',
-};
-
-/** Reads "yes", "**No** — because", "unsure." as an Applies value. */
+/** Reads "yes", "**No** — because", "unsure." as an Applies value (the words the Applies rule accepts). */
 export function parseApplies(value: string | undefined): Applies | undefined {
   if (!value) return undefined;
   const word = /^[\s*_`]*([A-Za-z]+)/.exec(value)?.[1]?.toLowerCase();

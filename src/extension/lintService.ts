@@ -13,7 +13,7 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ConfigResolver, type ConfigHost, type IgnoreSet, type ResolvedConfig } from '../core/config-chain';
 import { CONFIG_FILE_NAMES, type Config } from '../core/config';
-import { lint, todayUtc, type FileInput, type LintInput, type LintResult } from '../core/engine';
+import { formatBytes, lint, todayUtc, type FileInput, type LintInput, type LintResult } from '../core/engine';
 import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, Severity } from '../core/types';
@@ -156,14 +156,13 @@ export async function readGuarded(uri: vscode.Uri, maxBytes: number): Promise<Re
   }
 }
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 function isSameOrInside(p: string, dir: string): boolean {
   return p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/** Whether a path lies in a folder that is never linted (node_modules, .git, virtual environments, …). */
+function inSkippedDir(uri: vscode.Uri): boolean {
+  return uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg));
 }
 
 /** Whether a read was skipped (too large or not readable): its text is not the file's. */
@@ -289,9 +288,9 @@ export class LintService implements vscode.Disposable {
     // Files appearing or disappearing change what artifact paths match.
     const anyWatcher = watch('**/*', false, true, false);
     const onAny = (uri: vscode.Uri) => {
-      if (uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg))) return;
+      if (inSkippedDir(uri)) return;
       for (const s of this.states.values()) {
-        if (uri.path.startsWith(s.folder.path.endsWith('/') ? s.folder.path : `${s.folder.path}/`)) {
+        if (uri.path !== s.folder.path && isSameOrInside(uri.path, s.folder.path)) {
           this.fileLists.delete(s.key);
           if (!isPairFileName(uri)) this.schedule(s.folder, 500);
         }
@@ -302,9 +301,8 @@ export class LintService implements vscode.Disposable {
     // appears (the other half of a rename) is searched for pairs.
     const onAnyDeleted = (uri: vscode.Uri) => {
       onAny(uri);
-      const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
-      for (const s of [...this.states.values()]) {
-        if (s.folder.scheme === uri.scheme && s.folder.authority === uri.authority && (s.folder.path === uri.path || s.folder.path.startsWith(prefix))) this.schedule(s.folder, 0);
+      for (const s of this.states.values()) {
+        if (s.folder.scheme === uri.scheme && s.folder.authority === uri.authority && isSameOrInside(s.folder.path, uri.path)) this.schedule(s.folder, 0);
       }
     };
     // Created paths are looked at in batches: a checkout creates thousands at once, and only the
@@ -324,7 +322,7 @@ export class LintService implements vscode.Disposable {
     };
     const onAnyCreated = (uri: vscode.Uri) => {
       onAny(uri);
-      if (isPairFileName(uri) || uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg))) return;
+      if (isPairFileName(uri) || inSkippedDir(uri)) return;
       created.set(uri.toString(), uri);
       createdTimer ??= setTimeout(flushCreated, 300);
     };

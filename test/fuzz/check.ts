@@ -177,7 +177,8 @@ export function comments(kind: FileKind, text: string): string[] {
     .filter((l) => l.startsWith('#'));
 }
 
-function missingFrom(before: readonly string[], after: readonly string[]): string[] {
+/** Items of `before` missing from `after`, counting repeats. */
+export function missingFrom(before: readonly string[], after: readonly string[]): string[] {
   const count = new Map<string, number>();
   for (const c of after) count.set(c, (count.get(c) ?? 0) + 1);
   const out: string[] = [];

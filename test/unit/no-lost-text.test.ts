@@ -62,6 +62,7 @@ import { scaffold } from '../../src/core/scaffold';
 import { SourceText, type OffsetRange } from '../../src/core/text';
 import type { FileKind, Finding, Fix, TextEdit } from '../../src/core/types';
 import { questions, writeAnswer, type QuestionKind } from '../../src/extension/assessment/answers';
+import { eolStyle, missingFrom } from '../fuzz/check';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TODAY = new Date('2026-06-01T00:00:00Z');
@@ -391,25 +392,11 @@ function commentsOf(kind: FileKind, text: string): string[] {
   return kind === 'impact' ? mdComments(text) : yamlComments(text);
 }
 
-/** Items of `before` missing from `after`, counting repeats. */
-function missing(before: readonly string[], after: readonly string[]): string[] {
-  const count = new Map<string, number>();
-  for (const c of after) count.set(c, (count.get(c) ?? 0) + 1);
-  const out: string[] = [];
-  for (const c of before) {
-    const n = count.get(c) ?? 0;
-    if (n > 0) count.set(c, n - 1);
-    else out.push(c);
-  }
-  return out;
-}
-
 type Eol = 'lf' | 'crlf' | 'none' | 'mixed';
+/** The fuzz checker's line-break style, with lone CRs counted as mixed (no input here uses them alone). */
 function eolOf(text: string): Eol {
-  const seen = new Set((text.match(/\r\n|\r|\n/g) ?? []).map((e) => (e === '\r\n' ? 'crlf' : e === '\n' ? 'lf' : 'cr')));
-  if (seen.size === 0) return 'none';
-  if (seen.size > 1 || seen.has('cr')) return 'mixed';
-  return [...seen][0] as Eol;
+  const style = eolStyle(text);
+  return style === 'cr' ? 'mixed' : (style as Eol);
 }
 
 /** Every line ending of `after` is the style of `before` (a text without line breaks takes LF). */
@@ -447,14 +434,14 @@ const collapse = (s: string) => s.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/
 function assertImpactStructureKept(before: string, after: string, edits: readonly OffsetRange[], what: string): void {
   const a = parseImpact('IMPACT.md', before);
   const b = parseImpact('IMPACT.md', after);
-  const lost = missing(headings(a), headings(b));
+  const lost = missingFrom(headings(a), headings(b));
   ok(lost.length === 0, () => `${what}: headings no longer read as headings: ${lost.join(' | ')}`);
   const markersAfter = b.sections.flatMap((s) => s.allMarkers).map((m) => `${m.key}: ${collapse(m.value)}`);
   const markersBefore = a.sections
     .flatMap((s) => s.allMarkers)
     .filter((m) => !edits.some((e) => touches(m.valueRange, e) || (touches(m.itemRange, e) && e.start > m.itemRange.start && e.start < m.itemRange.end)))
     .map((m) => `${m.key}: ${collapse(m.value)}`);
-  const lostMarkers = missing(markersBefore, markersAfter);
+  const lostMarkers = missingFrom(markersBefore, markersAfter);
   ok(lostMarkers.length === 0, () => `${what}: marker values changed outside the edits: ${lostMarkers.map((m) => show(m, 80)).join(', ')}`);
   const proseAfter = b.sections.flatMap((s) => s.allProse).map((p) => collapse(p.text));
   const proseBefore = a.sections
@@ -462,7 +449,7 @@ function assertImpactStructureKept(before: string, after: string, edits: readonl
     .filter((p) => !edits.some((e) => touches(p.range, e)))
     .map((p) => collapse(p.text))
     .filter(Boolean);
-  const lostProse = missing(proseBefore, proseAfter);
+  const lostProse = missingFrom(proseBefore, proseAfter);
   ok(lostProse.length === 0, () => `${what}: paragraphs changed outside the edits: ${lostProse.map((p) => show(p, 80)).join(', ')}`);
 }
 
@@ -527,7 +514,7 @@ const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s.replace(/<!--[\s\S]*?(?:-
 function removalAllowed(file: FileKind, removed: string, newText: string, range: OffsetRange, finding: Finding, suggestion: boolean): string | undefined {
   if (!removed || !removed.trim() || newText.includes(removed)) return undefined;
   if (file === 'release' && /^\s*(?:~|null|Null|NULL|""|'')\s*$/.test(removed)) return undefined;
-  const lostComments = missing(commentsOf(file, removed), commentsOf(file, newText));
+  const lostComments = missingFrom(commentsOf(file, removed), commentsOf(file, newText));
   if (lostComments.length) return `it removes the comment ${show(lostComments[0])}`;
   if (!hasWords(removed)) return undefined;
   if (suggestion && finding.file === file && range.start >= finding.range.start && range.end <= finding.range.end) return undefined;
@@ -582,7 +569,7 @@ function checkFix(p: Pair, f: Finding, fix: Fix, suggestion: boolean): number {
       cursor = e.range.end;
     }
     ok(out.text.slice(pos) === text.slice(cursor), () => `${what}: the text after ${cursor} changed`);
-    const lost = missing(commentsOf(file, text), commentsOf(file, out.text));
+    const lost = missingFrom(commentsOf(file, text), commentsOf(file, out.text));
     ok(lost.length === 0, () => `${what}: comments gone: ${lost.map((c) => show(c)).join(', ')}`);
     assertEolKept(text, out.text, what);
     const replaced = sorted.map((e) => e.range);
@@ -752,10 +739,10 @@ describe('no lost text', function () {
           ok(fixed.startsWith('\ufeff') === raw.startsWith('\ufeff'), `${what}: the BOM was ${raw.startsWith('\ufeff') ? 'dropped' : 'added'}`);
           ok(!fixed.slice(1).includes('\ufeff'), `${what}: a BOM inside the text`);
           assertEolKept(raw, fixed, what);
-          const lost = missing(commentsOf(file, raw), commentsOf(file, fixed));
+          const lost = missingFrom(commentsOf(file, raw), commentsOf(file, fixed));
           ok(lost.length === 0, () => `${what}: comments gone: ${lost.map((c) => show(c)).join(', ')}`);
           if (file === 'impact') {
-            const lostHeadings = missing(headings(parseImpact('IMPACT.md', raw)), headings(parseImpact('IMPACT.md', fixed)));
+            const lostHeadings = missingFrom(headings(parseImpact('IMPACT.md', raw)), headings(parseImpact('IMPACT.md', fixed)));
             ok(lostHeadings.length === 0, () => `${what}: headings lost: ${lostHeadings.join(' | ')}`);
           } else assertReleaseDataKept(raw, fixed, what);
         }
@@ -904,7 +891,7 @@ describe('no lost text', function () {
           const text = bytes.toString('utf8');
           eq(text, want[file] ?? p[file], `${base.name}: ${name} as written by --fix`);
           ok(!/(?<!\r)\n/.test(text), `${base.name}: ${name} has a lone LF after --fix`);
-          const lost = missing(commentsOf(file, p[file]!), commentsOf(file, text));
+          const lost = missingFrom(commentsOf(file, p[file]!), commentsOf(file, text));
           ok(lost.length === 0, () => `${base.name}: ${name} lost comments: ${lost.join(', ')}`);
         }
       });
@@ -1079,7 +1066,7 @@ describe('no lost text', function () {
           ok(out !== text, `${what}: nothing was written`);
           ok(out.startsWith('\ufeff') === text.startsWith('\ufeff'), `${what}: the BOM changed`);
           assertEolKept(text, out, what);
-          const lost = missing(mdComments(text), mdComments(out));
+          const lost = missingFrom(mdComments(text), mdComments(out));
           ok(lost.length === 0, () => `${what}: comments gone: ${lost.join(', ')}`);
           // The smallest changed span of the original lies inside the entry (or is an insertion).
           const o = out.replace(/^\ufeff/, '');
@@ -1108,7 +1095,7 @@ describe('no lost text', function () {
           eq(again.split(eol).length, out.split(eol).length, `${what}: a second, different answer adds or removes lines`);
           const re = questions(again).find((x) => x.term.id === q.term.id && x.kind === q.kind)!;
           ok(re.current.value === other && re.current.reasoning?.includes('changed my mind') && !again.includes(`the answer for ${q.term.id}`), () => `${what}: the second answer reads ${JSON.stringify(re.current)}`);
-          eq(missing(mdComments(text), mdComments(again)), [], `${what}: comments after the second answer`);
+          eq(missingFrom(mdComments(text), mdComments(again)), [], `${what}: comments after the second answer`);
         }
       });
     }

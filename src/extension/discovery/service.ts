@@ -38,6 +38,7 @@ import { IMPACT_FILE_RE, RELEASE_FILE_RE } from '../../core/pairs';
 import { releasePlanMissing } from '../../core/rules/workspace';
 import type { Finding } from '../../core/types';
 import type { Log } from '../log';
+import { formatBytes } from '../../core/engine';
 import { listen, watch } from '../listeners';
 import { DIAGNOSTIC_SOURCE, readGuarded, toDiagnostic, wasSkipped } from '../lintService';
 import { applySettings, SECTION, type Settings } from '../settings';
@@ -452,7 +453,7 @@ export class DiscoveryService implements vscode.Disposable {
   private async readText(uri: vscode.Uri, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<string | undefined> {
     const r = await readGuarded(uri, maxBytes);
     if (r && wasSkipped(r)) {
-      this.options.log.warn(`discovery: ${vscode.workspace.asRelativePath(uri)} was not read: ${r.unreadable ?? `it is ${r.size} bytes, above the limit of ${maxBytes}`}`);
+      this.options.log.warn(`discovery: ${vscode.workspace.asRelativePath(uri)} was not read: ${r.unreadable ?? `it is ${formatBytes(r.size ?? 0)}, above the ${formatBytes(maxBytes)} limit`}`);
       return undefined;
     }
     return r?.text.replace(/^\ufeff/, '');

@@ -101,8 +101,8 @@ export const POSITION_VOCABULARY: Vocabulary = termVocabulary(
   RATCHET_POSITIONS,
 );
 
-/** Answers to `Applies:`; the same words the completeness count accepts, plus a few phrases. */
-const APPLIES_WORDS: Record<string, 'yes' | 'no' | 'unsure'> = {
+/** Answers to `Applies:`; the completeness count reads the one-word ones too. */
+export const APPLIES_WORDS: Record<string, 'yes' | 'no' | 'unsure'> = {
   yes: 'yes',
   y: 'yes',
   true: 'yes',
