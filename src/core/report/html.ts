@@ -222,7 +222,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('</section>');
 
   out.push('<section id="matrix">');
-  out.push('<h2>Hazards × path to harm</h2>');
+  out.push('<h2>Hazards and the path to harm</h2>');
   out.push(`<div class="figure">${heatmapSvg(model, svgOptions).replace('<svg class="heatmap"', '<svg class="picture heatmap"')}</div>`);
   out.push(heatmapLegend());
   out.push('<table class="hazards"><thead><tr><th>Hazard</th><th>Applies</th><th>Why</th></tr></thead><tbody>');
@@ -242,6 +242,14 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   }
   if (model.ratchet.rationale) out.push(`<p>${inlineToHtml(model.ratchet.rationale)}</p>`);
   out.push('<p class="source">Ovadya &amp; Whittlestone 2019, §2.3: once misuse moves up the ratchet it rarely moves back.</p>');
+  out.push('</section>');
+
+  // Indirect harms (§2.4): the disinformation ratchet and path dependency, in the author's words.
+  out.push('<section id="indirect-harms">');
+  out.push('<h2>Indirect harms</h2>');
+  const indirect = sectionHasText(model.impact, 'indirect-harms') ? sectionBody(model.impact, 'indirect-harms') : undefined;
+  out.push(indirect ? `<div class="summary">${markdownToHtml(indirect)}</div>` : '<p class="muted">Not answered yet: could the work feed a disinformation ratchet, or push technology and society down a path that is hard to reverse?</p>');
+  out.push('<p class="source">Ovadya &amp; Whittlestone 2019, §2.4: the disinformation ratchet and sociotechnical path dependency.</p>');
   out.push('</section>');
 
   out.push('<section id="timeline">');
