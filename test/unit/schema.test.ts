@@ -74,7 +74,7 @@ describe('release schema', () => {
     assert.equal(got.length, 1);
     assert.equal(
       got[0].problem.message,
-      "'publc' is not a valid value for 'distribution.kind' of artifact 'weights'. Did you mean 'public'? Use one of: public, ask-for-access, safety-levels, access-community, private.",
+      "'publc' is not a valid value for 'distribution.kind' of artifact 'weights'. Did you mean 'public'? Use one of: public, ask-for-access, safety-levels, access-community, hosted, private.",
     );
     assert.equal(got[0].at, 'publc');
     assert.equal(got[0].problem.suggestions?.[0].title, "Change to 'public'");

@@ -162,6 +162,7 @@ const DISTRIBUTION_PHRASE: Record<string, string> = {
   'ask-for-access': 'on request, to approved applicants',
   'safety-levels': 'by safety level, to vetted recipients',
   'access-community': 'to a trusted access community',
+  hosted: "only through the authors' own hosted service or API",
   private: 'not released (kept by the authors)',
 };
 
@@ -195,6 +196,9 @@ function artifactSentence(a: TimelineArtifact): string {
           return `${when(ev)}, ${ev.label}${dist}`;
         })
         .join('; ')}`;
+      break;
+    case 'withheld':
+      timing = 'withheld, with no release planned';
       break;
     default:
       timing = 'with no release timing yet';
@@ -364,7 +368,9 @@ export function checklist(model: ReportModel): ChecklistAnswer[] {
   }
 
   // NeurIPS: safeguards.
-  const risky = model.timeline.filter((a) => a.content && HIGH_RISK_CONTENT.includes(a.content) && a.distribution !== 'private');
+  const risky = model.timeline.filter(
+    (a) => a.content && HIGH_RISK_CONTENT.includes(a.content) && a.distribution !== 'private' && a.timing !== 'withheld' && a.purpose !== 'defense',
+  );
   const risk = applying.length > 0 || high.length > 0;
   const sgBase = {
     venue: 'NeurIPS' as const,

@@ -415,7 +415,7 @@ function releasePlan(b: Builder, pair: TreeNode, release: ReleaseDoc | undefined
       label: 'Distribution',
       description: distKind ?? 'missing',
       tooltip: distTerm ? `**${distTerm.label}**: ${distTerm.definition}\n\nSource: ${distTerm.source}` : undefined,
-      icon: { id: distKind === 'public' ? 'globe' : distKind === 'private' ? 'lock' : 'organization' },
+      icon: { id: distKind === 'public' ? 'globe' : distKind === 'private' ? 'lock' : distKind === 'hosted' ? 'cloud' : 'organization' },
       contextValue: `impactNotes.distribution${distKind ? `.${distKind}` : ''}`,
       location: b.releaseLoc(['artifacts', i, 'distribution']),
       value: distKind,
