@@ -51,7 +51,8 @@ export const withdrawalPlanMissing: Rule = {
       // A detector or detection dataset released for defenders is not something to pull back.
       if (own(a.data, 'purpose') === 'defense') continue;
       const at = publicAt(a);
-      if (at) hits.push({ a, at });
+      // A comment above the artifact's list item (or its line) that disables this rule leaves it out.
+      if (at && !ctx.isSuppressed?.('release', plan.rangeOf(at, 'value').start)) hits.push({ a, at });
     }
     if (!hits.length) return;
     const labels = hits.map((h) => (h.a.label.startsWith('#') ? h.a.label : `'${h.a.label}'`));
