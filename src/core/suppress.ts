@@ -130,13 +130,16 @@ export function scanSuppressions(
   // Each entry remembers the directive (index into `directives`) that set it up.
   const fileWide = new Map<string, number[]>();
   const fileAll: number[] = [];
-  const lineRules = new Map<number, { rule: string; dir: number }[]>(); // rule '*' = all rules
+  const lineRules = new Map<number, Map<string, number[]>>(); // line → rule ('*' = all rules) → directives
   const addLines = (from: number, to: number, rules: string[], dir: number) => {
     for (let l = from; l <= to; l++) {
-      const list = lineRules.get(l) ?? [];
-      if (!rules.length) list.push({ rule: '*', dir });
-      for (const r of rules) list.push({ rule: r, dir });
-      lineRules.set(l, list);
+      let byRule = lineRules.get(l);
+      if (!byRule) lineRules.set(l, (byRule = new Map()));
+      for (const r of rules.length ? rules : ['*']) {
+        const dirs = byRule.get(r);
+        if (dirs) dirs.push(dir);
+        else byRule.set(r, [dir]);
+      }
     }
   };
   // Block ranges: [fromLine, toLine) per rule; '*' = all rules except those in `except`, which an
@@ -205,17 +208,26 @@ export function scanSuppressions(
     used.add(`${dir}:${rule}`);
     used.add(`${dir}:*`);
   };
+  // The answer for a (rule, line) pair never changes, and marking directives used is idempotent, so
+  // each pair is worked out once: a line of thousands of directives stays linear.
+  const answered = new Map<string, boolean>();
   return {
     directives,
     isSuppressed(rule, line) {
+      const key = `${line}\u0000${rule}`;
+      const known = answered.get(key);
+      if (known !== undefined) return known;
       let hit = false;
       for (const dir of fileAll) (use(dir, rule), (hit = true));
       for (const dir of fileWide.get(rule) ?? []) (use(dir, rule), (hit = true));
-      for (const e of lineRules.get(line) ?? []) if (e.rule === '*' || e.rule === rule) (use(e.dir, rule), (hit = true));
+      const byRule = lineRules.get(line);
+      for (const dir of byRule?.get('*') ?? []) (use(dir, rule), (hit = true));
+      if (rule !== '*') for (const dir of byRule?.get(rule) ?? []) (use(dir, rule), (hit = true));
       for (const b of blocks) {
         if (line < b.from || line >= b.to) continue;
         if (b.rule === '*' ? !b.except?.has(rule) : b.rule === rule) (use(b.dir, rule), (hit = true));
       }
+      answered.set(key, hit);
       return hit;
     },
     unused(judged) {
