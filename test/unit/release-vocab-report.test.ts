@@ -71,4 +71,12 @@ describe('report: release vocabulary of real decisions', () => {
     assert.match(text, /only through the authors' own hosted service or API/);
     assert.match(text, /withheld, with no release planned/);
   });
+
+  it('lists not-implemented safeguards and safeguards in released code among the model card limitations', () => {
+    const card = renderExport('model-card', model(), 'md').text;
+    assert.match(card, /Consent would apply but is not implemented: no consent check was built\./);
+    assert.match(card, /Watermarking is enforced by the released code, so whoever modifies the code can remove it\./);
+    // A consent check that was never built is no safeguard whose breach could be ruled out.
+    assert.doesNotMatch(card, /breaks the consent safeguard/);
+  });
 });
