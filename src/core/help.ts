@@ -277,7 +277,17 @@ export function enumAt(path: YamlPath): string[] | undefined {
   return undefined;
 }
 
-const ENUM_GROUPS: GroupId[] = ['release-content', 'release-timing', 'release-distribution', 'review-level', 'modality', 'safeguard'];
+const ENUM_GROUPS: GroupId[] = [
+  'release-content',
+  'release-timing',
+  'release-distribution',
+  'review-level',
+  'modality',
+  'safeguard',
+  'safeguard-status',
+  'safeguard-enforcement',
+  'artifact-purpose',
+];
 
 /** The taxonomy group an enum was built from (all of the group's ids are in it), if any. */
 export function groupForEnum(values: readonly string[]): GroupId | undefined {

@@ -345,7 +345,7 @@ export function timelineSvg(model: ReportModel, options: SvgOptions = {}): strin
     for (const ev of a.events) {
       let pos: { x: number; y: number };
       const tip = eventTip(a, ev);
-      const cls = `ev ${ev.status === 'released' ? 'ev-released' : ev.status === 'skipped' ? 'ev-skipped' : 'ev-planned'}${ev.distribution === 'private' ? ' ev-private' : ''}`;
+      const cls = `ev ${ev.status === 'released' ? 'ev-released' : ev.status === 'skipped' ? 'ev-skipped' : 'ev-planned'}${ev.distribution === 'private' ? ' ev-private' : ev.distribution === 'hosted' ? ' ev-hosted' : ''}`;
       if (ev.when === 'immediate') {
         pos = { x: LABEL + IMM / 2, y: mid(0) };
         parts.push(`<g class="${cls}"><title>${e(tip)}</title><circle class="ev-dot" cx="${n(pos.x)}" cy="${pos.y}" r="7"/>`);
@@ -378,7 +378,7 @@ export function timelineSvg(model: ReportModel, options: SvgOptions = {}): strin
 function eventTip(a: TimelineArtifact, ev: TimelineEvent): string {
   const when =
     ev.when === 'immediate' ? 'with the paper' : ev.when === 'date' ? `on ${ev.date}` : ev.when === 'event' ? `after: ${ev.event}` : (ev.note ?? 'not scheduled');
-  return `${a.id}: ${ev.label}, ${when}${ev.distribution ? `, ${ev.distribution}` : ''}${ev.status ? ` (${ev.status})` : ''}`;
+  return `${a.id}: ${ev.label}, ${when}${ev.distribution ? `, ${ev.distribution}` : ''}${ev.detail ? ` — ${ev.detail}` : ''}${ev.status ? ` (${ev.status})` : ''}`;
 }
 
 export function timelineLegend(): string {

@@ -6,7 +6,7 @@
 import { PATH_STAGES, RATCHET_POSITIONS } from '../taxonomy';
 import { escapeLatex, escapeMarkdown, markdownCell } from './escape';
 import { inlineToLatex, inlineToMarkdown, markdownToLatex, markdownToMarkdown } from './markdown';
-import { RATING_LABEL, sectionBody, sectionHasText, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
+import { RATING_LABEL, safeguardStatusText, sectionBody, sectionHasText, stageAccess, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -27,14 +27,15 @@ function stageLabel(f: FactorColumn): string {
 
 function whenText(a: TimelineArtifact): string {
   return a.events
-    .map((ev) =>
-      ev.when === 'immediate'
-        ? 'with the paper'
-        : ev.when === 'date'
-          ? `${ev.date}: ${ev.label}`
-          : ev.when === 'event'
-            ? `after ${ev.event}: ${ev.label}`
-            : `${ev.label}: ${ev.note ?? 'not scheduled'}`,
+    .map(
+      (ev) =>
+        (ev.when === 'immediate'
+          ? 'with the paper'
+          : ev.when === 'date'
+            ? `${ev.date}: ${ev.label}`
+            : ev.when === 'event'
+              ? `after ${ev.event}: ${ev.label}`
+              : `${ev.label}: ${ev.note ?? 'not scheduled'}`) + stageAccess(ev),
     )
     .join('; ');
 }
@@ -107,7 +108,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push(
     mdTable(
       ['Safeguard', 'Status', 'Detail', 'Artifacts'],
-      model.safeguards.map((s) => [markdownCell(s.term.label), markdownCell((s.status ?? 'not listed') + (s.due ? ` (due ${s.due})` : '')), markdownCell(s.detail ?? ''), markdownCell(s.artifacts.join(', '))]),
+      model.safeguards.map((s) => [markdownCell(s.term.label), markdownCell(safeguardStatusText(s)), markdownCell(s.detail ?? ''), markdownCell(s.artifacts.join(', '))]),
     ),
     '',
   );
@@ -199,7 +200,7 @@ export function renderReportLatex(model: ReportModel): string {
 
   out.push('\\section*{Safeguards}');
   out.push('\\begin{tabular}{>{\\raggedright}p{0.2\\linewidth}>{\\raggedright}p{0.14\\linewidth}>{\\raggedright}p{0.44\\linewidth}>{\\raggedright\\arraybackslash}p{0.14\\linewidth}}', '\\toprule', 'Safeguard & Status & Detail & Artifacts \\\\', '\\midrule');
-  for (const s of model.safeguards) out.push(`${L(s.term.label)} & ${L((s.status ?? 'not listed') + (s.due ? ` (due ${s.due})` : ''))} & ${L(s.detail ?? '')} & ${L(s.artifacts.join(', '))} \\\\`);
+  for (const s of model.safeguards) out.push(`${L(s.term.label)} & ${L(safeguardStatusText(s))} & ${L(s.detail ?? '')} & ${L(s.artifacts.join(', '))} \\\\`);
   out.push('\\bottomrule', '\\end{tabular}', '');
 
   out.push(`\\section*{Open findings (${model.findings.length})}`);

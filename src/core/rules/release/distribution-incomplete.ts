@@ -6,7 +6,7 @@ export const DISTRIBUTION_SPEC: KindSpec = {
   key: 'distribution',
   group: 'release-distribution',
   purpose: 'who receives it',
-  required: { public: [], 'ask-for-access': ['process'], 'safety-levels': ['levels'], 'access-community': ['community'], private: ['reason'] },
+  required: { public: [], 'ask-for-access': ['process'], 'safety-levels': ['levels'], 'access-community': ['community'], hosted: [], private: ['reason'] },
   fields: {
     process: { what: 'how access requests are reviewed, by whom and how quickly' },
     levels: {
