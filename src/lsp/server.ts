@@ -112,6 +112,8 @@ function roleOf(file: string): FileRole | undefined {
 export class ImpactNotesServer {
   readonly documents = new TextDocuments(TextDocument);
   private readonly pairs = new Map<string, PairState>();
+  /** Open documents by file path (their URI as the client spells it). */
+  private readonly openPaths = new Map<string, string>();
   private resolver: ConfigResolver;
   private readonly configHost: ConfigHost;
   private readonly workspaceFolders: string[] = [];
@@ -150,10 +152,30 @@ export class ImpactNotesServer {
     const c = this.connection;
     c.onInitialize((params) => this.guard('initialize', () => this.initialize(params), { capabilities: {} }));
     c.onInitialized(() => this.guard('initialized', () => this.initialized(), undefined));
-    this.documents.onDidOpen((e) => this.guard('didOpen', () => this.changed(e.document.uri, 0), undefined));
+    this.documents.onDidOpen((e) =>
+      this.guard(
+        'didOpen',
+        () => {
+          const p = uriToPath(e.document.uri);
+          if (p) this.openPaths.set(p, e.document.uri);
+          this.changed(e.document.uri, 0);
+        },
+        undefined,
+      ),
+    );
     this.documents.onDidChangeContent((e) => this.guard('didChange', () => this.changed(e.document.uri, this.debounceMs), undefined));
     this.documents.onDidSave((e) => this.guard('didSave', () => this.saved(e.document.uri), undefined));
-    this.documents.onDidClose((e) => this.guard('didClose', () => this.closed(e.document.uri), undefined));
+    this.documents.onDidClose((e) =>
+      this.guard(
+        'didClose',
+        () => {
+          const p = uriToPath(e.document.uri);
+          if (p && this.openPaths.get(p) === e.document.uri) this.openPaths.delete(p);
+          this.closed(e.document.uri);
+        },
+        undefined,
+      ),
+    );
     c.onCodeAction((p) => this.guardAsync('codeAction', () => this.codeActions(p), []));
     c.onHover((p) => this.guardAsync('hover', () => this.hover(p), null));
     c.onCompletion((p) => this.guardAsync('completion', () => this.completion(p), []));
@@ -245,8 +267,8 @@ export class ImpactNotesServer {
 
   /** The open document for a file path, if any. */
   private docFor(file: string): TextDocument | undefined {
-    for (const d of this.documents.all()) if (uriToPath(d.uri) === file) return d;
-    return undefined;
+    const uri = this.openPaths.get(file);
+    return uri === undefined ? undefined : this.documents.get(uri);
   }
 
   /** The text of a file open in the editor (unsaved edits included). */
@@ -328,9 +350,8 @@ export class ImpactNotesServer {
     } catch {
       // The folder may not exist yet (an unsaved new file): only open documents count then.
     }
-    for (const d of this.documents.all()) {
-      const p = uriToPath(d.uri);
-      if (p && path.dirname(p) === dir && !names.includes(path.basename(p))) names.push(path.basename(p));
+    for (const p of this.openPaths.keys()) {
+      if (path.dirname(p) === dir && !names.includes(path.basename(p))) names.push(path.basename(p));
     }
     const found = await pairInFolder(dir, names, (d, n) => path.join(d, n), async (p) => this.openText(p) ?? readTextHead(p, DECLARATION_HEAD));
     if (found) return found;
@@ -421,9 +442,8 @@ export class ImpactNotesServer {
     this.resolver = new ConfigResolver(this.configHost, allRules);
     // Problems in an open configuration file show even when no open pair uses it.
     const checks: Promise<void>[] = [];
-    for (const d of this.documents.all()) {
-      const p = uriToPath(d.uri);
-      if (p && roleOf(p) === 'config') checks.push(this.resolver.resolve(path.dirname(p)).then((r) => this.publishConfigProblems(r)));
+    for (const p of this.openPaths.keys()) {
+      if (roleOf(p) === 'config') checks.push(this.resolver.resolve(path.dirname(p)).then((r) => this.publishConfigProblems(r)));
     }
     // A file no longer read (or fixed) loses its problems.
     for (const [uri, diags] of this.configDiags) {
