@@ -304,6 +304,22 @@ describe('language server: bad input and scale', function () {
 
   after(() => client?.kill());
 
+  it('a release.yaml of another tool (no impact-release:, no IMPACT.md beside it) is left alone', async () => {
+    const sub = path.join(dir, 'helm');
+    fs.mkdirSync(sub);
+    const text = 'apiVersion: v2\nreleases:\n  - name: web\n    chart: ./web\n';
+    fs.writeFileSync(path.join(sub, 'release.yaml'), text);
+    const uri = client.open(path.join(sub, 'release.yaml'), text);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }), null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 4 } }), []);
+    // A later document's diagnostics arrive; none ever came for the Helm file.
+    const other = path.join(dir, 'helm-neighbour');
+    fs.mkdirSync(other);
+    const impact = client.open(path.join(other, 'IMPACT.md'), '# x\n');
+    await client.diagnosticsAt(impact, 1);
+    assert.equal(client.published.get(uri)?.diagnostics.length ?? 0, 0);
+  });
+
   it('an alias bomb in release.yaml is a yaml-syntax finding, quickly', async () => {
     const sub = path.join(dir, 'bomb');
     fs.mkdirSync(sub);
@@ -369,6 +385,7 @@ describe('language server: bad input and scale', function () {
     assert.ok(diags.some((d) => d.code === 'placeholder-text' && d.range.start.line === last), 'the TODO typed on the last line is found');
     const end = client.memoryMb();
     if (start && end) {
+      console.log(`      server memory: ${start.rss.toFixed(0)} MB after opening, ${end.rss.toFixed(0)} MB after ${version - 1} keystrokes, peak ${end.peak.toFixed(0)} MB`);
       assert.ok(end.peak < 600, `peak memory ${end.peak.toFixed(0)} MB`);
       assert.ok(end.rss - start.rss < 300, `memory grew by ${(end.rss - start.rss).toFixed(0)} MB`);
     }
