@@ -48,6 +48,8 @@ export class TestClient {
   readonly logs: string[] = [];
   private waiters: (() => void)[] = [];
   private exited: Promise<number | null>;
+  /** Every published version per URI, in order. */
+  readonly versions = new Map<string, (number | undefined)[]>();
   /** Milliseconds (performance.now) of the last publish per URI. */
   readonly publishedAt = new Map<string, number>();
 
@@ -60,6 +62,7 @@ export class TestClient {
       const prev = this.published.get(p.uri);
       this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics, count: (prev?.count ?? 0) + 1 });
       this.publishedAt.set(p.uri, performance.now());
+      (this.versions.get(p.uri) ?? this.versions.set(p.uri, []).get(p.uri)!).push(p.version);
       this.wake();
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => {
