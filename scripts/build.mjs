@@ -1,10 +1,11 @@
 // Builds every bundle with esbuild's JS API, in parallel:
 //   src/extension/extension.ts -> dist/extension.js   (when it exists; vscode external)
 //   src/cli/main.ts            -> dist/cli.js          (dependencies bundled)
+//   src/lsp/main.ts            -> dist/lsp.js          (the language server; the CLI loads it lazily)
 //   test/bench/bench.ts        -> dist/bench/bench.js  (markdownlint external: loaded with import())
 // and then the integration tests through scripts/build-tests.mjs when that script exists.
 //
-// Usage: node scripts/build.mjs [--production] [--only extension,cli,bench,tests]
+// Usage: node scripts/build.mjs [--production] [--only extension,cli,lsp,bench,tests]
 //   --production  minify (the extension and the CLI), no source maps
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,11 @@ const common = {
 /** esbuild options for the CLI bundle (exported so tests can build it into a temporary folder). */
 export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli.js') } = {}) {
   return { ...common, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile, minify: production, sourcemap: !production };
+}
+
+/** The language server: its own bundle beside the CLI's, so `lint` never loads vscode-languageserver. */
+export function lspBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'lsp.js') } = {}) {
+  return { ...common, entryPoints: [path.join(ROOT, 'src', 'lsp', 'main.ts')], outfile, minify: production, sourcemap: !production };
 }
 
 export function extensionBuildOptions({ production = false } = {}) {
@@ -57,6 +63,7 @@ export async function build({ production = false, only } = {}) {
     jobs.push(esbuild.build(extensionBuildOptions({ production })).then(() => done.push('dist/extension.js')));
   }
   if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+  if (want('lsp')) jobs.push(esbuild.build(lspBuildOptions({ production })).then(() => done.push('dist/lsp.js')));
   if (want('bench') && existsSync(path.join(ROOT, 'test', 'bench', 'bench.ts'))) {
     jobs.push(esbuild.build(benchBuildOptions()).then(() => done.push('dist/bench/bench.js')));
   }

@@ -257,3 +257,77 @@ export function disableNextLineComment(kind: FileKind, rule: string): string {
 export function disableFileComment(kind: FileKind, rule: string): string {
   return kind === 'impact' ? `<!-- impact-notes-disable-file ${rule} -->` : `# impact-notes-disable-file ${rule}`;
 }
+
+// ---- suppression edits (the editor's and the language server's "disable" quick fixes) -----------
+
+/** One replacement in the text the edit was computed from (offsets). */
+export interface SuppressEdit {
+  range: { start: number; end: number };
+  newText: string;
+}
+
+const NEXT_LINE_RE = { impact: /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
+const FILE_RE = { impact: /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
+
+/** Adds `rule` to an existing directive's rule list; undefined when the directive covers it (or every rule) already. */
+function addRule(list: string, rule: string): string | undefined {
+  const [rules, reason] = list.split(/\s--\s/);
+  const names = rules.split(/[\s,]+/).filter(Boolean);
+  if (!names.length) return undefined; // no list = all rules
+  if (names.includes(rule)) return undefined;
+  return `${[...names, rule].join(', ')}${reason !== undefined ? ` -- ${reason.trim()}` : ''}`;
+}
+
+/**
+ * "Disable <rule> for this line": a disable-next-line comment above the 0-based `line`, with that
+ * line's indentation, or the rule added to such a comment already there. Undefined when a comment
+ * above already covers the rule.
+ */
+export function disableLineEdit(source: SourceText, kind: FileKind, rule: string, line: number): SuppressEdit | undefined {
+  if (line > 0 && line < source.lineCount) {
+    const m = NEXT_LINE_RE[kind].exec(source.lineText(line - 1));
+    if (m) {
+      const merged = addRule(m[2], rule);
+      if (merged === undefined) return undefined;
+      const newText = kind === 'impact' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
+      return { range: source.lineRange(line - 1), newText };
+    }
+  }
+  const at = source.lineStart(line);
+  const indent = /^\s*/.exec(source.lineText(line))![0];
+  // The last line of a file without a final line break: the comment goes before it all the same.
+  return { range: { start: at, end: at }, newText: `${indent}${disableNextLineComment(kind, rule)}${source.eol}` };
+}
+
+/**
+ * "Disable <rule> for this file": the rule added to a disable-file comment among the first 50 lines,
+ * or a new one at the top (after Markdown front matter, after a YAML schema modeline or directives).
+ * Undefined when a comment already covers the rule.
+ */
+export function disableFileEdit(source: SourceText, kind: FileKind, rule: string): SuppressEdit | undefined {
+  const lines = source.lineCount;
+  for (let i = 0; i < Math.min(lines, 50); i++) {
+    const m = FILE_RE[kind].exec(source.lineText(i));
+    if (m) {
+      const merged = addRule(m[1], rule);
+      if (merged === undefined) return undefined;
+      return { range: source.lineRange(i), newText: kind === 'impact' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}` };
+    }
+  }
+  let at = 0;
+  if (kind === 'impact' && /^---\s*$/.test(source.lineText(0))) {
+    for (let i = 1; i < lines; i++) {
+      if (/^(---|\.\.\.)\s*$/.test(source.lineText(i))) {
+        at = i + 1;
+        break;
+      }
+    }
+  } else if (kind === 'release') {
+    // Keep the schema modeline and YAML directives first.
+    while (at < lines && /^(#\s*yaml-language-server:|%)/.test(source.lineText(at))) at++;
+  }
+  const offset = at >= lines ? source.text.length : source.lineStart(at);
+  // Past the last line of a file without a final line break: start a line of its own.
+  const lead = at >= lines && source.text.length > 0 ? source.eol : '';
+  return { range: { start: offset, end: offset }, newText: `${lead}${disableFileComment(kind, rule)}${source.eol}` };
+}

@@ -4,14 +4,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PROJECT_URL } from '../core/docs-url';
+import { TAXONOMY_DOC_URL } from '../core/docs-url';
 import { impactHoverAt, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, RELEASE_FILE_RE } from '../core/pairs';
 import { parseRelease } from '../core/release/parse';
 import type { ViewLintService, ViewServices } from './tree/viewServices';
 
-export const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: `${PROJECT_URL}/blob/main/docs/taxonomy.md` };
+export const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: TAXONOMY_DOC_URL };
 
 /** The document selectors of both files (the file-name check happens in the providers). */
 export const IMPACT_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
