@@ -104,6 +104,21 @@ export function waitForRule(uri: vscode.Uri, rule: string, present = true, timeo
   );
 }
 
+/**
+ * Waits until every diagnostic of `rule` on `uri` is an unanswered question whose structure is in
+ * place ("the template's prompt is still here"): a fix adds the prompt, only a person answers it.
+ */
+export function waitForOnlyPrompts(uri: vscode.Uri, rule: string, timeoutMs?: number): Promise<vscode.Diagnostic[] | true> {
+  return waitFor(
+    () => {
+      const ds = ourDiagnostics(uri, rule);
+      return ds.every((d) => /the template's prompt is still here/.test(d.message)) || undefined;
+    },
+    `${rule} on ${vscode.workspace.asRelativePath(uri)} to hold only unanswered prompts`,
+    timeoutMs,
+  );
+}
+
 /** Waits until the lint service has linted the open document at its current version. */
 export async function waitLinted(api: ImpactNotesApi, doc: vscode.TextDocument): Promise<void> {
   await waitFor(() => {
