@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { LintService } from './lintService';
 import type { Log } from './log';
+import type { Platform } from './platform';
 import type { PromptService } from './prompts';
 
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   prompts: PromptService;
   /** Folder of the rule pages: docs/rules/ inside the extension. */
   docsBase: vscode.Uri;
+  /** What differs between the Node and the web worker extension host. */
+  platform: Platform;
 }
 
 /** A feature: registers its providers/commands (pushing disposables onto context.subscriptions) and may return an API object for tests. */

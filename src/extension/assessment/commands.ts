@@ -3,7 +3,7 @@
  * Folder. Every question goes through the prompt layer (services.prompts), every change is an
  * undoable WorkspaceEdit, and nothing is ever overwritten.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { lint, todayUtc } from '../../core/engine';
 import { parseImpact } from '../../core/impact/parse';
@@ -35,9 +35,9 @@ async function folderArg(arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(arg instanceof vscode.Uri)) return undefined;
   try {
     const st = await vscode.workspace.fs.stat(arg);
-    return st.type & vscode.FileType.Directory ? arg : arg.with({ path: path.posix.dirname(arg.path) });
+    return st.type & vscode.FileType.Directory ? arg : arg.with({ path: posix.dirname(arg.path) });
   } catch {
-    return isPairFileName(arg) ? arg.with({ path: path.posix.dirname(arg.path) }) : arg;
+    return isPairFileName(arg) ? arg.with({ path: posix.dirname(arg.path) }) : arg;
   }
 }
 
@@ -65,8 +65,8 @@ export async function researchFolders(token?: vscode.CancellationToken): Promise
   for (const f of roots) items.set(f.uri.toString(), { label: f.name, description: 'workspace folder', uri: f.uri });
   const found = await vscode.workspace.findFiles(RESEARCH_GLOB, '**/{node_modules,.git,.venv,venv,__pycache__,site-packages}/**', 500, token);
   for (const file of found) {
-    let dir = file.with({ path: path.posix.dirname(file.path) });
-    if (CONTAINER_DIRS.has(path.posix.basename(dir.path).toLowerCase())) dir = dir.with({ path: path.posix.dirname(dir.path) });
+    let dir = file.with({ path: posix.dirname(file.path) });
+    if (CONTAINER_DIRS.has(posix.basename(dir.path).toLowerCase())) dir = dir.with({ path: posix.dirname(dir.path) });
     const key = dir.toString();
     if (items.has(key)) continue;
     items.set(key, { label: vscode.workspace.asRelativePath(dir, roots.length > 1), description: 'has research files', uri: dir });
@@ -176,7 +176,7 @@ export async function newAssessment(services: Services, arg?: unknown): Promise<
   if (!created) return undefined;
   await openAll([impactUri, releaseUri]);
   const addedSections = existing.includes(impactUri) ? await offerMissingSections(services, impactUri, where) : false;
-  services.log.info(`new assessment in ${where}: created ${created.map((u) => path.posix.basename(u.path)).join(', ') || 'nothing'}`);
+  services.log.info(`new assessment in ${where}: created ${created.map((u) => posix.basename(u.path)).join(', ') || 'nothing'}`);
   return { folder, created, existing, addedSections };
 }
 
@@ -202,7 +202,7 @@ async function writeScaffold(
 ): Promise<vscode.Uri[] | undefined> {
   let files;
   try {
-    files = scaffold({ title: path.posix.basename(folder.path), ...answers, today: todayUtc(), eol: eolSetting(folder) });
+    files = scaffold({ title: posix.basename(folder.path), ...answers, today: todayUtc(), eol: eolSetting(folder) });
   } catch (err) {
     if (err instanceof ScaffoldError) {
       void services.prompts.showErrorMessage(`Impact Notes: ${err.message}`);
@@ -252,7 +252,7 @@ export async function createReleasePlan(services: Services, arg?: unknown, given
   }
   if (existing.length) {
     await vscode.window.showTextDocument(existing[0]);
-    void services.prompts.showInformationMessage(`${where} already has a release plan (${path.posix.basename(existing[0].path)}); it was not changed.`);
+    void services.prompts.showInformationMessage(`${where} already has a release plan (${posix.basename(existing[0].path)}); it was not changed.`);
     return { folder, created: [], existing };
   }
   const hasImpact = await exists(impactUri);
@@ -273,7 +273,7 @@ export async function createReleasePlan(services: Services, arg?: unknown, given
   const created = await writeScaffold(services, folder, { modality, artifacts, reviewLevel }, existing);
   if (!created) return undefined;
   if (created.length) await openAll([releaseUri, ...created.filter((u) => u.toString() !== releaseUri.toString())]);
-  services.log.info(`release plan for ${where}: created ${created.map((u) => path.posix.basename(u.path)).join(', ')}`);
+  services.log.info(`release plan for ${where}: created ${created.map((u) => posix.basename(u.path)).join(', ')}`);
   return { folder, created, existing };
 }
 
