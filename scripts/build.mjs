@@ -9,7 +9,7 @@
 //   test/bench/bench.ts        -> dist/bench/bench.js  (markdownlint external: loaded with import())
 // and then the integration tests through scripts/build-tests.mjs when that script exists.
 //
-// Usage: node scripts/build.mjs [--production] [--only extension,web,cli,bench,tests]
+// Usage: node scripts/build.mjs [--production] [--only extension,web,cli,bench,tests,web-tests]
 //   --production  minify (the extension and the CLI), no source maps
 import * as esbuild from 'esbuild';
 import { builtinModules, createRequire } from 'node:module';
@@ -70,9 +70,18 @@ export function webExtensionBuildOptions({ production = false } = {}) {
   };
 }
 
+/** The web tests share helpers with the Node integration tests; `node:assert` becomes test/web/assert.ts. */
+const assertShim = {
+  name: 'assert-for-the-browser',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, () => ({ path: path.join(ROOT, 'test', 'web', 'assert.ts') }));
+  },
+};
+
 export function webTestBuildOptions() {
   return {
     ...webCommon,
+    plugins: [assertShim],
     entryPoints: [path.join(ROOT, 'test', 'web', 'index.ts')],
     outfile: path.join(ROOT, 'dist', 'web', 'test', 'index.js'),
     sourcemap: true,
@@ -130,7 +139,7 @@ export async function build({ production = false, only } = {}) {
   if (want('web') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.web.ts'))) {
     jobs.push(buildWeb(webExtensionBuildOptions({ production })).then(() => done.push('dist/web/extension.js')));
   }
-  if (want('tests') && existsSync(path.join(ROOT, 'test', 'web', 'index.ts'))) {
+  if ((want('tests') || want('web-tests')) && existsSync(path.join(ROOT, 'test', 'web', 'index.ts'))) {
     jobs.push(buildWeb(webTestBuildOptions()).then(() => done.push('dist/web/test/index.js')));
   }
   if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));

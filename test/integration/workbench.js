@@ -282,12 +282,15 @@ async function startCodeServer(opts = {}) {
  * the development extension loaded (used by the e2e tests). `workspace` (a .code-workspace file)
  * opens a multi-root workspace instead of `folder` (code-server's `?workspace=` parameter).
  */
-function workbenchUrl(serverUrl, { folder, workspace, extensionDevelopmentPath, extensionTestsPath } = {}) {
+function workbenchUrl(serverUrl, { folder, workspace, extensionDevelopmentPath, extensionTestsPath, extensionDevelopmentKind } = {}) {
   const u = new URL(serverUrl);
   const remote = (p) => `vscode-remote://${u.host}${path.resolve(p)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  // 'web': run the extension under development (its package.json `browser` entry) and the tests in
+  // the web worker extension host, as vscode.dev does, instead of the server's Node one.
+  if (extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', extensionDevelopmentKind]);
   payload.push(['skipWelcome', 'true']);
   let url = `${u.origin}/?`;
   if (workspace) url += `workspace=${encodeURIComponent(path.resolve(workspace))}&`;
