@@ -53,6 +53,8 @@ function encode(text: string): Uint8Array {
 
 interface FolderItem extends vscode.QuickPickItem {
   uri: vscode.Uri;
+  /** 'new': ask for the name of a folder to create; 'browse': pick any folder in a dialog. */
+  action?: 'new' | 'browse';
 }
 
 const RESEARCH_GLOB = '**/{*.pt,*.pth,*.ckpt,*.safetensors,*.onnx,*.gguf,*.h5,*.parquet,*.arrow,*.tfrecord,*.npz,train*.py,*_train.py,finetune*.py,train*.ipynb}';
@@ -79,14 +81,60 @@ export async function researchFolders(token?: vscode.CancellationToken): Promise
   return list.sort((a, b) => (a.uri.path < b.uri.path ? -1 : 1));
 }
 
+/** What is wrong with a new folder's name (relative to a workspace folder), or undefined. */
+export function newFolderProblem(name: string): string | undefined {
+  const rel = name.trim().replace(/\/+$/, '');
+  if (!rel) return 'Type the name of the new folder.';
+  if (rel.startsWith('/') || rel.includes('\\') || /^[A-Za-z]:/.test(rel)) return 'Give a path relative to the workspace folder, with / between folders.';
+  if (rel.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return 'The path cannot contain empty, "." or ".." parts.';
+  return undefined;
+}
+
+async function newFolder(services: Services, title: string, base: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const name = await services.prompts.showInputBox({
+    title,
+    prompt: `Name of the new folder, inside ${posix.basename(base.path) || base.toString()} (an existing empty folder is fine too)`,
+    placeHolder: 'my-study',
+    validateInput: newFolderProblem,
+    ignoreFocusOut: true,
+  });
+  if (name === undefined) return undefined;
+  const problem = newFolderProblem(name);
+  if (problem) {
+    void services.prompts.showErrorMessage(`Impact Notes: ${problem}`);
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(base, ...name.trim().replace(/\/+$/, '').split('/'));
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    if (!(st.type & vscode.FileType.Directory)) {
+      void services.prompts.showErrorMessage(`Impact Notes: ${vscode.workspace.asRelativePath(uri)} is a file, not a folder.`);
+      return undefined;
+    }
+  } catch {
+    await vscode.workspace.fs.createDirectory(uri);
+  }
+  return uri;
+}
+
 async function pickFolder(services: Services, title: string): Promise<vscode.Uri | undefined> {
   const items = await researchFolders();
   if (!items.length) {
     void services.prompts.showWarningMessage('Impact Notes: open a folder first.');
     return undefined;
   }
-  if (items.length === 1) return items[0].uri;
-  const picked = await services.prompts.showQuickPick(items, { title, placeHolder: 'Which folder holds the research (code, data, checkpoints)?', ignoreFocusOut: true });
+  const base = items.find((i) => i.description === 'workspace folder')?.uri ?? items[0].uri;
+  // Always shown, whatever is typed: a new folder, or any folder (an empty one too) from a dialog.
+  items.push(
+    { label: '$(new-folder) New folder…', description: 'create a folder for the assessment', alwaysShow: true, uri: base, action: 'new' },
+    { label: '$(folder-opened) Choose a folder…', description: 'any folder, including an empty one', alwaysShow: true, uri: base, action: 'browse' },
+  );
+  const picked = await services.prompts.showQuickPick(items, { title, placeHolder: 'Which folder holds the research (code, data, checkpoints)? Or make a new one.', ignoreFocusOut: true });
+  if (picked?.action === 'new') return newFolder(services, title, picked.uri);
+  if (picked?.action === 'browse') {
+    const chosen = await services.prompts.showOpenDialog({ title, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: picked.uri, openLabel: 'Use This Folder' });
+    return chosen?.[0];
+  }
   return picked?.uri;
 }
 
