@@ -19,6 +19,7 @@ import { LintService } from './lintService';
 import { liveListeners, type LiveListeners } from './listeners';
 import { Log } from './log';
 import { PromptService } from './prompts';
+import { docsBaseUri, registerRuleDocs } from './ruleDocs';
 import type { Platform } from './platform';
 import type { Feature, Services } from './services';
 
@@ -64,7 +65,9 @@ export function createActivate(platform: Platform): (context: vscode.ExtensionCo
 
 function start(context: vscode.ExtensionContext, log: Log, platform: Platform): ImpactNotesApi {
   const started = Date.now();
-  const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  // Rule pages: the bundled docs/rules, served read-only and shown as a rendered preview.
+  registerRuleDocs(context, log);
+  const docsBase = docsBaseUri();
   const lintService = new LintService({ docsBase, log, readHead: platform.readHead });
   context.subscriptions.push(lintService);
   const prompts = new PromptService();

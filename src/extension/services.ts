@@ -14,7 +14,7 @@ export interface Services {
   lintService: LintService;
   /** All user prompts go through this (tests swap in a scripted fake). */
   prompts: PromptService;
-  /** Folder of the rule pages: docs/rules/ inside the extension. */
+  /** Folder of the rule pages: the bundled docs/rules/, served read-only (ruleDocs.ts). */
   docsBase: vscode.Uri;
   /** What differs between the Node and the web worker extension host. */
   platform: Platform;
