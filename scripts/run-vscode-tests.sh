@@ -154,7 +154,12 @@ fi
 # workbench.js writes settings.json/config.yaml and prints the server command line, env included
 # (one definition shared with the e2e helper). Port 0: the server picks a free port and logs it;
 # wait-ready reads it from the log and polls /healthz with a deadline.
-node "$WB" server-argv "$TMP/server" 0 > "$TMP/argv" || die "could not prepare the server"
+# The web pass makes the extension under development a web extension through the user setting
+# remote.extensionKind (["web"]): VS Code 1.139's web workbench reads extensionDevelopmentKind from
+# the URL payload but does not apply it when it places extensions (run-in-browser.js passes it too).
+SETTINGS='{}'
+[ "$WEB" != 1 ] || SETTINGS='{"remote.extensionKind":{"impact-notes.impact-notes":["web"]}}'
+node "$WB" server-argv "$TMP/server" 0 "$SETTINGS" > "$TMP/argv" || die "could not prepare the server"
 mapfile -d '' -t CS_ARGV < "$TMP/argv"
 
 if [ -n "$VSIX" ]; then

@@ -15,6 +15,7 @@ import { register as registerHover } from './hover';
 import { register as registerReport } from './report';
 import { register as registerStatusBar } from './statusBar';
 import { register as registerTree, type TreeApi } from './tree';
+import { register as registerWalkthrough } from './walkthrough';
 import { LintService } from './lintService';
 import { liveListeners, type LiveListeners } from './listeners';
 import { Log } from './log';
@@ -34,6 +35,7 @@ const FEATURES: Record<string, Feature> = {
   codeLens: registerCodeLens,
   statusBar: registerStatusBar,
   report: registerReport,
+  walkthrough: registerWalkthrough,
 };
 
 export interface ImpactNotesApi {
