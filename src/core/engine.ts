@@ -252,6 +252,22 @@ export function lint(input: LintInput): LintResult {
         });
         continue;
       }
+      // The metadata is a contract (docs, the README and the settings are generated from it): a fix
+      // or a suggestion the rule does not declare is dropped and reported, as ESLint refuses a fix
+      // from a rule that is not marked fixable.
+      const undeclared = [r.fix && !rule.meta.fixable ? 'a fix (meta.fixable is false)' : '', r.suggestions?.length && !rule.meta.suggestions ? 'suggestions (meta.suggestions is not set)' : ''].filter(Boolean);
+      if (undeclared.length) {
+        findings.push({
+          rule: INTERNAL_ERROR,
+          severity: 'error',
+          message: `Rule '${rule.meta.name}' offered ${undeclared.join(' and ')} that its metadata does not declare; they were dropped.`,
+          path: paths[r.file] ?? '',
+          file: r.file,
+          range: { start: 0, end: 0 },
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
+        });
+      }
       out.push({
         rule: rule.meta.name,
         severity,
@@ -261,8 +277,8 @@ export function lint(input: LintInput): LintResult {
         range: { start, end },
         start: source.positionAt(start),
         end: source.positionAt(end),
-        fix: r.fix && !editsInsideOpenBlock(r.fix, impact) ? r.fix : undefined,
-        suggestions: r.suggestions,
+        fix: r.fix && rule.meta.fixable && !editsInsideOpenBlock(r.fix, impact) ? r.fix : undefined,
+        suggestions: rule.meta.suggestions ? r.suggestions : undefined,
         data: r.data,
       });
     }

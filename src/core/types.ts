@@ -71,6 +71,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** Whether the rule's reports carry a machine-applicable `fix`. */
   fixable: boolean;
+  /**
+   * Whether the rule's reports carry `suggestions`: quick fixes offered in the editor that need the
+   * author's decision, never applied by --fix. The engine refuses suggestions a rule does not declare.
+   */
+  suggestions?: boolean;
   options?: Record<string, RuleOption>;
   /** Where the rule comes from in the literature or the spec (shown in docs). */
   source?: string;

@@ -14,7 +14,7 @@ import { getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, readText, removeFolder, t
  * release.yaml is reported there (to check suppression indentation).
  */
 const TEST_RULE: Rule = {
-  meta: { name: 'test-cross-file', description: 'Test rule.', scope: 'pair', defaultSeverity: 'warning', fixable: true },
+  meta: { name: 'test-cross-file', description: 'Test rule.', scope: 'pair', defaultSeverity: 'warning', fixable: true, suggestions: true },
   check(ctx) {
     const imp = ctx.impact?.source.text;
     const rel = ctx.release?.source.text;

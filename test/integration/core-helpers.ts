@@ -132,11 +132,11 @@ export async function waitLinted(api: ImpactNotesApi, doc: vscode.TextDocument):
 // ---- scripted prompts ---------------------------------------------------------------------------
 
 export interface PromptCall {
-  kind: 'quickPick' | 'inputBox' | 'info' | 'warning' | 'error';
+  kind: 'quickPick' | 'inputBox' | 'info' | 'warning' | 'error' | 'openDialog';
   /** Title, placeholder or prompt, or the message. */
   text: string;
   items?: vscode.QuickPickItem[];
-  options?: vscode.QuickPickOptions | vscode.InputBoxOptions;
+  options?: vscode.QuickPickOptions | vscode.InputBoxOptions | vscode.OpenDialogOptions;
   buttons?: string[];
 }
 
@@ -181,6 +181,12 @@ export class ScriptedPrompts implements Prompts {
 
   showErrorMessage(message: string, ...items: string[]): Thenable<never> {
     return this.message('error', message, items);
+  }
+
+  showOpenDialog(options?: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
+    const call: PromptCall = { kind: 'openDialog', text: [options?.title, options?.openLabel].filter(Boolean).join(' | '), options };
+    this.calls.push(call);
+    return Promise.resolve(this.answer(call) as vscode.Uri[] | undefined);
   }
 }
 

@@ -68,6 +68,10 @@ function scripted(answer: (call: Call) => unknown): Prompts & { calls: Call[] } 
     showInformationMessage: msg('info'),
     showWarningMessage: msg('warning'),
     showErrorMessage: msg('error'),
+    showOpenDialog: (options?: vscode.OpenDialogOptions) => {
+      calls.push({ kind: 'openDialog', text: options?.title ?? '' });
+      return Promise.resolve(undefined);
+    },
   };
 }
 

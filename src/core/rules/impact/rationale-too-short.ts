@@ -20,7 +20,7 @@ export const rationaleTooShort: Rule = {
     options: {
       minWords: { type: 'number', default: 8, description: 'Fewest words a rationale or a reasoning must have.' },
     },
-    source: 'Ovadya & Whittlestone 2019, §2.1–§2.2; SPEC §4',
+    source: 'Ovadya & Whittlestone 2019, §2.1–§2.2',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -44,6 +44,7 @@ export const planLessCautiousThanAssessment: Rule = {
     scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
+    suggestions: true,
     source: 'Ovadya & Whittlestone 2019, §2.1, §2.2 (2) and §3.4',
     options: {
       easeFactors: {

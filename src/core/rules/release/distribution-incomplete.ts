@@ -32,7 +32,8 @@ export const distributionIncomplete: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (release distribution); SPEC §3',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release distribution)',
   },
   check(ctx) {
     checkKindFields(ctx, DISTRIBUTION_SPEC);

@@ -30,7 +30,8 @@ export const safeguardStatusMissing: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (synthetic-media safeguards); SPEC §3',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.4 (synthetic-media safeguards)',
   },
   check(ctx) {
     const plan = planOf(ctx);

@@ -40,7 +40,8 @@ export const timingIncomplete: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (release timing); SPEC §3',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release timing)',
   },
   check(ctx) {
     checkKindFields(ctx, TIMING_SPEC);

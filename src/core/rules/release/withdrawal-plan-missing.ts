@@ -31,7 +31,8 @@ export const withdrawalPlanMissing: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'Ovadya & Whittlestone 2019, §2.3 (access is hard to undo) and §3.2.3 (approval can be suspended); SPEC §4',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §2.3 (access is hard to undo) and §3.2.3 (approval can be suspended)',
   },
   check(ctx) {
     const plan = planOf(ctx);
