@@ -6,8 +6,8 @@
  * the rationale of the product hazard, and as a paragraph under "Indirect harms". The rule is run on
  * each document; a sentence counts as flagged when a finding overlaps it.
  *
- * Split: every 4th sentence (index 3, 7, 11, …) is held out. The rule is tuned on the others; the
- * held-out part is only scored.
+ * Split: every 4th sentence (index 3, 7, 11, …) is held out, except the examples quoted in issue 11,
+ * which are requirements. The rule is tuned on the others; the held-out part is only scored.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,8 +31,13 @@ export function loadCorpus(file = path.join(__dirname, 'sentences.jsonl')): Sent
     .map((l) => JSON.parse(l) as Sentence);
 }
 
-export function splitOf(index: number): Split {
-  return index % 4 === 3 ? 'held-out' : 'tuning';
+/** Sentences quoted in issue 11 are requirements: they are always in the tuning split. */
+export function isIssueExample(s: Sentence): boolean {
+  return s.source.startsWith('example quoted in issue 11');
+}
+
+export function splitOf(index: number, s?: Sentence): Split {
+  return index % 4 === 3 && !(s && isIssueExample(s)) ? 'held-out' : 'tuning';
 }
 
 /** An IMPACT.md with `sentence` at `placement`, and where the sentence starts in it. */
@@ -69,7 +74,7 @@ export interface Score {
 export function score(corpus: readonly Sentence[], split: Split | 'all', placement: Placement): Score {
   const s: Score = { split, placement, optOuts: 0, engaged: 0, truePositives: 0, falsePositives: 0, recall: 0, precision: 0, missed: [], wronglyFlagged: [] };
   corpus.forEach((c, i) => {
-    if (split !== 'all' && splitOf(i) !== split) return;
+    if (split !== 'all' && splitOf(i, c) !== split) return;
     const hit = flagged(c.text, placement);
     if (c.label === 'opt-out') {
       s.optOuts++;

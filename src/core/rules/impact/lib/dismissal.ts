@@ -26,7 +26,7 @@ const ADJ =
 /** Up to six of them, which may be coordinated: "ethical or societal", "direct, immediate, or negative". */
 const ADJS = `(?:${ADJ},?\\s+(?:(?:and\\/or|or|and|nor)\\s+)?){0,6}`;
 /** "misuse", "negative societal impact", "potential for misuse", "possibility of harm". */
-const HARM_NP = `(?:(?:potential|possibility|chance|likelihood|evidence|indication|sign)s?\\s+(?:of|for)\\s+${ADJS})?(?:[a-z]+\\s+(?:or|and)\\s+${ADJS})?${HARM}`;
+const HARM_NP = `(?:(?:potential|possibility|chance|likelihood|evidence|indication|sign)s?\\s+(?:of|for)\\s+${ADJS}|(?:path(?:way)?s?|route)\\s+to\\s+${ADJS})?(?:[a-z]+\\s+(?:or|and)\\s+${ADJS})?${HARM}`;
 /** Negated auxiliaries. "must not" is left out: "the system must not cause harm" states a requirement. */
 const NEG_AUX = '\\b(?:do|does|did|will|would|can|could|should|shall|may|might|have|has|had)\\s+not\\s+(?:\\w+\\s+){0,2}?';
 const HAVING =
@@ -40,8 +40,20 @@ const DENIALS: readonly RegExp[] = [
   ),
   // we do not believe that our work poses any risk
   new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`),
-  // we are not aware of any negative consequences
-  new RegExp(`\\b(?:am|are|is|was|were)\\s+not\\s+aware\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  // we are not aware of any negative consequences; we are unaware of any risks
+  new RegExp(`\\b(?:(?:am|are|is|was|were)\\s+not\\s+aware|(?:am|are|is|was|were)\\s+unaware)\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  // we do not think there are any negative impacts
+  new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,40}?\\bthere\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:any\\s+)?${ADJS}${HARM_NP}\\b`),
+  // this work is not expected to have any negative societal impact
+  new RegExp(`\\b(?:is|are|was|were)\\s+not\\s+(?:\\w+\\s+)?(?:expected|anticipated|likely|foreseen|thought|believed|known)\\s+to\\s+(?:\\w+\\s+)?(?:have|pose|cause|raise|present|lead\\s+to|result\\s+in|create|bring|introduce|carry|entail)\\s+${ADJS}${HARM_NP}\\b`),
+  // it is hard to predict any foreseeable societal consequence
+  new RegExp(`\\b(?:hard|difficult|impossible|not\\s+possible)\\s+to\\s+(?:\\w+\\s+)?(?:predict|foresee|anticipate|imagine|identify|envision)\\s+${ADJS}${HARM_NP}\\b`),
+  // a discussion of societal impact is beyond the scope of this paper
+  new RegExp(`\\b${HARM}\\b[^.;:]{0,30}?\\b(?:is|are|lies|lie|falls?)\\s+(?:\\w+\\s+)?(?:beyond|outside)\\s+(?:the\\s+)?scope\\b`),
+  // negative societal impacts: none
+  new RegExp(`^${ADJS}${HARM_NP}\\s*[:—–-]\\s*(?:none|n\\/?a|not\\s+applicable|no|nothing)\\b`),
+  // no one will be harmed by this work
+  /\b(?:no\s+one|nobody|no\s+group|no\s+individual)\s+(?:is|are|will\s+be|would\s+be|can\s+be|could\s+be)\s+(?:\w+\s+)?(?:harmed|hurt|disadvantaged|negatively\s+affected|endangered)\b/,
   // this work has / poses / raises no risk; carries minimal risk
   new RegExp(`\\b(?:${HAVING}|with)\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`),
   // we see no ethical concerns; we found no risks
@@ -97,7 +109,7 @@ const BARE_WORDS_RE =
   /^(?:n\/?a|na|none|nothing|nil|no|nope|not\s+applicable|not\s+relevant|does\s+not\s+apply|unlikely|very\s+unlikely|highly\s+unlikely|not\s+likely|negligible|minimal|not\s+a\s+concern|no\s+concerns?|not\s+an\s+issue|no\s+issues?|none\s+(?:foreseen|known|identified|anticipated|expected|(?:that\s+)?we\s+(?:know|are\s+aware)\s+of|at\s+(?:this|the\s+moment|present)(?:\s+time|\s+stage|\s+point)?)|nothing\s+to\s+(?:report|declare|add))$/;
 
 /** Cheap pre-filter: every denial shape contains one of these words. */
-const PREFILTER_RE = /\b(?:not|no|none|n\/?a|nothing|unlikely|harmless|risk[-\s]free|innocuous|free|devoid|minimal|negligible|little|limited|zero|cannot)\b|n['’]t\b/;
+const PREFILTER_RE = /\b(?:not|no|none|n\/?a|nothing|unlikely|harmless|risk[-\s]free|innocuous|free|devoid|minimal|negligible|little|limited|zero|cannot|unaware|nobody|hard\s+to|difficult\s+to|impossible\s+to|beyond|outside)\b|n['’]t\b/;
 
 /** Naming a concrete harm, victim or safeguard shows the author thought about it. */
 const CONCRETE_RE =
@@ -139,8 +151,8 @@ const BARE_START_STICKY_RE = new RegExp(BARE_WORD_START, 'iy');
 /** Raw-text cues (before normalising): a negation, and a harm word or a "not applicable" phrase. */
 // Case-sensitive with explicit capitals: faster than the `i` flag on long prose.
 const NEG_CUE_G =
-  /\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot)\b|n['’]t\b/g;
-const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b|disadvantage|bias|misused|capabilit/i;
+  /\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot|[Uu]naware|[Nn]obody|(?:[Hh]ard|[Dd]ifficult|[Ii]mpossible)\s+to|[Bb]eyond\s+the\s+scope|[Oo]utside\s+the\s+scope)\b|n['’]t\b/g;
+const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b|disadvantage|bias|misused|capabilit|harmed|hurt|scope/i;
 
 export interface Dismissal {
   /** Offsets into the text given to `findDismissals`. */
