@@ -131,6 +131,13 @@ describe('boilerplate-dismissal recogniser', () => {
     assert.equal(text.slice(d.start, d.end), 'N/A');
   });
 
+  it('does not read a run-on of thousands of characters as one stock sentence', () => {
+    const runOn = 'We do not foresee any negative societal impact ' + 'and the model runs on a laptop '.repeat(60);
+    assert.ok(runOn.length > 1500);
+    assert.deepEqual(findDismissals(runOn), []);
+    assert.equal(findDismissals('We do not foresee any negative societal impact.').length, 1);
+  });
+
   it('reports through the rule with the sentence as range', () => {
     const impact = ['# T', '', '## Indirect harms', '', 'Cheap clones erode trust in audio evidence. We do not foresee any other harms.', ''].join('\n');
     const r = lint({ impact: { path: 'IMPACT.md', text: impact }, rules: [boilerplateDismissal] });

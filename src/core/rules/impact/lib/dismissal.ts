@@ -115,6 +115,9 @@ const PREFILTER_RE = /\b(?:not|no|none|n\/?a|nothing|unlikely|harmless|risk[-\s]
 const CONCRETE_RE =
   /\b(?:fraud\w*|scam\w*|impersonat\w*|deep\s?fakes?|disinformation|misinformation|propaganda|harass\w*|bully\w*|non-?consensual|porn\w*|nudes?|nudity|phishing|spoof\w*|clon(?:e|es|ed|ing)|surveillance|privacy|discriminat\w*|extort\w*|blackmail\w*|elections?|manipulat\w*|defam\w*|forger(?:y|ies)|forged|identity\s+theft|stalk\w*|dox\w*|likeness\w*|victims?|children|minors|journalists?|voters?|viewers?|listeners?|subjects|women|minorit\w*|patients?|artists?|actors?|consent\w*|watermark\w*|detectors?|provenance|gated|access\s+(?:form|control|requests?)|licen[cs]e)\b/;
 
+/** Longest sentence read as a possible dismissal, in characters. */
+const MAX_SENTENCE = 1500;
+
 /** Kinds of harm, risk and victim a reasoning clause can be about (CONCRETE_RE names more). */
 const SPECIFIC_HARM_RE =
   /\b(?:risks?|risky|harm\w*|misus\w*|abus\w*|danger\w*|threat\w*|hazard\w*|malicious|nefarious|bias\w*|unfair\w*|fairness|surveillance|security|attack\w*|adversar\w*|exploit\w*|decept\w*|deceiv\w*|fake\w*|stereotyp\w*|weapon\w*|military|emissions?|carbon|jobs?|unemploy\w*|safety|accidents?|injur\w*|dual[-\s]use|misidentif\w*|mislead\w*|imitat\w*|speakers?|people|individuals?|users?|groups?)\b/;
@@ -429,6 +432,9 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
     }
     const s = sentenceAround(text, m.index, r);
     NEG_CUE_G.lastIndex = Math.max(s.end, m.index + 1);
+    // A stock dismissal is one short sentence (the longest opt-out in the labelled corpus has 233
+    // characters); a "sentence" of thousands is a list or a run-on that no stock shape describes.
+    if (s.end - s.start > MAX_SENTENCE) continue;
     const raw = read(s.start, s.end);
     if (!HARM_CUE_RE.test(raw)) continue;
     const n = normalise(raw);
