@@ -58,6 +58,7 @@ const DISMISSALS = [
   'While we see no negative societal impacts of our work, we discuss the broader impacts of our work in Section 6.',
   'We cannot foresee any direct misuse of our models, since they are trained to produce cartoons.',
   'We do not foresee any negative societal impact beyond those generally associated with large language models.',
+  'Potential benefits include safer fraud detection and better search; there are no potential risks.',
 ];
 
 /** Statements that reason about harm, or are not about harm at all: none may be flagged. */

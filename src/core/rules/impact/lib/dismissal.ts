@@ -216,7 +216,12 @@ function denialIn(norm: string): { index: number; length: number } | undefined {
  * broader impacts in § 6") or about the kind of work ("since they are trained to produce cartoons")
  * does not reason about harm.
  */
-function reasoned(norm: string, denial: { index: number; length: number }): boolean {
+function reasoned(sentence: string, found: { index: number; length: number }): boolean {
+  // A clause before a semicolon that precedes the denial is a statement of its own ("Potential
+  // benefits include safer fraud detection; there are no potential risks."): it does not reason.
+  const from = sentence.lastIndexOf(';', found.index) + 1;
+  const norm = sentence.slice(from);
+  const denial = { index: found.index - from, length: found.length };
   if (CONCRETE_RE.test(norm)) return true;
   if (GENERIC_REASON_RE.test(norm)) return false;
   if (words(norm) < 10) return false;
