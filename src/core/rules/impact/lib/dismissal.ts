@@ -32,71 +32,80 @@ const NEG_AUX = '\\b(?:do|does|did|will|would|can|could|should|shall|may|might|h
 const HAVING =
   '(?:poses?|posing|has|have|having|presents?|carries|carry|raises?|entails?|involves?|introduces?|bears?|holds?|creates?|causes?|brings?|leads?\\s+to|results?\\s+in)';
 
+/** A shape of denial, and a cheap test it needs to pass first (words the shape cannot do without). */
+interface Shape {
+  cue: RegExp | null;
+  re: RegExp;
+}
+function shape(cue: RegExp | null, re: RegExp): Shape {
+  return { cue, re };
+}
+
 /** Shapes of denial, on a normalised sentence (lower case, "n't" spelled "not"). */
-const DENIALS: readonly RegExp[] = [
+const DENIALS: readonly Shape[] = [
   // we do not foresee any negative societal impact; this work does not present any consequence
-  new RegExp(
+  shape(null, new RegExp(
     `${NEG_AUX}(?:(?:seem|appear)\\s+to\\s+)?(?:foresee|anticipat|see|expect|identif|envision|envisag|predict|perceiv|find|found|know\\s+of|imagin|observ|think\\s+of|pos|present|ha[vds]|rais|carr|entail|involv|introduc|creat|caus|lead\\s+to|bring|constitut|result\\s+in|contain|bear|discuss|address)\\w*\\s+${ADJS}${HARM_NP}\\b`,
-  ),
+  )),
   // we do not believe that our work poses any risk
-  new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:believe|think|expect|feel|consider)\b/, new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`)),
   // we are not aware of any negative consequences; we are unaware of any risks
-  new RegExp(`\\b(?:(?:am|are|is|was|were)\\s+not\\s+aware|(?:am|are|is|was|were)\\s+unaware)\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/aware/, new RegExp(`\\b(?:(?:am|are|is|was|were)\\s+not\\s+aware|(?:am|are|is|was|were)\\s+unaware)\\s+of\\s+${ADJS}${HARM_NP}\\b`)),
   // we do not think there are any negative impacts
-  new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,40}?\\bthere\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:any\\s+)?${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:believe|think|expect|feel|consider)\b/, new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,40}?\\bthere\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:any\\s+)?${ADJS}${HARM_NP}\\b`)),
   // this work is not expected to have any negative societal impact
-  new RegExp(`\\b(?:is|are|was|were)\\s+not\\s+(?:\\w+\\s+)?(?:expected|anticipated|likely|foreseen|thought|believed|known)\\s+to\\s+(?:\\w+\\s+)?(?:have|pose|cause|raise|present|lead\\s+to|result\\s+in|create|bring|introduce|carry|entail)\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:expected|anticipated|likely|foreseen|thought|believed|known)\s+to\b/, new RegExp(`\\b(?:is|are|was|were)\\s+not\\s+(?:\\w+\\s+)?(?:expected|anticipated|likely|foreseen|thought|believed|known)\\s+to\\s+(?:\\w+\\s+)?(?:have|pose|cause|raise|present|lead\\s+to|result\\s+in|create|bring|introduce|carry|entail)\\s+${ADJS}${HARM_NP}\\b`)),
   // it is hard to predict any foreseeable societal consequence
-  new RegExp(`\\b(?:hard|difficult|impossible|not\\s+possible)\\s+to\\s+(?:\\w+\\s+)?(?:predict|foresee|anticipate|imagine|identify|envision)\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:hard|difficult|impossible|possible)\s+to\b/, new RegExp(`\\b(?:hard|difficult|impossible|not\\s+possible)\\s+to\\s+(?:\\w+\\s+)?(?:predict|foresee|anticipate|imagine|identify|envision)\\s+${ADJS}${HARM_NP}\\b`)),
   // a discussion of societal impact is beyond the scope of this paper
-  new RegExp(`\\b${HARM}\\b[^.;:]{0,30}?\\b(?:is|are|lies|lie|falls?)\\s+(?:\\w+\\s+)?(?:beyond|outside)\\s+(?:the\\s+)?scope\\b`),
+  shape(/scope/, new RegExp(`\\b${HARM}\\b[^.;:]{0,30}?\\b(?:is|are|lies|lie|falls?)\\s+(?:\\w+\\s+)?(?:beyond|outside)\\s+(?:the\\s+)?scope\\b`)),
   // negative societal impacts: none
-  new RegExp(`^${ADJS}${HARM_NP}\\s*[:—–-]\\s*(?:none|n\\/?a|not\\s+applicable|no|nothing)\\b`),
+  shape(/[:—–-]/, new RegExp(`^${ADJS}${HARM_NP}\\s*[:—–-]\\s*(?:none|n\\/?a|not\\s+applicable|no|nothing)\\b`)),
   // no one will be harmed by this work
-  /\b(?:no\s+one|nobody|no\s+group|no\s+individual)\s+(?:is|are|will\s+be|would\s+be|can\s+be|could\s+be)\s+(?:\w+\s+)?(?:harmed|hurt|disadvantaged|negatively\s+affected|endangered)\b/,
+  shape(/\b(?:no\s+one|nobody|no\s+group|no\s+individual)\b/, /\b(?:no\s+one|nobody|no\s+group|no\s+individual)\s+(?:is|are|will\s+be|would\s+be|can\s+be|could\s+be)\s+(?:\w+\s+)?(?:harmed|hurt|disadvantaged|negatively\s+affected|endangered)\b/),
   // this work has / poses / raises no risk; carries minimal risk
-  new RegExp(`\\b(?:${HAVING}|with)\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:no|zero|minimal|negligible|little|limited)\b/, new RegExp(`\\b(?:${HAVING}|with)\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`)),
   // we see no ethical concerns; we found no risks
-  new RegExp(`\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\bno\b/, new RegExp(`\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+${ADJS}${HARM_NP}\\b`)),
   // there are no ethical concerns; there is no potential for misuse
-  new RegExp(
+  shape(/\bthere\b/, new RegExp(
     `\\bthere\\s+(?:is|are|will\\s+be|would\\s+be|should\\s+be|were|was|exists?|seems?\\s+to\\s+be|appears?\\s+to\\s+be)\\s+(?:no|not\\s+any|minimal|negligible|little)\\s+${ADJS}${HARM_NP}\\b`,
-  ),
+  )),
   // no negative impacts are anticipated; no risks have been identified
-  new RegExp(
+  shape(/\bno\b/, new RegExp(
     `\\bno\\s+${ADJS}${HARM_NP}\\s+(?:is|are|was|were|will\\s+be|would\\s+be|can\\s+be|could\\s+be|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:anticipated|foreseen|expected|identified|known|foreseeable|envisioned|envisaged|apparent|likely|predicted|found|observed|seen)\\b`,
-  ),
+  )),
   // this work is unlikely to cause harm / to be misused
-  /\b(?:is|are|was|were|seems?|appears?)\s+(?:\w+\s+)?unlikely\s+to\s+(?:pose|have|cause|lead\s+to|present|raise|result\s+in|create|be\s+(?:misused|abused|used\s+(?:for|to)\s+(?:harm|cause\s+harm|malicious)))\b/,
+  shape(/unlikely/, /\b(?:is|are|was|were|seems?|appears?)\s+(?:\w+\s+)?unlikely\s+to\s+(?:pose|have|cause|lead\s+to|present|raise|result\s+in|create|be\s+(?:misused|abused|used\s+(?:for|to)\s+(?:harm|cause\s+harm|malicious)))\b/),
   // our model is harmless / risk-free
-  /\b(?:is|are)\s+(?:completely\s+|entirely\s+|totally\s+|inherently\s+|fully\s+|perfectly\s+|essentially\s+)?(?:harmless|risk[-\s]free|innocuous)\b/,
+  shape(/harmless|risk|innocuous/, /\b(?:is|are)\s+(?:completely\s+|entirely\s+|totally\s+|inherently\s+|fully\s+|perfectly\s+|essentially\s+)?(?:harmless|risk[-\s]free|innocuous)\b/),
   // free of any ethical concerns
-  new RegExp(`\\b(?:free|devoid)\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:free|devoid)\s+of\b/, new RegExp(`\\b(?:free|devoid)\\s+of\\s+${ADJS}${HARM_NP}\\b`)),
   // a broader impact discussion is not applicable; this section is not applicable to this paper;
   // the ethical aspects are not applicable to this work; the statement does not apply for this paper
-  /\b(?:impacts?|discussion|statement|section|aspects?|considerations?|question|implications?|checklist\s+item)\s+(?:is|are|does|do|seems?|appears?)\s+not\s+(?:\w+\s+)?(?:applicable|relevant|apply)\b/,
+  shape(/applicable|relevant|apply/, /\b(?:impacts?|discussion|statement|section|aspects?|considerations?|question|implications?|checklist\s+item)\s+(?:is|are|does|do|seems?|appears?)\s+not\s+(?:\w+\s+)?(?:applicable|relevant|apply)\b/),
   // does not apply for a discussion on societal impact; not relevant to societal impacts
-  new RegExp(`\\bnot\\s+(?:\\w+\\s+)?(?:applicable|relevant|apply)\\s+(?:to|for)\\s+(?:a\\s+|any\\s+|the\\s+)?(?:discussion\\s+(?:of|on|about)\\s+)?${ADJS}${HARM}`),
+  shape(/applicable|relevant|apply/, new RegExp(`\\bnot\\s+(?:\\w+\\s+)?(?:applicable|relevant|apply)\\s+(?:to|for)\\s+(?:a\\s+|any\\s+|the\\s+)?(?:discussion\\s+(?:of|on|about)\\s+)?${ADJS}${HARM}`)),
   // … none of which we feel must be specifically highlighted here (ICML's template sentence)
-  /\b(?:none|nothing|no\s+\w+(?:\s+\w+){0,3})\s+(?:of\s+)?(?:which|that)\s+(?:we\s+)?(?:feel|think|believe|consider|deem)\b[^.;]{0,30}?\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\s+be\s+(?:\w+\s+)?(?:highlighted|discussed|mentioned|reported)\b/,
+  shape(/\b(?:feel|think|believe|consider|deem)\b/, /\b(?:none|nothing|no\s+\w+(?:\s+\w+){0,3})\s+(?:of\s+)?(?:which|that)\s+(?:we\s+)?(?:feel|think|believe|consider|deem)\b[^.;]{0,30}?\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\s+be\s+(?:\w+\s+)?(?:highlighted|discussed|mentioned|reported)\b/),
   // no ethical concerns must be considered
-  new RegExp(`^no\\s+${ADJS}${HARM_NP}\\s+(?:must|need\\s+to|needs\\s+to|should|has\\s+to|have\\s+to)\\s+be\\s+(?:considered|discussed|addressed|highlighted|reported)\\b`),
+  shape(/^no\b/, new RegExp(`^no\\s+${ADJS}${HARM_NP}\\s+(?:must|need\\s+to|needs\\s+to|should|has\\s+to|have\\s+to)\\s+be\\s+(?:considered|discussed|addressed|highlighted|reported)\\b`)),
   // this work will not put anyone at a disadvantage; we could not see anyone will be put at disadvantage
-  /\b(?:not|no\s+one|nobody|never)\b[^.;]{0,80}?\bput\s+(?:\w+\s+){0,5}?at\s+(?:a\s+)?disadvantage\b/,
+  shape(/disadvantage/, /\b(?:not|no\s+one|nobody|never)\b[^.;]{0,80}?\bput\s+(?:\w+\s+){0,5}?at\s+(?:a\s+)?disadvantage\b/),
   // our method does not leverage / amplify biases in the data
-  new RegExp(`${NEG_AUX}(?:leverag|amplif|exploit|reinforc|perpetuat|introduc)\\w*\\s+(?:any\\s+)?(?:\\w+\\s+)?bias(?:es)?\\b`),
+  shape(/bias/, new RegExp(`${NEG_AUX}(?:leverag|amplif|exploit|reinforc|perpetuat|introduc)\\w*\\s+(?:any\\s+)?(?:\\w+\\s+)?bias(?:es)?\\b`)),
   // we do not release any data or models that have a high risk for misuse; it does not create new
   // capabilities that could be misused
-  new RegExp(`${NEG_AUX}(?:releas|creat|enabl|introduc|provid)\\w*\\s+(?:any\\s+)?[^.;]{0,60}?\\b(?:that|which)\\s+(?:\\w+\\s+){0,2}?(?:(?:could|can|may|might)\\s+(?:\\w+\\s+)?be\\s+(?:misused|abused|weaponi[sz]ed)|(?:ha[sv]e?|pose|carry|carries)\\s+(?:a\\s+)?(?:high\\s+|significant\\s+)?risks?)\\b`),
+  shape(/misused|abused|weaponi|risk/, new RegExp(`${NEG_AUX}(?:releas|creat|enabl|introduc|provid)\\w*\\s+(?:any\\s+)?[^.;]{0,60}?\\b(?:that|which)\\s+(?:\\w+\\s+){0,2}?(?:(?:could|can|may|might)\\s+(?:\\w+\\s+)?be\\s+(?:misused|abused|weaponi[sz]ed)|(?:ha[sv]e?|pose|carry|carries)\\s+(?:a\\s+)?(?:high\\s+|significant\\s+)?risks?)\\b`)),
   // foundational research and not tied to particular applications
-  /\b(?:foundational|fundamental|basic|theoretical)\s+(?:research|work|contribution)s?\b[^.;]{0,20}?\bnot\s+tied\s+to\s+(?:any\s+)?(?:particular|specific|concrete)\s+applications?\b/,
+  shape(/\btied\b/, /\b(?:foundational|fundamental|basic|theoretical)\s+(?:research|work|contribution)s?\b[^.;]{0,20}?\bnot\s+tied\s+to\s+(?:any\s+)?(?:particular|specific|concrete)\s+applications?\b/),
   // This section is not applicable. It does not apply.
-  /^(?:this\s+(?:section|question|item|point|category|statement|discussion)|it|this|that)\s+(?:is\s+not\s+(?:relevant|applicable)|does\s+not\s+apply)\b/,
-  new RegExp(`\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`),
+  shape(/applicable|relevant|apply/, /^(?:this\s+(?:section|question|item|point|category|statement|discussion)|it|this|that)\s+(?:is\s+not\s+(?:relevant|applicable)|does\s+not\s+apply)\b/),
+  shape(/applicable|relevant|apply/, new RegExp(`\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`)),
   // N/A, not applicable, none … at the start of the sentence
   // (a bare "N/A" is only a dismissal where a harm question is asked: see isBareDismissal)
-  /^(?:n\/?a|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b(?=[\s,;:—–-]*[a-z])/,
-  /^none(?:\s*[,;:—–-]\s*\S|\s+(?:foreseen|known|identified|anticipated|expected|that\s+we)\b|\s+of\s+(?:the\s+|these\s+|those\s+)?(?:above|hazards?|risks?|concerns?|harms?)\b)/,
+  shape(/^(?:n|does)/, /^(?:n\/?a|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b(?=[\s,;:—–-]*[a-z])/),
+  shape(/^none/, /^none(?:\s*[,;:—–-]\s*\S|\s+(?:foreseen|known|identified|anticipated|expected|that\s+we)\b|\s+of\s+(?:the\s+|these\s+|those\s+)?(?:above|hazards?|risks?|concerns?|harms?)\b)/),
 ];
 
 /** A sentence that is only "No risks." / "No negative societal impact." */
@@ -153,9 +162,19 @@ const BARE_START_RE = new RegExp(`^${BARE_WORD_START}`, 'i');
 const BARE_START_STICKY_RE = new RegExp(BARE_WORD_START, 'iy');
 /** Raw-text cues (before normalising): a negation, and a harm word or a "not applicable" phrase. */
 // Case-sensitive with explicit capitals: faster than the `i` flag on long prose.
-const NEG_CUE_G =
-  /\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot|[Uu]naware|[Nn]obody|(?:[Hh]ard|[Dd]ifficult|[Ii]mpossible)\s+to|[Bb]eyond\s+the\s+scope|[Oo]utside\s+the\s+scope)\b|n['’]t\b/g;
-const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b|disadvantage|bias|misused|capabilit|harmed|hurt|scope/i;
+const NEG_CUE_SOURCE = String.raw`\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot)\b|n['’]t\b`;
+const NEG_CUE_G = new RegExp(NEG_CUE_SOURCE, 'g');
+/**
+ * Cues of the few shapes without a negation word ("unaware of", "hard to predict any …", "beyond the
+ * scope"). Scanning for them with the negation cues slows every scan (they start with common
+ * letters), so one quick test for their fragments decides whether the wider cue is needed at all.
+ */
+const RARE_CUE_RE = /ard\s+to\b|ifficult\s+to\b|mpossible\s+to\b|naware|obody|\sscope\b/;
+const WIDE_CUE_G = new RegExp(
+  NEG_CUE_SOURCE + String.raw`|\b(?:[Uu]naware|[Nn]obody|(?:[Hh]ard|[Dd]ifficult|[Ii]mpossible)\s+to|(?:[Bb]eyond|[Oo]utside)\s+the\s+scope)\b`,
+  'g',
+);
+const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b|disadvantage|bias|capabilit|hurt|affected/i;
 
 export interface Dismissal {
   /** Offsets into the text given to `findDismissals`. */
@@ -200,7 +219,8 @@ function denialIn(norm: string): { index: number; length: number } | undefined {
   if (!PREFILTER_RE.test(norm)) return undefined;
   const bare = norm.replace(/[\s.!?;,:]+$/, '');
   if (BARE_HARM_RE.test(bare)) return { index: 0, length: bare.length };
-  for (const re of DENIALS) {
+  for (const { cue, re } of DENIALS) {
+    if (cue && !cue.test(norm)) continue;
     const m = re.exec(norm);
     if (m) return { index: m.index, length: m[0].length };
   }
@@ -416,27 +436,28 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
   };
   let k = 0;
   let sk = 0;
-  NEG_CUE_G.lastIndex = regions[0].start;
+  const cue = RARE_CUE_RE.test(text) ? WIDE_CUE_G : NEG_CUE_G;
+  cue.lastIndex = regions[0].start;
   let m: RegExpExecArray | null;
-  while ((m = NEG_CUE_G.exec(text))) {
+  while ((m = cue.exec(text))) {
     while (sk < skip.length && skip[sk].end <= m.index) sk++;
     if (sk < skip.length && skip[sk].start <= m.index) {
-      NEG_CUE_G.lastIndex = skip[sk].end;
+      cue.lastIndex = skip[sk].end;
       continue;
     }
     while (k < regions.length && regions[k].end <= m.index) k++;
     if (k >= regions.length) break;
     const r = regions[k];
     if (m.index < r.start) {
-      NEG_CUE_G.lastIndex = r.start;
+      cue.lastIndex = r.start;
       continue;
     }
     if (bareRegions.has(r)) {
-      NEG_CUE_G.lastIndex = r.end;
+      cue.lastIndex = r.end;
       continue;
     }
     const s = sentenceAround(text, m.index, r);
-    NEG_CUE_G.lastIndex = Math.max(s.end, m.index + 1);
+    cue.lastIndex = Math.max(s.end, m.index + 1);
     // A stock dismissal is one short sentence (the longest opt-out in the labelled corpus has 233
     // characters); a "sentence" of thousands is a list or a run-on that no stock shape describes.
     if (s.end - s.start > MAX_SENTENCE) continue;
