@@ -8,6 +8,7 @@
  */
 export * from './markers';
 export * from './gitignore';
+export * from './git-index';
 export * from './plans';
 export * from './roots';
 export * from './findings';
