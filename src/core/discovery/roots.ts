@@ -25,6 +25,8 @@ export interface FileEntry {
   path: string;
   /** Bytes, when known (needed only for size-conditional markers). */
   size?: number;
+  /** Gitignored and not tracked by git: it stays on this disk unless released some other way. */
+  local?: boolean;
 }
 
 export interface Marker {
@@ -33,6 +35,8 @@ export interface Marker {
   /** The marker pattern that matched. */
   pattern: string;
   size?: number;
+  /** Local-only: gitignored and untracked in a git working copy (see FileEntry.local). */
+  local?: boolean;
 }
 
 export type RootStatus = 'unplanned' | 'unmatched' | 'partial' | 'covered';
@@ -59,8 +63,12 @@ export interface ResearchRoot {
   plans: PlanInfo[];
   /** An IMPACT.md without a release plan sits in the root's folder or above. */
   assessmentOnly: boolean;
-  /** Markers no plan's artifact paths match (all of them when there is no plan). */
+  /** Published markers (not local-only) no plan's artifact paths match (all of them when there is no plan). */
   uncovered: Marker[];
+  /** Local-only markers (gitignored, untracked), sorted by path. */
+  local: Marker[];
+  /** Local-only markers that no plan's artifact paths declare. */
+  localUndeclared: Marker[];
   /** Where a release-plan-missing finding sits: the most telling uncovered marker. */
   primary?: Marker;
   /** For a new plan in the root's folder (unplanned) or for the nearest plan (otherwise). */
@@ -275,7 +283,7 @@ export class DiscoveryIndex {
     this.changed.add('');
     this.grouping = true;
     const needSize: FileEntry[] = [];
-    for (const m of all) if (this.addFile({ path: m.path, size: m.size }).needsSize) needSize.push({ path: m.path });
+    for (const m of all) if (this.addFile({ path: m.path, size: m.size, local: m.local }).needsSize) needSize.push({ path: m.path, local: m.local });
     return needSize;
   }
 
@@ -294,8 +302,10 @@ export class DiscoveryIndex {
       this.dirAdded(dir);
     }
     const prev = inDir.get(entry.path);
-    if (!prev || prev.kind !== c.kind || prev.pattern !== c.pattern || prev.size !== entry.size) {
-      inDir.set(entry.path, { path: entry.path, kind: c.kind, pattern: c.pattern, size: entry.size });
+    if (!prev || prev.kind !== c.kind || prev.pattern !== c.pattern || prev.size !== entry.size || !!prev.local !== !!entry.local) {
+      const m: Marker = { path: entry.path, kind: c.kind, pattern: c.pattern, size: entry.size };
+      if (entry.local) m.local = true;
+      inDir.set(entry.path, m);
       this.changed.add(dir);
     }
     return { marker: true, needsSize: false };
@@ -501,8 +511,10 @@ export class DiscoveryIndex {
 
   private computeRoot(dir: string, markerDirs: Iterable<string>): ResearchRoot {
     const markers: Marker[] = [];
-    for (const d of markerDirs) for (const m of this.markersByDir.get(d)!.values()) markers.push(m);
+    const local: Marker[] = [];
+    for (const d of markerDirs) for (const m of this.markersByDir.get(d)!.values()) (m.local ? local : markers).push(m);
     markers.sort(byPath);
+    local.sort(byPath);
     const counts: Record<MarkerKind, number> = { weights: 0, datasets: 0, training: 0 };
     for (const m of markers) counts[m.kind]++;
 
@@ -515,7 +527,11 @@ export class DiscoveryIndex {
       else plans.push(plan);
     }
     const uncovered = plans.length ? markers.filter((m) => !plans.some((pl) => planCovers(pl, m.path))) : markers;
-    const status: RootStatus = !plans.length ? 'unplanned' : uncovered.length === 0 ? 'covered' : uncovered.length === markers.length ? 'unmatched' : 'partial';
+    // Local-only files are declared by any artifact whose paths match them (typically one with
+    // `distribution: { kind: private }`); a plan whose artifacts cannot be read declares nothing.
+    const localUndeclared = local.filter((m) => !plans.some((pl) => pl.artifacts !== undefined && planCovers(pl, m.path)));
+    // A root with only local-only files has nothing to publish: 'covered' (its local files are reported apart).
+    const status: RootStatus = !markers.length ? 'covered' : !plans.length ? 'unplanned' : uncovered.length === 0 ? 'covered' : uncovered.length === markers.length ? 'unmatched' : 'partial';
     const plan = plans.find((p) => p.file);
     const suggestBase = status === 'partial' && plan ? plan.dir : dir;
     const suggested = uncovered.length ? suggestArtifacts(uncovered, suggestBase) : [];
@@ -524,10 +540,12 @@ export class DiscoveryIndex {
       status,
       markers.map((m) => `${m.kind}:${m.path}`),
       uncovered.map((m) => m.path),
+      local.map((m) => `${m.kind}:${m.path}`),
+      localUndeclared.map((m) => m.path),
       plans.map((p) => `${p.file ?? p.dir}:${p.anchor?.start.line ?? 0}`),
       assessmentOnly,
     ]);
-    return { dir, markers, counts, status, plan, plans, assessmentOnly, uncovered, primary, suggested, signature };
+    return { dir, markers, counts, status, plan, plans, assessmentOnly, uncovered, local, localUndeclared, primary, suggested, signature };
   }
 }
 
