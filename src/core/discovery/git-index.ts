@@ -229,6 +229,18 @@ export class TrackedFiles {
     return this.files.size;
   }
 
+  /** A fingerprint of the tracked paths (equal sets give equal keys), to skip rescans when only stat data changed. */
+  get key(): string {
+    let h = 0x811c9dc5;
+    const feed = (p: string) => {
+      for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 10, 0x01000193);
+    };
+    for (const f of this.files) feed(f);
+    for (const g of this.gitlinks) feed(`\u0000${g}`);
+    return `${this.files.size}:${this.gitlinks.size}:${(h >>> 0).toString(16)}`;
+  }
+
   /** Whether the index lists this file. */
   isTracked(path: string): boolean {
     return this.files.has(path);
