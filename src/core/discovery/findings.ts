@@ -139,13 +139,17 @@ export function rootFindings(root: ResearchRoot, options: FindingOptions): Findi
     if (severity !== 'off' && primary) {
       const what = describeMarkers(root.uncovered, root.dir);
       let message: string;
-      if (root.status === 'unplanned') {
+      const members = root.members?.filter((m) => m.primary);
+      const grouped = members && members.length > 1 ? ` across ${members.length} folders (${quoteList(members.map((m) => `${relTo(m.dir, root.dir)}/`), 3)})` : '';
+      if (grouped && root.status === 'unplanned') {
+        message = `${folderLabel(root.dir)} holds ${what}${grouped}, and no release plan covers them: one release.yaml in ${folderLabel(root.dir)} (or above it) can list them all and how each is released.`;
+      } else if (root.status === 'unplanned') {
         message = root.assessmentOnly
           ? `${folderLabel(root.dir)} holds ${what}, and its IMPACT.md has no release plan beside it: add a release.yaml that lists these artifacts and how each is released.`
           : `${folderLabel(root.dir)} holds ${what}, and no release plan covers them: create a release.yaml in this folder (or one above it) that lists these artifacts and how each is released.`;
       } else {
         const plan = root.plan?.file ? planPathFrom(root.plan.file, root.dir) : 'the release plan above';
-        message = `${folderLabel(root.dir)} holds ${what}, but none of the artifact paths in ${plan} match them: add these files to an artifact's paths, or give them an artifact of their own.`;
+        message = `${folderLabel(root.dir)} holds ${what}${grouped}, but none of the artifact paths in ${plan} match them: add these files to an artifact's paths, or give them an artifact of their own.`;
       }
       out.push({
         rule: releasePlanMissing.meta.name,
@@ -154,6 +158,7 @@ export function rootFindings(root: ResearchRoot, options: FindingOptions): Findi
         path: options.pathOf(primary.path),
         file: 'workspace',
         ...zero,
+        ...(grouped ? { related: members!.map((m) => ({ path: options.pathOf(m.primary!.path), ...zero, message: `${folderLabel(m.dir)}: ${describeMarkers(root.uncovered.filter((u) => u.path === m.primary!.path || u.path.startsWith(`${m.dir}/`)), m.dir)}` })) } : {}),
         data: {
           root: root.dir || '.',
           status: root.status,

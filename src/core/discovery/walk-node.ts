@@ -20,6 +20,7 @@ import type { IgnoreSet } from '../config-chain';
 import type { MarkerConfig } from '../config';
 import { CONFIG_FILE_NAMES } from '../config';
 import { IMPACT_FILE_RE, RELEASE_FILE_RE } from '../pairs';
+import { ENTRY_HEAD_BYTES, isLibraryModule, needsEntryCheck } from './entry-points';
 import { loadTrackedFiles, type TrackedFiles } from './git-index';
 import { GitignoreRules } from './gitignore';
 import { isSkippedDirName, MarkerSet } from './markers';
@@ -38,6 +39,19 @@ export interface WalkFs {
   readFile(path: string): string;
   /** Raw bytes (the git index); default: node:fs. */
   readBytes?(path: string): Uint8Array;
+  /** The first `bytes` bytes of a file as text (training-code heads); default: node:fs. */
+  readHead?(path: string, bytes: number): string;
+}
+
+function readHeadSync(p: string, bytes: number): string {
+  const fd = fs.openSync(p, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export const nodeWalkFs: WalkFs = {
@@ -45,6 +59,7 @@ export const nodeWalkFs: WalkFs = {
   stat: (p) => fs.statSync(p),
   readFile: (p) => fs.readFileSync(p, 'utf8'),
   readBytes: (p) => fs.readFileSync(p),
+  readHead: readHeadSync,
 };
 
 /** Longest stretch of synchronous work before the walk yields to the event loop. */
@@ -269,6 +284,7 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       return gitignore.isIgnoredIn(rel, false);
     };
     const fileIgnored = (rel: string, abs: string) => gitIgnored(rel) || (useConfigIgnores && ignoredByConfig(abs, ignores, false));
+    const inPackage = entries.some((e) => e.name === '__init__.py');
     if (job.ignored && hasImpact) hasImpact = entries.some((e) => IMPACT_FILE_RE.test(e.name) && !gitIgnored(join(job.rel, e.name)));
 
     // The plan (or assessment) of this folder.
@@ -324,6 +340,16 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       if (!c) continue;
       const abs = absJoin(job.abs, name);
       if (useConfigIgnores && ignoredByConfig(abs, ignores, false)) continue;
+      if (!('needsSize' in c) && c.kind === 'training' && needsEntryCheck(name, inPackage)) {
+        // A training-named module in a package: a library module unless it runs as a program.
+        let head: string | undefined;
+        try {
+          head = (io.readHead ?? readHeadSync)(abs, ENTRY_HEAD_BYTES);
+        } catch {
+          head = undefined;
+        }
+        if (isLibraryModule(name, inPackage, head)) continue;
+      }
       let local = false;
       if (gitIgnored(rel)) {
         // Untracked and gitignored: outside git (or in a submodule) left out as before; in a git

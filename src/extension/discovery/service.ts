@@ -780,7 +780,7 @@ export class DiscoveryService implements vscode.Disposable {
     const findings = await this.findingsFor(rs);
     // A newer scan swapped its state in while the findings were computed: it publishes its own.
     if (this.states.get(s.folder.uri.toString()) !== s) return;
-    const entries = findings.map((f) => ({ uri: this.uriOf(s, f.path), diagnostic: toDiagnostic(f, this.options.docsBase) }));
+    const entries = findings.map((f) => ({ uri: this.uriOf(s, f.path), diagnostic: toDiagnostic(f, this.options.docsBase, (p) => this.uriOf(s, p)) }));
     this.setRootDiagnostics(rs.key, entries);
   }
 
