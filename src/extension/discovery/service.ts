@@ -26,6 +26,9 @@ import {
   GitignoreRules,
   isSkippedDirName,
   loadTrackedFiles,
+  ENTRY_HEAD_BYTES,
+  isLibraryModule,
+  needsEntryCheck,
   type TrackedFiles,
   MarkerSet,
   planFromText,
@@ -103,6 +106,8 @@ interface FolderState {
   trackedKey?: string;
   /** Folders holding pyvenv.cfg (relative). */
   venvs: Set<string>;
+  /** Python packages: folders holding __init__.py (relative), for telling library modules from training entry points. */
+  packages: Set<string>;
   /** Configuration at the workspace folder, settings applied. */
   config: Config;
   /** Configuration ignore globs by folder (relative), resolved on demand. */
@@ -375,11 +380,12 @@ export class DiscoveryService implements vscode.Disposable {
     const respectGitignore = ruleOptions(releasePlanMissing, config).respectGitignore !== false;
     const rp = (glob: string) => new vscode.RelativePattern(ws, glob);
     const include = markers.searchGlobs();
-    const [gitignores, venvFiles, pairFiles, candidates] = await Promise.all([
+    const [gitignores, venvFiles, pairFiles, candidates, inits] = await Promise.all([
       respectGitignore ? vscode.workspace.findFiles(rp('**/.gitignore'), EXCLUDE_GLOB, 5000, token) : Promise.resolve([]),
       vscode.workspace.findFiles(rp('**/pyvenv.cfg'), EXCLUDE_GLOB, 1000, token),
       vscode.workspace.findFiles(rp(PAIR_GLOB), EXCLUDE_GLOB, 20000, token),
       include.length ? vscode.workspace.findFiles(rp(include.length === 1 ? include[0] : `{${include.join(',')}}`), EXCLUDE_GLOB, MAX_CANDIDATES, token) : Promise.resolve([]),
+      vscode.workspace.findFiles(rp('**/__init__.py'), EXCLUDE_GLOB, MAX_CANDIDATES, token),
     ]);
     if (token.isCancellationRequested) return;
     if (candidates.length >= MAX_CANDIDATES) this.options.log.warn(`discovery: more than ${MAX_CANDIDATES} candidate files in ${ws.name}; only the first were looked at`);
@@ -390,10 +396,15 @@ export class DiscoveryService implements vscode.Disposable {
       gitignore: new GitignoreRules(),
       respectGitignore,
       venvs: new Set(),
+      packages: new Set(),
       config,
       ignores: new Map(),
       configs: new Map(),
     };
+    for (const u of inits) {
+      const rel = this.relOf(u, ws);
+      if (rel !== undefined) state.packages.add(path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+    }
     for (const u of venvFiles) {
       const rel = this.relOf(u, ws);
       if (rel !== undefined) state.venvs.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel));
@@ -435,7 +446,7 @@ export class DiscoveryService implements vscode.Disposable {
       const c = markers.classify(rel);
       if (!c) continue;
       if ('needsSize' in c) needSize.push(rel);
-      else accepted.push(rel);
+      else if (c.kind !== 'training' || !(await this.isLibraryModule(state, rel, false))) accepted.push(rel);
     }
     const keep = await this.filterIgnored(state, [...accepted, ...needSize]);
     for (const rel of accepted) if (keep.has(rel)) state.index.addFile({ path: rel, local: keep.get(rel) || undefined });
@@ -547,6 +558,36 @@ export class DiscoveryService implements vscode.Disposable {
       await this.loadTracked(probe);
       if (probe.trackedKey !== s.trackedKey) this.scheduleRescan(s.folder, 'the git index changed');
     }
+  }
+
+  /**
+   * A training-named `.py` module in a Python package with no entry guard, CLI entry or top-level
+   * trainer call in its first ENTRY_HEAD_BYTES: a library module, not a training entry point.
+   * `probe`: look for `__init__.py` on disk (events) instead of the scan's package list.
+   */
+  private async isLibraryModule(s: FolderState, rel: string, probe: boolean): Promise<boolean> {
+    const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+    let inPackage = s.packages.has(dir);
+    if (!inPackage && probe && /\.py$/i.test(rel)) {
+      try {
+        await vscode.workspace.fs.stat(this.uriOf(s, dir ? `${dir}/__init__.py` : '__init__.py'));
+        inPackage = true;
+        s.packages.add(dir);
+      } catch {
+        // not a package
+      }
+    }
+    if (!needsEntryCheck(rel, inPackage)) return false;
+    let head: string | undefined;
+    try {
+      const uri = this.uriOf(s, rel);
+      const st = await vscode.workspace.fs.stat(uri);
+      // workspace.fs reads whole files: a very large one is left as it was (a marker).
+      if (st.size <= 16 * ENTRY_HEAD_BYTES) head = new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, ENTRY_HEAD_BYTES));
+    } catch {
+      head = undefined;
+    }
+    return isLibraryModule(rel, inPackage, head);
   }
 
   /** Whether .gitignore leaves a file out: never a tracked one (outside submodules, whose index is not read). */
@@ -669,6 +710,7 @@ export class DiscoveryService implements vscode.Disposable {
       if (c) {
         const kept = await this.filterIgnored(s, [rel]);
         if (!kept.has(rel)) continue;
+        if (!('needsSize' in c) && c.kind === 'training' && (await this.isLibraryModule(s, rel, true))) continue;
         const local = kept.get(rel) || undefined;
         if ('needsSize' in c) {
           try {
@@ -735,6 +777,7 @@ export class DiscoveryService implements vscode.Disposable {
       if (!keep.has(rel)) continue;
       const c = s.index.markers.classify(rel);
       if (!c) continue;
+      if (!('needsSize' in c) && c.kind === 'training' && (await this.isLibraryModule(s, rel, true))) continue;
       const local = keep.get(rel) || undefined;
       if (!('needsSize' in c)) s.index.addFile({ path: rel, local });
       else {
