@@ -233,6 +233,34 @@ describe('discovery', function () {
     }
   });
 
+  it('artifact-uncovered offers to add the paths to an artifact the user picks, or a new artifact', async () => {
+    const dir = await folder('disc-fix');
+    const planUri = vscode.Uri.joinPath(dir, 'release.yaml');
+    await writeText(planUri, `# our plan\n${PLAN('checkpoints/**')}  - id: code\n    content: source-code\n    paths: [train.py]  # the script\n`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'checkpoints'));
+    await writeText(vscode.Uri.joinPath(dir, 'checkpoints', 'a.pt'), 'x');
+    await writeText(vscode.Uri.joinPath(dir, 'train.py'), 'x');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'extra'));
+    await writeText(vscode.Uri.joinPath(dir, 'extra', 'b.pt'), 'x');
+    const d = await waitFor(() => ourDiagnostics(planUri, 'artifact-uncovered')[0], 'artifact-uncovered on the plan');
+    const actions = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', planUri, d.range);
+      return list?.some((a) => a.title.startsWith("Add 'extra/**'")) ? list : undefined;
+    }, 'the quick fixes');
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes("Add 'extra/**' to the paths of artifact 'weights'"), titles.join('\n'));
+    assert.ok(titles.includes("Add 'extra/**' to the paths of artifact 'code'"), titles.join('\n'));
+    assert.ok(titles.includes('Add a new artifact for them'), titles.join('\n'));
+    const chosen = actions.find((a) => a.title === "Add 'extra/**' to the paths of artifact 'weights'")!;
+    assert.ok(chosen.edit && (await vscode.workspace.applyEdit(chosen.edit)));
+    const doc = await vscode.workspace.openTextDocument(planUri);
+    await doc.save();
+    assert.match(doc.getText(), /^# our plan\n/);
+    assert.match(doc.getText(), /paths: \[checkpoints\/\*\*, extra\/\*\*\]/);
+    assert.match(doc.getText(), /# the script/);
+    await waitFor(() => ourDiagnostics(planUri, 'artifact-uncovered').length === 0 || undefined, 'the finding to go');
+  });
+
   it('a scan can be cancelled, and a rescan finds the same roots again', async () => {
     await discovery.service.idle();
     const before = discovery.service.roots().map((r) => r.key);
