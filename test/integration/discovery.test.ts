@@ -243,6 +243,7 @@ describe('discovery', function () {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'extra'));
     await writeText(vscode.Uri.joinPath(dir, 'extra', 'b.pt'), 'x');
     const d = await waitFor(() => ourDiagnostics(planUri, 'artifact-uncovered')[0], 'artifact-uncovered on the plan');
+    await vscode.workspace.openTextDocument(planUri); // code actions are asked of an open model
     const actions = await waitFor(async () => {
       const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', planUri, d.range);
       return list?.some((a) => a.title.startsWith("Add 'extra/**'")) ? list : undefined;
