@@ -71,7 +71,7 @@ function decode(b: Uint8Array, start: number, end: number): string {
   }
   if (!ascii) return utf8.decode(b.subarray(start, end));
   let s = '';
-  for (let i = start; i < end; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(end, i + 4096)));
+  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
   return s;
 }
 
