@@ -403,7 +403,7 @@ export class DiscoveryService implements vscode.Disposable {
     };
     for (const u of inits) {
       const rel = this.relOf(u, ws);
-      if (rel !== undefined) state.packages.add(path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+      if (rel !== undefined) state.packages.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel));
     }
     for (const u of venvFiles) {
       const rel = this.relOf(u, ws);
@@ -566,7 +566,7 @@ export class DiscoveryService implements vscode.Disposable {
    * `probe`: look for `__init__.py` on disk (events) instead of the scan's package list.
    */
   private async isLibraryModule(s: FolderState, rel: string, probe: boolean): Promise<boolean> {
-    const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+    const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
     let inPackage = s.packages.has(dir);
     if (!inPackage && probe && /\.py$/i.test(rel)) {
       try {
