@@ -1,8 +1,9 @@
 /**
  * Workspace discovery for `impact-notes lint`: walks each folder named on the command line (files
  * are skipped) for research artifacts, reads the release plans in and above it, and reports
- * `release-plan-missing` and `artifact-uncovered` with absolute paths. `--no-discovery` leaves the
- * provider out (it has `kind: 'discovery'`).
+ * `release-plan-missing`, `artifact-uncovered` and `local-only-artifact` with absolute paths. In a
+ * git working copy the walk reads the git index, so committed files count whatever .gitignore says.
+ * `--no-discovery` leaves the provider out (it has `kind: 'discovery'`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -48,7 +49,7 @@ async function discoverIn(root: string, ctx: ProviderContext, options: Discovery
   const abs = (rel: string) => (rel ? path.join(around.base, ...rel.split('/')) : around.base);
   const findings: Finding[] = [];
   for (const r of index.roots()) {
-    if (r.status === 'covered') continue;
+    if (r.status === 'covered' && !r.localUndeclared.length) continue;
     const config: Config = (await ctx.configFor(abs(r.dir))).config;
     findings.push(...rootFindings(r, { configFor: () => config, pathOf: abs }));
   }

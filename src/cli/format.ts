@@ -192,6 +192,18 @@ export function formatSarif(findings: readonly Finding[], ctx: FormatContext): s
                 },
               },
             ],
+            ...(f.related?.length
+              ? {
+                  relatedLocations: f.related.map((r, id) => ({
+                    id,
+                    message: { text: r.message },
+                    physicalLocation: {
+                      artifactLocation: { uri: uriReference(relativeFile(ctx.cwd, r.path)), uriBaseId: '%SRCROOT%' },
+                      region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
+                    },
+                  })),
+                }
+              : {}),
           };
         }),
       },

@@ -38,6 +38,16 @@ export interface Report {
   data?: Record<string, string | number | boolean>;
 }
 
+/** Another place that belongs to a finding (a grouped folder's own file, say). */
+export interface RelatedLocation {
+  /** Same convention as Finding.path. */
+  path: string;
+  range: OffsetRange;
+  start: Position;
+  end: Position;
+  message: string;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -51,6 +61,8 @@ export interface Finding {
   fix?: Fix;
   suggestions?: Fix[];
   data?: Record<string, string | number | boolean>;
+  /** Other places the finding is about (SARIF relatedLocations, VS Code relatedInformation). */
+  related?: RelatedLocation[];
 }
 
 export type OptionType = 'number' | 'boolean' | 'string' | 'string[]';

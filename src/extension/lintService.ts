@@ -83,11 +83,16 @@ function sameUri(a: vscode.Uri | undefined, b: vscode.Uri | undefined): boolean 
 }
 
 /** The diagnostic for one finding; ranges come from the core's positions (BOM stripped, as VS Code does). */
-export function toDiagnostic(f: Finding, docsBase: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(f: Finding, docsBase: vscode.Uri, uriOf?: (path: string) => vscode.Uri): vscode.Diagnostic {
   const range = new vscode.Range(f.start.line, f.start.character, f.end.line, f.end.character);
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.rule, target: vscode.Uri.joinPath(docsBase, `${f.rule}.md`) };
+  if (f.related?.length && uriOf) {
+    d.relatedInformation = f.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)), r.message),
+    );
+  }
   return d;
 }
 

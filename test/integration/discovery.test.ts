@@ -2,6 +2,7 @@
 // delete) updating the affected roots, release plans making warnings go, the "Unplanned research"
 // tree group with its Create Release Plan action, and typing never rescanning.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { DiscoveryApi } from '../../src/extension/discovery';
 import { SECTION_ID } from '../../src/extension/discovery/treeSection';
@@ -182,6 +183,83 @@ describe('discovery', function () {
     assert.equal(ourDiagnostics(ignored, 'release-plan-missing').length, 0, 'the gitignored checkpoint is not reported');
     const root = discovery.service.roots().find((r) => r.root.dir === rel(dir));
     assert.deepEqual(root?.root.markers.map((m) => m.path), [`${rel(dir)}/kept.pt`]);
+  });
+
+  it('in a git working copy: committed files count whatever .gitignore says, local-only files are listed in the tree until the plan declares them', async function () {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: workspaceRoot().fsPath, stdio: 'pipe' });
+    try {
+      execFileSync('git', ['--version'], { stdio: 'pipe' });
+    } catch {
+      this.skip();
+    }
+    const dotGit = vscode.Uri.joinPath(workspaceRoot(), '.git');
+    const dir = await folder('disc-local');
+    const r = rel(dir);
+    await writeText(vscode.Uri.joinPath(dir, 'IMPACT.md'), MINIMAL_IMPACT);
+    await writeText(vscode.Uri.joinPath(dir, 'release.yaml'), PLAN('train.py'));
+    await writeText(vscode.Uri.joinPath(dir, '.gitignore'), 'ckpt/\n*.onnx\n');
+    await writeText(vscode.Uri.joinPath(dir, 'train.py'), 'print("train")\n');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'ckpt'));
+    await writeText(vscode.Uri.joinPath(dir, 'ckpt', 'best.pt'), 'weights');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'export'));
+    await writeText(vscode.Uri.joinPath(dir, 'export', 'model.onnx'), 'onnx');
+    try {
+      git('init', '-q');
+      // Committed past .gitignore: the exported model is in every clone.
+      git('add', '-f', '--', `${r}/IMPACT.md`, `${r}/release.yaml`, `${r}/.gitignore`, `${r}/train.py`, `${r}/export/model.onnx`);
+      await vscode.commands.executeCommand('impactNotes.discovery.rescan');
+      await discovery.service.idle();
+      const state = () => discovery.service.roots().find((x) => x.root.dir === r)?.root;
+      const root = await waitFor(() => state(), 'the folder to be listed');
+      assert.deepEqual(root.uncovered.map((m) => m.path), [`${r}/export/model.onnx`], 'the committed, gitignored model counts');
+      assert.deepEqual(root.localUndeclared.map((m) => m.path), [`${r}/ckpt/best.pt`]);
+      const node = await waitFor(() => sectionNodes().find((n) => n.label === r), 'the folder in the tree');
+      assert.match(node.description ?? '', /1 local-only/);
+      const local = node.children?.find((c) => c.label === 'ckpt/best.pt');
+      assert.ok(local, `children: ${node.children?.map((c) => c.label).join(', ')}`);
+      assert.match(local.description ?? '', /local only: gitignored, not committed/);
+      assert.match(local.contextValue, /researchArtifact\.local\.weights$/);
+      const planUri = vscode.Uri.joinPath(dir, 'release.yaml');
+      const info = await waitFor(() => ourDiagnostics(planUri, 'local-only-artifact')[0], 'local-only-artifact on the plan');
+      assert.equal(info.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(info.message, /'ckpt\/best\.pt'/);
+      // Declaring the checkpoint (kept private) and the exported model makes both go.
+      await writeText(planUri, `${PLAN('train.py, export/**')}  - id: local-weights\n    content: trained-model\n    paths: [ckpt/**]\n    distribution: { kind: private, reason: kept for the ablations }\n`);
+      await waitFor(() => !sectionNodes().some((n) => n.label === r) || undefined, 'the folder to leave the tree');
+      await waitFor(() => ourDiagnostics(planUri, 'local-only-artifact').length === 0 || undefined, 'the finding to go');
+    } finally {
+      await vscode.workspace.fs.delete(dotGit, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('impactNotes.discovery.rescan');
+    }
+  });
+
+  it('artifact-uncovered offers to add the paths to an artifact the user picks, or a new artifact', async () => {
+    const dir = await folder('disc-fix');
+    const planUri = vscode.Uri.joinPath(dir, 'release.yaml');
+    await writeText(planUri, `# our plan\n${PLAN('checkpoints/**')}  - id: code\n    content: source-code\n    paths: [train.py]  # the script\n`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'checkpoints'));
+    await writeText(vscode.Uri.joinPath(dir, 'checkpoints', 'a.pt'), 'x');
+    await writeText(vscode.Uri.joinPath(dir, 'train.py'), 'x');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'extra'));
+    await writeText(vscode.Uri.joinPath(dir, 'extra', 'b.pt'), 'x');
+    const d = await waitFor(() => ourDiagnostics(planUri, 'artifact-uncovered')[0], 'artifact-uncovered on the plan');
+    await vscode.workspace.openTextDocument(planUri); // code actions are asked of an open model
+    const actions = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', planUri, d.range);
+      return list?.some((a) => a.title.startsWith("Add 'extra/**'")) ? list : undefined;
+    }, 'the quick fixes');
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes("Add 'extra/**' to the paths of artifact 'weights'"), titles.join('\n'));
+    assert.ok(titles.includes("Add 'extra/**' to the paths of artifact 'code'"), titles.join('\n'));
+    assert.ok(titles.includes('Add a new artifact for them'), titles.join('\n'));
+    const chosen = actions.find((a) => a.title === "Add 'extra/**' to the paths of artifact 'weights'")!;
+    assert.ok(chosen.edit && (await vscode.workspace.applyEdit(chosen.edit)));
+    const doc = await vscode.workspace.openTextDocument(planUri);
+    await doc.save();
+    assert.match(doc.getText(), /^# our plan\n/);
+    assert.match(doc.getText(), /paths: \[checkpoints\/\*\*, extra\/\*\*\]/);
+    assert.match(doc.getText(), /# the script/);
+    await waitFor(() => ourDiagnostics(planUri, 'artifact-uncovered').length === 0 || undefined, 'the finding to go');
   });
 
   it('a scan can be cancelled, and a rescan finds the same roots again', async () => {

@@ -398,6 +398,8 @@ interface TreeCase {
   /** Expected `rule:relative path:line` (1-based). */
   expect: string[];
   config?: string;
+  /** A real git repository (`git init`), with these paths committed (forced past .gitignore). */
+  git?: string[];
 }
 
 const TREE_CASES: TreeCase[] = [
@@ -416,6 +418,10 @@ const TREE_CASES: TreeCase[] = [
   { name: 'artifact-uncovered/bad-new-experiment', tree: { 'release.yaml': PLAN('checkpoints/**, train.py'), 'train.py': 'x', 'checkpoints/a.pt': 'x', 'experiments/emo/ckpt/adapter.safetensors': 'x' }, expect: ['artifact-uncovered:release.yaml:2'] },
   { name: 'artifact-uncovered/good-all-listed', tree: { 'release.yaml': PLAN('checkpoints/**, train.py, experiments/**'), 'train.py': 'x', 'checkpoints/a.pt': 'x', 'experiments/emo/ckpt/adapter.safetensors': 'x' }, expect: [] },
   { name: 'artifact-uncovered/good-suppressed', tree: { 'release.yaml': `# impact-notes-disable-file artifact-uncovered\n${PLAN('checkpoints/**')}`, 'train.py': 'x', 'checkpoints/a.pt': 'x' }, expect: [] },
+  { name: 'local-only-artifact/bad-gitignored-checkpoint', git: ['.gitignore', 'train.py', 'release.yaml'], tree: { '.gitignore': 'checkpoints/\n', 'train.py': 'x', 'checkpoints/best.pt': 'x', 'release.yaml': PLAN('train.py') }, expect: ['local-only-artifact:release.yaml:2'] },
+  { name: 'local-only-artifact/bad-no-plan', git: ['.gitignore'], tree: { '.gitignore': '*.safetensors\n', 'out/model.safetensors': 'x' }, expect: ['local-only-artifact:out/model.safetensors:1'] },
+  { name: 'local-only-artifact/good-declared-private', git: ['.gitignore', 'train.py', 'release.yaml'], tree: { '.gitignore': 'checkpoints/\n', 'train.py': 'x', 'checkpoints/best.pt': 'x', 'release.yaml': `${PLAN('train.py')}  - id: weights\n    content: trained-model\n    paths: [checkpoints/**]\n    distribution: { kind: private, reason: kept }\n` }, expect: [] },
+  { name: 'local-only-artifact/good-committed-despite-gitignore', git: ['.gitignore', 'train.py', 'checkpoints/best.pt', 'release.yaml'], tree: { '.gitignore': 'checkpoints/\n', 'train.py': 'x', 'checkpoints/best.pt': 'x', 'release.yaml': PLAN('train.py, checkpoints/**') }, expect: [] },
   { name: 'artifact-uncovered/good-sub-project-has-own-plan', tree: { 'release.yaml': PLAN('train.py'), 'train.py': 'x', 'sub/IMPACT.md': '# x\n', 'sub/release.yaml': PLAN('"*.pt"'), 'sub/m.pt': 'x' }, expect: [] },
 ];
 
@@ -431,9 +437,15 @@ describe('workspace rule fixture trees (CLI discovery)', () => {
   for (const c of TREE_CASES) {
     it(c.name, async () => {
       const dir = tmpTree(c.tree);
-      fs.mkdirSync(path.join(dir, '.git')); // the walk stops at the repository root
+      if (c.git) {
+        const run = (...args: string[]) => assert.equal(spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir }).status, 0, `git ${args.join(' ')}`);
+        run('init', '-q');
+        run('add', '-f', '--', ...c.git);
+        run('commit', '-qm', 'fixture');
+      } else fs.mkdirSync(path.join(dir, '.git')); // the walk stops at the repository root
       const { findings } = await lintTree(dir);
-      const got = findings.filter((f) => f.rule === 'release-plan-missing' || f.rule === 'artifact-uncovered').map((f) => `${f.rule}:${f.file}:${f.line}`).sort();
+      const names = workspaceRules.map((r) => r.meta.name);
+      const got = findings.filter((f) => names.includes(f.rule)).map((f) => `${f.rule}:${f.file}:${f.line}`).sort();
       assert.deepEqual(got, [...c.expect].sort(), JSON.stringify(findings, null, 1));
       const base = path.basename(c.name);
       if (base.startsWith('bad-')) assert.ok(c.expect.length > 0);

@@ -4,11 +4,11 @@
  * applies in the root's folder, like any other rule; inline suppressions in the plan apply too.
  */
 import { ruleSeverity, type Config } from '../config';
-import { artifactUncovered, releasePlanMissing } from '../rules/workspace';
+import { artifactUncovered, localOnlyArtifact, releasePlanMissing } from '../rules/workspace';
 import type { Finding } from '../types';
 import type { MarkerKind } from './markers';
 import type { Marker, ResearchRoot } from './roots';
-import { parentDir } from './roots';
+import { parentDir, primaryMarker, suggestArtifacts } from './roots';
 
 export interface FindingOptions {
   /** The configuration in effect in a folder (relative like the roots). */
@@ -76,12 +76,62 @@ function suggestedPaths(root: ResearchRoot): string {
   return root.suggested.flatMap((a) => a.paths).join(',');
 }
 
+const ZERO = { range: { start: 0, end: 0 }, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** `local-only-artifact`: undeclared local-only files of a root, on its plan (or on the file without one). */
+function localFindings(root: ResearchRoot, config: Config, options: FindingOptions): Finding[] {
+  const local = root.localUndeclared;
+  if (!local.length) return [];
+  const severity = ruleSeverity(localOnlyArtifact, config);
+  if (severity === 'off') return [];
+  const plan = root.plan?.file ? root.plan : undefined;
+  const base = plan ? plan.dir : root.dir;
+  const anchor = plan?.anchor ?? ZERO;
+  if (plan && plan.isSuppressed?.(localOnlyArtifact.meta.name, anchor.start.line)) return [];
+  const primary = primaryMarker(local)!;
+  const names = local.map((m) => relTo(m.path, base));
+  const count = names.length;
+  const where = plan ? `in ${root.dir === plan.dir ? "this plan's folder" : `'${relTo(root.dir, plan.dir)}/'`}` : `in ${folderLabel(root.dir)}`;
+  const suggested = suggestArtifacts(local, base).map((a) => ({ ...a, id: `${a.id}-local` }));
+  const globs = suggested.flatMap((a) => a.paths);
+  const what = describeMarkers(local, base);
+  const action = plan
+    ? `list ${count === 1 ? 'it' : 'them'} in an artifact (paths${globs.length ? ` such as ${quoteList(globs, 2)}` : ''}) with the distribution ${count === 1 ? 'it' : 'they'} will have, or \`distribution: { kind: private, reason: … }\` if ${count === 1 ? 'it stays' : 'they stay'} with you`
+    : `when you write a release plan for this folder, give ${count === 1 ? 'it' : 'them'} an artifact (\`distribution: { kind: private, reason: … }\` if ${count === 1 ? 'it stays' : 'they stay'} with you)`;
+  return [
+    {
+      rule: localOnlyArtifact.meta.name,
+      severity,
+      message: `${capitalize(what)} ${where} ${count === 1 ? 'is' : 'are'} gitignored and not committed, so ${count === 1 ? 'it exists' : 'they exist'} only on this disk and no release plan says what happens to ${count === 1 ? 'it' : 'them'}: ${action}.`,
+      path: options.pathOf(plan ? plan.file! : primary.path),
+      file: plan ? 'release' : 'workspace',
+      range: anchor.range,
+      start: anchor.start,
+      end: anchor.end,
+      data: {
+        root: root.dir || '.',
+        markers: count,
+        local: names.slice(0, 20).join(','),
+        suggested: globs.join(','),
+        artifacts: JSON.stringify(suggested),
+        ...(plan ? { plan: plan.file! } : {}),
+      },
+    },
+  ];
+}
+
+function capitalize(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
 /** Findings for one root (none when it is covered, or its rules are off there). */
 export function rootFindings(root: ResearchRoot, options: FindingOptions): Finding[] {
   const out: Finding[] = [];
-  if (root.status === 'covered' || !root.uncovered.length) return out;
+  if ((root.status === 'covered' || !root.uncovered.length) && !root.localUndeclared.length) return out;
   const config = options.configFor(root.dir);
-  const zero = { range: { start: 0, end: 0 }, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const zero = ZERO;
+  out.push(...localFindings(root, config, options));
+  if (root.status === 'covered' || !root.uncovered.length) return out;
 
   if (root.status === 'unplanned' || root.status === 'unmatched') {
     const severity = ruleSeverity(releasePlanMissing, config);
@@ -89,13 +139,17 @@ export function rootFindings(root: ResearchRoot, options: FindingOptions): Findi
     if (severity !== 'off' && primary) {
       const what = describeMarkers(root.uncovered, root.dir);
       let message: string;
-      if (root.status === 'unplanned') {
+      const members = root.members?.filter((m) => m.primary);
+      const grouped = members && members.length > 1 ? ` across ${members.length} folders (${quoteList(members.map((m) => `${relTo(m.dir, root.dir)}/`), 3)})` : '';
+      if (grouped && root.status === 'unplanned') {
+        message = `${folderLabel(root.dir)} holds ${what}${grouped}, and no release plan covers them: one release.yaml in ${folderLabel(root.dir)} (or above it) can list them all and how each is released.`;
+      } else if (root.status === 'unplanned') {
         message = root.assessmentOnly
           ? `${folderLabel(root.dir)} holds ${what}, and its IMPACT.md has no release plan beside it: add a release.yaml that lists these artifacts and how each is released.`
           : `${folderLabel(root.dir)} holds ${what}, and no release plan covers them: create a release.yaml in this folder (or one above it) that lists these artifacts and how each is released.`;
       } else {
         const plan = root.plan?.file ? planPathFrom(root.plan.file, root.dir) : 'the release plan above';
-        message = `${folderLabel(root.dir)} holds ${what}, but none of the artifact paths in ${plan} match them: add these files to an artifact's paths, or give them an artifact of their own.`;
+        message = `${folderLabel(root.dir)} holds ${what}${grouped}, but none of the artifact paths in ${plan} match them: add these files to an artifact's paths, or give them an artifact of their own.`;
       }
       out.push({
         rule: releasePlanMissing.meta.name,
@@ -104,6 +158,7 @@ export function rootFindings(root: ResearchRoot, options: FindingOptions): Findi
         path: options.pathOf(primary.path),
         file: 'workspace',
         ...zero,
+        ...(grouped ? { related: members!.map((m) => ({ path: options.pathOf(m.primary!.path), ...zero, message: `${folderLabel(m.dir)}: ${describeMarkers(root.uncovered.filter((u) => u.path === m.primary!.path || u.path.startsWith(`${m.dir}/`)), m.dir)}` })) } : {}),
         data: {
           root: root.dir || '.',
           status: root.status,

@@ -8,6 +8,9 @@
  */
 export * from './markers';
 export * from './gitignore';
+export * from './git-index';
+export * from './entry-points';
+export * from './fixes';
 export * from './plans';
 export * from './roots';
 export * from './findings';

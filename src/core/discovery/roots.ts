@@ -25,6 +25,8 @@ export interface FileEntry {
   path: string;
   /** Bytes, when known (needed only for size-conditional markers). */
   size?: number;
+  /** Gitignored and not tracked by git: it stays on this disk unless released some other way. */
+  local?: boolean;
 }
 
 export interface Marker {
@@ -33,6 +35,8 @@ export interface Marker {
   /** The marker pattern that matched. */
   pattern: string;
   size?: number;
+  /** Local-only: gitignored and untracked in a git working copy (see FileEntry.local). */
+  local?: boolean;
 }
 
 export type RootStatus = 'unplanned' | 'unmatched' | 'partial' | 'covered';
@@ -59,10 +63,19 @@ export interface ResearchRoot {
   plans: PlanInfo[];
   /** An IMPACT.md without a release plan sits in the root's folder or above. */
   assessmentOnly: boolean;
-  /** Markers no plan's artifact paths match (all of them when there is no plan). */
+  /** Published markers (not local-only) no plan's artifact paths match (all of them when there is no plan). */
   uncovered: Marker[];
+  /** Local-only markers (gitignored, untracked), sorted by path. */
+  local: Marker[];
+  /** Local-only markers that no plan's artifact paths declare. */
+  localUndeclared: Marker[];
   /** Where a release-plan-missing finding sits: the most telling uncovered marker. */
   primary?: Marker;
+  /**
+   * For a root made of sibling folders grouped under their common parent (see SIBLING_GROUP): each
+   * of those folders with its most telling uncovered marker, sorted (related locations of the finding).
+   */
+  members?: { dir: string; primary?: Marker }[];
   /** For a new plan in the root's folder (unplanned) or for the nearest plan (otherwise). */
   suggested: SuggestedArtifact[];
   /** Changes whenever anything above changes (for diffs). */
@@ -117,6 +130,9 @@ const CONTAINER_NAMES = new Set([
 
 /** Generated folder names: version_0, epoch=3-step=100, checkpoint-500, run_17, 2024-05-01_12-00-00, v2. */
 const GENERATED_RE = /^(?:\d[\d._:=-]*|\d{4}-\d{2}-\d{2}.*|v\d+(?:\.\d+)*|(?:version|epoch|step|global_step|iter|iteration|run|seed|checkpoint|ckpt|exp|trial|fold|stage)[-_=]?\d.*)$/i;
+
+/** How many sibling research folders without a plan are grouped into one root at their parent. */
+export const SIBLING_GROUP = 3;
 
 export function isContainerName(name: string): boolean {
   const n = name.toLowerCase();
@@ -259,6 +275,8 @@ export class DiscoveryIndex {
   private dirsByAnchor = new Map<string, Set<string>>();
   private rootOfAnchor = new Map<string, string>();
   private groups = new Map<string, Set<string>>();
+  /** Root → the sibling folders grouped into it (only for grouped roots). */
+  private membersOf = new Map<string, string[]>();
 
   constructor(private markerSet: MarkerSet) {}
 
@@ -275,7 +293,7 @@ export class DiscoveryIndex {
     this.changed.add('');
     this.grouping = true;
     const needSize: FileEntry[] = [];
-    for (const m of all) if (this.addFile({ path: m.path, size: m.size }).needsSize) needSize.push({ path: m.path });
+    for (const m of all) if (this.addFile({ path: m.path, size: m.size, local: m.local }).needsSize) needSize.push({ path: m.path, local: m.local });
     return needSize;
   }
 
@@ -294,8 +312,10 @@ export class DiscoveryIndex {
       this.dirAdded(dir);
     }
     const prev = inDir.get(entry.path);
-    if (!prev || prev.kind !== c.kind || prev.pattern !== c.pattern || prev.size !== entry.size) {
-      inDir.set(entry.path, { path: entry.path, kind: c.kind, pattern: c.pattern, size: entry.size });
+    if (!prev || prev.kind !== c.kind || prev.pattern !== c.pattern || prev.size !== entry.size || !!prev.local !== !!entry.local) {
+      const m: Marker = { path: entry.path, kind: c.kind, pattern: c.pattern, size: entry.size };
+      if (entry.local) m.local = true;
+      inDir.set(entry.path, m);
       this.changed.add(dir);
     }
     return { marker: true, needsSize: false };
@@ -494,15 +514,62 @@ export class DiscoveryIndex {
       if (set) for (const d of mine) set.add(d);
       else groups.set(target, new Set(mine));
     }
+    // Sibling folders without a plan of their own, SIBLING_GROUP or more under one parent (not the
+    // top folder), become one root at the parent: a toolkit's 48 recipe folders are one folder a
+    // person writes a plan for. Repeated upwards (recipes/ljspeech/* → recipes/ljspeech, then
+    // recipes/* → recipes).
+    const membersOf = new Map<string, string[]>();
+    for (let again = true; again; ) {
+      again = false;
+      const byParent = new Map<string, string[]>();
+      for (const r of groups.keys()) {
+        if (r === '' || this.plans.has(r)) continue;
+        const parent = parentDir(r);
+        if (parent === '' || groups.has(parent)) continue;
+        (byParent.get(parent) ?? byParent.set(parent, []).get(parent)!).push(r);
+      }
+      for (const [parent, all] of byParent) {
+        const siblings = all.filter((r) => groups.has(r)); // some may have joined another group in this pass
+        if (siblings.length < SIBLING_GROUP || groups.has(parent)) continue;
+        const merged = new Set<string>();
+        const members: string[] = [];
+        for (const r of siblings) {
+          for (const d of groups.get(r)!) merged.add(d);
+          groups.delete(r);
+          members.push(...(membersOf.get(r) ?? [r]));
+          membersOf.delete(r);
+        }
+        // Other roots deeper inside the parent join it too (an inner folder joins its outer root),
+        // unless a plan lies on the way.
+        for (const r of [...groups.keys()]) {
+          if (r === parent || !isWithin(r, parent)) continue;
+          let planned = false;
+          for (let d = r; d !== parent; d = parentDir(d)) if (this.plans.has(d)) planned = true;
+          if (planned) continue;
+          for (const d of groups.get(r)!) merged.add(d);
+          groups.delete(r);
+          members.push(...(membersOf.get(r) ?? [r]));
+          membersOf.delete(r);
+          siblings.push(r);
+        }
+        groups.set(parent, merged);
+        membersOf.set(parent, members.sort());
+        for (const [a, r] of rootOfAnchor) if (siblings.includes(r)) rootOfAnchor.set(a, parent);
+        again = true;
+      }
+    }
     this.dirsByAnchor = byAnchor;
     this.rootOfAnchor = rootOfAnchor;
     this.groups = groups;
+    this.membersOf = membersOf;
   }
 
   private computeRoot(dir: string, markerDirs: Iterable<string>): ResearchRoot {
     const markers: Marker[] = [];
-    for (const d of markerDirs) for (const m of this.markersByDir.get(d)!.values()) markers.push(m);
+    const local: Marker[] = [];
+    for (const d of markerDirs) for (const m of this.markersByDir.get(d)!.values()) (m.local ? local : markers).push(m);
     markers.sort(byPath);
+    local.sort(byPath);
     const counts: Record<MarkerKind, number> = { weights: 0, datasets: 0, training: 0 };
     for (const m of markers) counts[m.kind]++;
 
@@ -515,19 +582,30 @@ export class DiscoveryIndex {
       else plans.push(plan);
     }
     const uncovered = plans.length ? markers.filter((m) => !plans.some((pl) => planCovers(pl, m.path))) : markers;
-    const status: RootStatus = !plans.length ? 'unplanned' : uncovered.length === 0 ? 'covered' : uncovered.length === markers.length ? 'unmatched' : 'partial';
+    // Local-only files are declared by any artifact whose paths match them (typically one with
+    // `distribution: { kind: private }`); a plan whose artifacts cannot be read declares nothing.
+    const localUndeclared = local.filter((m) => !plans.some((pl) => pl.artifacts !== undefined && planCovers(pl, m.path)));
+    // A root with only local-only files has nothing to publish: 'covered' (its local files are reported apart).
+    const status: RootStatus = !markers.length ? 'covered' : !plans.length ? 'unplanned' : uncovered.length === 0 ? 'covered' : uncovered.length === markers.length ? 'unmatched' : 'partial';
     const plan = plans.find((p) => p.file);
     const suggestBase = status === 'partial' && plan ? plan.dir : dir;
     const suggested = uncovered.length ? suggestArtifacts(uncovered, suggestBase) : [];
     const primary = primaryMarker(uncovered);
+    const memberDirs = this.membersOf.get(dir);
+    const members = memberDirs?.map((d) => ({ dir: d, primary: primaryMarker(uncovered.filter((m) => isWithin(m.path, d))) }));
     const signature = JSON.stringify([
+      memberDirs ?? [],
       status,
       markers.map((m) => `${m.kind}:${m.path}`),
       uncovered.map((m) => m.path),
+      local.map((m) => `${m.kind}:${m.path}`),
+      localUndeclared.map((m) => m.path),
       plans.map((p) => `${p.file ?? p.dir}:${p.anchor?.start.line ?? 0}`),
       assessmentOnly,
     ]);
-    return { dir, markers, counts, status, plan, plans, assessmentOnly, uncovered, primary, suggested, signature };
+    const root: ResearchRoot = { dir, markers, counts, status, plan, plans, assessmentOnly, uncovered, local, localUndeclared, primary, suggested, signature };
+    if (members) root.members = members;
+    return root;
   }
 }
 

@@ -20,6 +20,8 @@ import type { IgnoreSet } from '../config-chain';
 import type { MarkerConfig } from '../config';
 import { CONFIG_FILE_NAMES } from '../config';
 import { IMPACT_FILE_RE, RELEASE_FILE_RE } from '../pairs';
+import { ENTRY_HEAD_BYTES, isLibraryModule, needsEntryCheck } from './entry-points';
+import { loadTrackedFiles, type TrackedFiles } from './git-index';
 import { GitignoreRules } from './gitignore';
 import { isSkippedDirName, MarkerSet } from './markers';
 import { assessmentOnly, planFromText, type PlanInfo } from './plans';
@@ -35,12 +37,29 @@ export interface WalkFs {
   readdir(path: string): fs.Dirent[];
   stat(path: string): fs.Stats;
   readFile(path: string): string;
+  /** Raw bytes (the git index); default: node:fs. */
+  readBytes?(path: string): Uint8Array;
+  /** The first `bytes` bytes of a file as text (training-code heads); default: node:fs. */
+  readHead?(path: string, bytes: number): string;
+}
+
+function readHeadSync(p: string, bytes: number): string {
+  const fd = fs.openSync(p, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export const nodeWalkFs: WalkFs = {
   readdir: (p) => fs.readdirSync(p, { withFileTypes: true }),
   stat: (p) => fs.statSync(p),
   readFile: (p) => fs.readFileSync(p, 'utf8'),
+  readBytes: (p) => fs.readFileSync(p),
+  readHead: readHeadSync,
 };
 
 /** Longest stretch of synchronous work before the walk yields to the event loop. */
@@ -65,6 +84,12 @@ export interface WalkOptions {
   settingsAt?: (absDir: string) => Promise<FolderSettings>;
   /** Honour .gitignore files (default true). */
   respectGitignore?: boolean;
+  /**
+   * In a git working copy at `base`, read which files are tracked from the git index (default
+   * true): .gitignore then applies only to untracked files, and untracked ignored markers are
+   * returned as local-only entries. Without a usable index, .gitignore alone decides, as before.
+   */
+  gitIndex?: boolean;
   /** Follow symbolic links to folders (default false; loops are detected when true). */
   followSymlinks?: boolean;
   /** Paths are made relative to this folder (an ancestor of the walked one); default: the walked folder. */
@@ -97,6 +122,8 @@ export interface WalkResult {
   /** Markers in effect at the walked folder. */
   markers: MarkerSet;
   cancelled: boolean;
+  /** What the git index said: how many files it tracks, or why it was not used (undefined outside git). */
+  git?: { tracked: number; version: number } | { reason: string };
 }
 
 const VENV_MARKER = 'pyvenv.cfg';
@@ -106,6 +133,8 @@ interface Job {
   rel: string;
   ignores: readonly IgnoreSet[];
   markers: MarkerSet;
+  /** The folder is gitignored (entered only because the index is known: for tracked and local-only files). */
+  ignored?: boolean;
 }
 
 const ignoreMatchers = new WeakMap<IgnoreSet, (p: string) => boolean>();
@@ -161,6 +190,23 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
   const join = (rel: string, name: string) => (rel ? `${rel}/${name}` : name);
   const sep = nodePath.sep;
   const absJoin = (dir: string, name: string) => (dir.endsWith(sep) ? dir + name : dir + sep + name);
+
+  // In a git working copy: which files are tracked (committed or staged) decides before .gitignore.
+  let tracked: TrackedFiles | undefined;
+  if (respectGitignore && (options.gitIndex ?? true) && isRepoRoot(base, io)) {
+    const readBytes = io.readBytes ?? nodeWalkFs.readBytes!;
+    const loaded = await loadTrackedFiles(base.split(nodePath.sep).join('/'), (p) => {
+      try {
+        return readBytes(p);
+      } catch {
+        return undefined; // missing, or a folder (.git itself)
+      }
+    });
+    if (loaded.tracked) {
+      tracked = loaded.tracked;
+      result.git = { tracked: loaded.tracked.size, version: loaded.version };
+    } else result.git = { reason: loaded.reason };
+  }
 
   // .git/info/exclude of the repository at `base` counts as the top folder's rules, before its .gitignore.
   let excludeText = '';
@@ -225,10 +271,21 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
     scanEntries(job, entries, queue, job.ignores, job.markers, hasImpact, releaseName);
   };
 
-  const scanEntries = (job: Job, entries: fs.Dirent[], queue: Job[], ignores: readonly IgnoreSet[], markers: MarkerSet, hasImpact: boolean, releaseName: string | undefined): void => {
+  const scanEntries = (job: Job, entries: fs.Dirent[], queue: Job[], ignores: readonly IgnoreSet[], markers: MarkerSet, hasImpactHere: boolean, releaseName: string | undefined): void => {
+    let hasImpact = hasImpactHere;
     const useConfigIgnores = ignores.length > 0;
-    const fileIgnored = (rel: string, abs: string) =>
-      (respectGitignore && gitignore.isIgnoredIn(rel, false)) || (useConfigIgnores && ignoredByConfig(abs, ignores, false));
+    /** Whether .gitignore leaves a file out: tracked files never (outside submodules, whose index is not read). */
+    const gitIgnored = (rel: string) => {
+      if (!respectGitignore) return false;
+      if (tracked && !tracked.inSubmodule(rel)) {
+        if (tracked.isTracked(rel)) return false;
+        if (job.ignored) return true;
+      }
+      return gitignore.isIgnoredIn(rel, false);
+    };
+    const fileIgnored = (rel: string, abs: string) => gitIgnored(rel) || (useConfigIgnores && ignoredByConfig(abs, ignores, false));
+    const inPackage = entries.some((e) => e.name === '__init__.py');
+    if (job.ignored && hasImpact) hasImpact = entries.some((e) => IMPACT_FILE_RE.test(e.name) && !gitIgnored(join(job.rel, e.name)));
 
     // The plan (or assessment) of this folder.
     const releaseRel = releaseName ? join(job.rel, releaseName) : undefined;
@@ -265,10 +322,16 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       }
       if (isDir) {
         if (isSkippedDirName(name)) continue;
-        if (respectGitignore && gitignore.isIgnoredIn(rel, true)) continue;
+        let ignored = false;
+        if (respectGitignore) {
+          ignored = !!job.ignored || gitignore.isIgnoredIn(rel, true);
+          // An ignored folder is still entered in a git working copy: tracked files in it are
+          // published, untracked markers in it are local-only artifacts. Not inside a submodule.
+          if (ignored && (!tracked || tracked.inSubmodule(rel))) continue;
+        }
         const abs = absJoin(job.abs, name);
         if (useConfigIgnores && ignoredByConfig(abs, ignores, true)) continue;
-        queue.push({ abs, rel, ignores, markers });
+        queue.push(ignored ? { abs, rel, ignores, markers, ignored } : { abs, rel, ignores, markers });
         continue;
       }
       if (!isFile) continue;
@@ -276,18 +339,37 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       const c = markers.classify(rel, size);
       if (!c) continue;
       const abs = absJoin(job.abs, name);
-      if (fileIgnored(rel, abs)) continue;
+      if (useConfigIgnores && ignoredByConfig(abs, ignores, false)) continue;
+      if (!('needsSize' in c) && c.kind === 'training' && needsEntryCheck(name, inPackage)) {
+        // A training-named module in a package: a library module unless it runs as a program.
+        let head: string | undefined;
+        try {
+          head = (io.readHead ?? readHeadSync)(abs, ENTRY_HEAD_BYTES);
+        } catch {
+          head = undefined;
+        }
+        if (isLibraryModule(name, inPackage, head)) continue;
+      }
+      let local = false;
+      if (gitIgnored(rel)) {
+        // Untracked and gitignored: outside git (or in a submodule) left out as before; in a git
+        // working copy kept as a local-only artifact.
+        if (!tracked || tracked.inSubmodule(rel)) continue;
+        local = true;
+      }
+      let entry: FileEntry | undefined;
       if ('needsSize' in c) {
         try {
           const st = io.stat(abs);
           const again = markers.classify(rel, st.size);
-          if (again && !('needsSize' in again)) result.entries.push({ path: rel, size: st.size });
+          if (again && !('needsSize' in again)) entry = { path: rel, size: st.size };
         } catch {
           // gone meanwhile
         }
       } else {
-        result.entries.push(size === undefined ? { path: rel } : { path: rel, size });
+        entry = size === undefined ? { path: rel } : { path: rel, size };
       }
+      if (entry) result.entries.push(local ? { ...entry, local } : entry);
     }
   };
 

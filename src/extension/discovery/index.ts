@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { suggestArtifacts } from '../../core/discovery';
 import type { Services } from '../services';
+import { ArtifactUncoveredActions } from './codeActions';
 import { DISCOVERY_COMMANDS } from './contributions';
 import { DiscoveryService, type RootState } from './service';
 import { UnplannedResearchSection } from './treeSection';
@@ -59,6 +60,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       return vscode.window.showTextDocument(uri, { selection, preview: false });
     }),
     vscode.commands.registerCommand(DISCOVERY_COMMANDS.rescan.command, () => service.scanAll('rescan requested')),
+    vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new ArtifactUncoveredActions(service), ArtifactUncoveredActions.metadata),
   );
 
   // The first scan: after activation, off its critical path.

@@ -25,6 +25,11 @@ import {
   DiscoveryIndex,
   GitignoreRules,
   isSkippedDirName,
+  loadTrackedFiles,
+  ENTRY_HEAD_BYTES,
+  isLibraryModule,
+  needsEntryCheck,
+  type TrackedFiles,
   MarkerSet,
   planFromText,
   rootFindings,
@@ -89,8 +94,20 @@ interface FolderState {
   index: DiscoveryIndex;
   gitignore: GitignoreRules;
   respectGitignore: boolean;
+  /**
+   * In a git working copy: the tracked files, from the git index (relative to the workspace
+   * folder). .gitignore then applies to untracked files only, and untracked ignored markers are
+   * local-only. Undefined outside git or when the index cannot be read (.gitignore alone decides).
+   */
+  tracked?: TrackedFiles;
+  /** The git index file, watched for commits and staging (undefined outside git). */
+  indexUri?: vscode.Uri;
+  /** A fingerprint of the tracked files, to tell a real change of the index from a refresh. */
+  trackedKey?: string;
   /** Folders holding pyvenv.cfg (relative). */
   venvs: Set<string>;
+  /** Python packages: folders holding __init__.py (relative), for telling library modules from training entry points. */
+  packages: Set<string>;
   /** Configuration at the workspace folder, settings applied. */
   config: Config;
   /** Configuration ignore globs by folder (relative), resolved on demand. */
@@ -173,6 +190,14 @@ export class DiscoveryService implements vscode.Disposable {
       listen(special.onDidChange, onSpecial, 'discovery: special files changed'),
       listen(special.onDidDelete, onSpecial, 'discovery: special files deleted'),
     );
+    const gitIndex = watch('**/.git/index', undefined, undefined, undefined, 'discovery: watcher git index');
+    const onIndex = (uri: vscode.Uri) => void this.indexChanged(uri).catch((err: unknown) => this.options.log.error('discovery: reading the git index failed', err));
+    d.push(
+      gitIndex,
+      listen(gitIndex.onDidCreate, onIndex, 'discovery: git index created'),
+      listen(gitIndex.onDidChange, onIndex, 'discovery: git index changed'),
+      listen(gitIndex.onDidDelete, onIndex, 'discovery: git index deleted'),
+    );
     d.push(
       listen(
         vscode.workspace.onDidChangeConfiguration,
@@ -196,12 +221,12 @@ export class DiscoveryService implements vscode.Disposable {
     );
   }
 
-  /** Every research root that is not fully covered, sorted. */
+  /** Every research root that is not fully covered, or holds local-only files no plan declares, sorted. */
   roots(): RootState[] {
     const out: RootState[] = [];
     for (const s of this.states.values()) {
       for (const root of s.index.currentRoots()) {
-        if (root.status === 'covered') continue;
+        if (root.status === 'covered' && !root.localUndeclared.length) continue;
         out.push(this.rootState(s, root));
       }
     }
@@ -355,11 +380,12 @@ export class DiscoveryService implements vscode.Disposable {
     const respectGitignore = ruleOptions(releasePlanMissing, config).respectGitignore !== false;
     const rp = (glob: string) => new vscode.RelativePattern(ws, glob);
     const include = markers.searchGlobs();
-    const [gitignores, venvFiles, pairFiles, candidates] = await Promise.all([
+    const [gitignores, venvFiles, pairFiles, candidates, inits] = await Promise.all([
       respectGitignore ? vscode.workspace.findFiles(rp('**/.gitignore'), EXCLUDE_GLOB, 5000, token) : Promise.resolve([]),
       vscode.workspace.findFiles(rp('**/pyvenv.cfg'), EXCLUDE_GLOB, 1000, token),
       vscode.workspace.findFiles(rp(PAIR_GLOB), EXCLUDE_GLOB, 20000, token),
       include.length ? vscode.workspace.findFiles(rp(include.length === 1 ? include[0] : `{${include.join(',')}}`), EXCLUDE_GLOB, MAX_CANDIDATES, token) : Promise.resolve([]),
+      vscode.workspace.findFiles(rp('**/__init__.py'), EXCLUDE_GLOB, MAX_CANDIDATES, token),
     ]);
     if (token.isCancellationRequested) return;
     if (candidates.length >= MAX_CANDIDATES) this.options.log.warn(`discovery: more than ${MAX_CANDIDATES} candidate files in ${ws.name}; only the first were looked at`);
@@ -370,10 +396,15 @@ export class DiscoveryService implements vscode.Disposable {
       gitignore: new GitignoreRules(),
       respectGitignore,
       venvs: new Set(),
+      packages: new Set(),
       config,
       ignores: new Map(),
       configs: new Map(),
     };
+    for (const u of inits) {
+      const rel = this.relOf(u, ws);
+      if (rel !== undefined) state.packages.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel));
+    }
     for (const u of venvFiles) {
       const rel = this.relOf(u, ws);
       if (rel !== undefined) state.venvs.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel));
@@ -390,6 +421,7 @@ export class DiscoveryService implements vscode.Disposable {
         else state.gitignore.set(dir, text);
       }
       if (top.trim()) state.gitignore.set('', top);
+      await this.loadTracked(state);
     }
     if (token.isCancellationRequested) return;
 
@@ -414,10 +446,10 @@ export class DiscoveryService implements vscode.Disposable {
       const c = markers.classify(rel);
       if (!c) continue;
       if ('needsSize' in c) needSize.push(rel);
-      else accepted.push(rel);
+      else if (c.kind !== 'training' || !(await this.isLibraryModule(state, rel, false))) accepted.push(rel);
     }
     const keep = await this.filterIgnored(state, [...accepted, ...needSize]);
-    for (const rel of accepted) if (keep.has(rel)) state.index.addFile({ path: rel });
+    for (const rel of accepted) if (keep.has(rel)) state.index.addFile({ path: rel, local: keep.get(rel) || undefined });
     const toStat = needSize.filter((r) => keep.has(r));
     if (toStat.length > MAX_SIZE_CHECKS) this.options.log.warn(`discovery: ${toStat.length} files need a size check in ${ws.name}; only ${MAX_SIZE_CHECKS} were checked`);
     const sizes = await mapLimit(toStat.slice(0, MAX_SIZE_CHECKS), 16, async (rel) => {
@@ -430,7 +462,7 @@ export class DiscoveryService implements vscode.Disposable {
     });
     if (token.isCancellationRequested) return;
     toStat.slice(0, MAX_SIZE_CHECKS).forEach((rel, i) => {
-      if (sizes[i] !== undefined) state.index.addFile({ path: rel, size: sizes[i] });
+      if (sizes[i] !== undefined) state.index.addFile({ path: rel, size: sizes[i], local: keep.get(rel) || undefined });
     });
 
     // Swap in the new state, then republish every root of this folder (unless a newer scan of the
@@ -466,7 +498,7 @@ export class DiscoveryService implements vscode.Disposable {
     const releaseName = names.includes('release.yaml') ? 'release.yaml' : names.find((n) => RELEASE_FILE_RE.test(n));
     if (releaseName) {
       const file = dir ? `${dir}/${releaseName}` : releaseName;
-      if (!(s.respectGitignore && s.gitignore.isFileIgnored(file))) {
+      if (!this.gitIgnored(s, file)) {
         const text = await this.readText(this.uriOf(s, file), s.config.maxFileSize);
         const plan = text === undefined ? undefined : planFromText(dir, file, text, hasImpact);
         if (plan) return plan;
@@ -475,27 +507,127 @@ export class DiscoveryService implements vscode.Disposable {
     return hasImpact ? assessmentOnly(dir) : undefined;
   }
 
-  /** Whether a folder is skipped, a virtual environment, or gitignored. */
+  /**
+   * Reads the git index of the repository holding the workspace folder (found by looking for
+   * `.git` in the folder and above it), through `workspace.fs`, so it works in remote and virtual
+   * workspaces too. Leaves `tracked` undefined (today's .gitignore-only behaviour) when there is
+   * no repository or the index cannot be used.
+   */
+  private async loadTracked(s: FolderState): Promise<void> {
+    const ws = s.folder.uri;
+    const read = async (p: string): Promise<Uint8Array | undefined> => {
+      try {
+        const uri = ws.with({ path: p });
+        const st = await vscode.workspace.fs.stat(uri);
+        if (!(st.type & vscode.FileType.File) || st.size > 256 * 1024 * 1024) return undefined;
+        return await vscode.workspace.fs.readFile(uri);
+      } catch {
+        return undefined;
+      }
+    };
+    const segs = ws.path.replace(/\/+$/, '').split('/');
+    for (let up = 0; up < segs.length && up < 40; up++) {
+      const dir = segs.slice(0, segs.length - up).join('/') || '/';
+      let exists = false;
+      try {
+        await vscode.workspace.fs.stat(ws.with({ path: `${dir === '/' ? '' : dir}/.git` }));
+        exists = true;
+      } catch {
+        // not here
+      }
+      if (!exists) continue;
+      const prefix = segs.slice(segs.length - up).join('/');
+      const loaded = await loadTrackedFiles(dir, read, prefix);
+      s.indexUri = ws.with({ path: `${dir === '/' ? '' : dir}/.git/index` });
+      if (loaded.tracked) {
+        s.tracked = loaded.tracked;
+        s.trackedKey = loaded.tracked.key;
+        this.options.log.trace(`discovery: ${s.folder.name}: ${loaded.tracked.size} tracked file(s) from the git index (version ${loaded.version})`);
+      } else {
+        this.options.log.info(`discovery: ${s.folder.name}: the git index was not used (${loaded.reason}); .gitignore alone decides what is left out`);
+      }
+      return;
+    }
+  }
+
+  /** The git index changed (a commit, staging, a checkout): rescan only when the tracked files differ. */
+  private async indexChanged(uri: vscode.Uri): Promise<void> {
+    for (const s of this.states.values()) {
+      if (!s.indexUri || s.indexUri.toString() !== uri.toString()) continue;
+      const probe: FolderState = { ...s, tracked: undefined, trackedKey: undefined };
+      await this.loadTracked(probe);
+      if (probe.trackedKey !== s.trackedKey) this.scheduleRescan(s.folder, 'the git index changed');
+    }
+  }
+
+  /**
+   * A training-named `.py` module in a Python package with no entry guard, CLI entry or top-level
+   * trainer call in its first ENTRY_HEAD_BYTES: a library module, not a training entry point.
+   * `probe`: look for `__init__.py` on disk (events) instead of the scan's package list.
+   */
+  private async isLibraryModule(s: FolderState, rel: string, probe: boolean): Promise<boolean> {
+    const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
+    let inPackage = s.packages.has(dir);
+    if (!inPackage && probe && /\.py$/i.test(rel)) {
+      try {
+        await vscode.workspace.fs.stat(this.uriOf(s, dir ? `${dir}/__init__.py` : '__init__.py'));
+        inPackage = true;
+        s.packages.add(dir);
+      } catch {
+        // not a package
+      }
+    }
+    if (!needsEntryCheck(rel, inPackage)) return false;
+    let head: string | undefined;
+    try {
+      const uri = this.uriOf(s, rel);
+      const st = await vscode.workspace.fs.stat(uri);
+      // workspace.fs reads whole files: a very large one is left as it was (a marker).
+      if (st.size <= 16 * ENTRY_HEAD_BYTES) head = new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, ENTRY_HEAD_BYTES));
+    } catch {
+      head = undefined;
+    }
+    return isLibraryModule(rel, inPackage, head);
+  }
+
+  /** Whether .gitignore leaves a file out: never a tracked one (outside submodules, whose index is not read). */
+  private gitIgnored(s: FolderState, rel: string): boolean {
+    if (!s.respectGitignore || !s.gitignore.isFileIgnored(rel)) return false;
+    return !(s.tracked && !s.tracked.inSubmodule(rel) && s.tracked.isTracked(rel));
+  }
+
+  /**
+   * Whether a folder is skipped, a virtual environment, or gitignored. In a git working copy an
+   * ignored folder is not excluded: tracked files in it count, untracked markers are local-only.
+   */
   private excludedDir(s: FolderState, dir: string): boolean {
     if (!dir) return false;
     if (dir.split('/').some(isSkippedDirName)) return true;
     for (const v of s.venvs) if (v && (dir === v || dir.startsWith(`${v}/`))) return true;
+    if (s.tracked && !s.tracked.inSubmodule(dir)) return false;
     return s.respectGitignore && s.gitignore.isDirIgnored(dir);
   }
 
-  /** The files (relative) that neither .gitignore, a virtual environment nor configuration ignore globs exclude. */
-  private async filterIgnored(s: FolderState, rels: readonly string[]): Promise<Set<string>> {
-    const keep = new Set<string>();
-    const byDir = new Map<string, string[]>();
+  /**
+   * The files (relative) that neither .gitignore, a virtual environment nor configuration ignore
+   * globs exclude, each with whether it is local-only (gitignored and untracked in a git working copy).
+   */
+  private async filterIgnored(s: FolderState, rels: readonly string[]): Promise<Map<string, boolean>> {
+    const keep = new Map<string, boolean>();
+    const byDir = new Map<string, { rel: string; local: boolean }[]>();
     for (const rel of rels) {
       const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
       if (this.excludedDir(s, dir)) continue;
-      if (s.respectGitignore && s.gitignore.isFileIgnored(rel)) continue;
-      (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(rel);
+      let local = false;
+      if (this.gitIgnored(s, rel)) {
+        if (!s.tracked || s.tracked.inSubmodule(rel)) continue;
+        local = true;
+      }
+      (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push({ rel, local });
     }
     await mapLimit([...byDir], 8, async ([dir, files]) => {
       const sets = await this.ignoresIn(s, dir);
-      for (const rel of files) if (!this.ignoredByConfig(this.uriOf(s, rel), sets)) keep.add(rel);
+      for (const { rel, local } of files) if (!this.ignoredByConfig(this.uriOf(s, rel), sets)) keep.set(rel, local);
     });
     return keep;
   }
@@ -576,15 +708,18 @@ export class DiscoveryService implements vscode.Disposable {
       if (e.kind !== 'create') continue;
       const c = s.index.markers.classify(rel);
       if (c) {
-        if (!(await this.filterIgnored(s, [rel])).has(rel)) continue;
+        const kept = await this.filterIgnored(s, [rel]);
+        if (!kept.has(rel)) continue;
+        if (!('needsSize' in c) && c.kind === 'training' && (await this.isLibraryModule(s, rel, true))) continue;
+        const local = kept.get(rel) || undefined;
         if ('needsSize' in c) {
           try {
             const st = await vscode.workspace.fs.stat(e.uri);
-            if (st.type & vscode.FileType.File) s.index.addFile({ path: rel, size: st.size });
+            if (st.type & vscode.FileType.File) s.index.addFile({ path: rel, size: st.size, local });
           } catch {
             // gone already
           }
-        } else s.index.addFile({ path: rel });
+        } else s.index.addFile({ path: rel, local });
         continue;
       }
       // Not a marker by name: a new folder (created, or renamed/moved here) is searched. A burst of
@@ -642,10 +777,12 @@ export class DiscoveryService implements vscode.Disposable {
       if (!keep.has(rel)) continue;
       const c = s.index.markers.classify(rel);
       if (!c) continue;
-      if (!('needsSize' in c)) s.index.addFile({ path: rel });
+      if (!('needsSize' in c) && c.kind === 'training' && (await this.isLibraryModule(s, rel, true))) continue;
+      const local = keep.get(rel) || undefined;
+      if (!('needsSize' in c)) s.index.addFile({ path: rel, local });
       else {
         try {
-          s.index.addFile({ path: rel, size: (await vscode.workspace.fs.stat(this.uriOf(s, rel))).size });
+          s.index.addFile({ path: rel, size: (await vscode.workspace.fs.stat(this.uriOf(s, rel))).size, local });
         } catch {
           // gone
         }
@@ -686,7 +823,7 @@ export class DiscoveryService implements vscode.Disposable {
     const findings = await this.findingsFor(rs);
     // A newer scan swapped its state in while the findings were computed: it publishes its own.
     if (this.states.get(s.folder.uri.toString()) !== s) return;
-    const entries = findings.map((f) => ({ uri: this.uriOf(s, f.path), diagnostic: toDiagnostic(f, this.options.docsBase) }));
+    const entries = findings.map((f) => ({ uri: this.uriOf(s, f.path), diagnostic: toDiagnostic(f, this.options.docsBase, (p) => this.uriOf(s, p)) }));
     this.setRootDiagnostics(rs.key, entries);
   }
 

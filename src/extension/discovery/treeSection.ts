@@ -29,7 +29,11 @@ const STATUS_WORDS: Record<string, string> = {
   unplanned: 'no release plan',
   unmatched: "the plan's paths miss these",
   partial: 'some artifacts not in the plan',
+  covered: 'local-only files not in the plan',
 };
+
+/** Words for local-only files (gitignored, not committed). */
+export const LOCAL_WORDS = 'local only: gitignored, not committed';
 
 function escape(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
@@ -78,7 +82,7 @@ export class UnplannedResearchSection implements vscode.Disposable {
       kind: 'group',
       label: 'Unplanned research',
       description: `${roots.length} folder${roots.length === 1 ? '' : 's'}`,
-      tooltip: 'Folders with model weights, datasets or training code that no release plan (release.yaml) fully covers. Use the inline action to create a plan prefilled with what was found.',
+      tooltip: 'Folders with model weights, datasets or training code that no release plan (release.yaml) fully covers, and local-only files (gitignored, never committed) that no plan declares. Use the inline action to create a plan prefilled with what was found.',
       icon: { id: 'beaker', color: 'problemsWarningIcon.foreground' },
       contextValue: GROUP_CONTEXT,
       expanded: true,
@@ -89,13 +93,15 @@ export class UnplannedResearchSection implements vscode.Disposable {
       const rel = r.dir;
       const label = rel ? (multi ? `${rs.workspaceFolder.name}/${rel}` : rel) : rs.workspaceFolder.name;
       const shown = r.uncovered;
+      const local = r.localUndeclared;
       const counts = { weights: 0, datasets: 0, training: 0 };
       for (const m of shown) counts[m.kind]++;
+      const summary = [summarizeCounts(counts), local.length ? `${local.length} local-only` : ''].filter(Boolean).join(' · ');
       const node: TreeNode = {
         id: `discovery::root::${rs.key}`,
         kind: 'group',
         label,
-        description: `${summarizeCounts(counts)} — ${STATUS_WORDS[r.status] ?? r.status}`,
+        description: `${summary} — ${STATUS_WORDS[r.status] ?? r.status}`,
         tooltip: this.tooltip(rs),
         icon: { id: 'folder', color: 'problemsWarningIcon.foreground' },
         contextValue: `${ROOT_CONTEXT}.${r.status}${r.plan?.file ? '.hasPlan' : ''}`,
@@ -120,13 +126,29 @@ export class UnplannedResearchSection implements vscode.Disposable {
       if (shown.length > MAX_CHILDREN) {
         node.children!.push({ id: `${node.id}::more`, kind: 'message', label: `… and ${shown.length - MAX_CHILDREN} more`, contextValue: 'impactNotes.message', parent: node });
       }
+      for (const m of local.slice(0, MAX_CHILDREN)) {
+        node.children!.push({
+          id: `${node.id}::local::${m.path}`,
+          kind: 'artifact',
+          label: rel ? m.path.slice(rel.length + 1) : m.path,
+          description: `${KIND[m.kind].word} · ${LOCAL_WORDS}`,
+          tooltip: 'Gitignored and not committed: this file exists only on this disk. Declare it in the release plan (an artifact with these paths; `distribution: { kind: private, reason: … }` if it stays with you).',
+          icon: { id: 'lock' },
+          contextValue: `${ARTIFACT_CONTEXT}.local.${m.kind}`,
+          parent: node,
+          value: m.path,
+        });
+      }
+      if (local.length > MAX_CHILDREN) {
+        node.children!.push({ id: `${node.id}::local-more`, kind: 'message', label: `… and ${local.length - MAX_CHILDREN} more local-only files`, contextValue: 'impactNotes.message', parent: node });
+      }
       if (r.plan?.file) {
         const planRel = posix.relative(rel || '.', r.plan.file) || r.plan.file;
         node.children!.push({
           id: `${node.id}::plan`,
           kind: 'message',
           label: `Release plan: ${planRel}`,
-          description: r.status === 'partial' ? 'add the paths above to an artifact' : 'none of its paths match',
+          description: r.status === 'partial' ? 'add the paths above to an artifact' : r.status === 'covered' ? 'declare the local-only files in an artifact' : 'none of its paths match',
           icon: { id: 'package' },
           contextValue: `${ARTIFACT_CONTEXT}.plan`,
           parent: node,
@@ -143,7 +165,8 @@ export class UnplannedResearchSection implements vscode.Disposable {
     const lines = [`**${escape(folderLabel(r.dir))}**`, ''];
     if (r.status === 'unplanned') lines.push(r.assessmentOnly ? 'An IMPACT.md is here, but no release plan.' : 'No release plan in this folder or above it.');
     else if (r.status === 'unmatched') lines.push(`The release plan ${escape(r.plan?.file ?? '')} covers this folder, but none of its artifact paths match what is here.`);
-    else lines.push(`Some of what is here is not under any artifact's paths in ${escape(r.plan?.file ?? 'the plan')}.`);
+    else if (r.status === 'partial') lines.push(`Some of what is here is not under any artifact's paths in ${escape(r.plan?.file ?? 'the plan')}.`);
+    if (r.localUndeclared.length) lines.push('', `${r.localUndeclared.length} file${r.localUndeclared.length === 1 ? ' is' : 's are'} local-only (gitignored, never committed) and not declared in a release plan.`);
     lines.push('');
     for (const a of r.suggested) lines.push(`- \`${a.id}\` (${a.content}): ${a.paths.map((p) => `\`${p}\``).join(', ')}`);
     return lines.join('\n');

@@ -4,8 +4,9 @@
  */
 import type { Rule } from '../../types';
 import { artifactUncovered } from './artifact-uncovered';
+import { localOnlyArtifact } from './local-only-artifact';
 import { releasePlanMissing } from './release-plan-missing';
 
-export { artifactUncovered, releasePlanMissing };
+export { artifactUncovered, localOnlyArtifact, releasePlanMissing };
 
-export const workspaceRules: readonly Rule[] = [releasePlanMissing, artifactUncovered];
+export const workspaceRules: readonly Rule[] = [releasePlanMissing, artifactUncovered, localOnlyArtifact];
