@@ -44,7 +44,8 @@ export class BytesSlice {
 /** The browser's synchronous Blob reader, for our two slice kinds. */
 class FileReaderSyncStandIn {
   readAsArrayBuffer(blob: FileSlice | BytesSlice): ArrayBuffer {
-    if (blob instanceof BytesSlice) return blob.bytes.slice().buffer as ArrayBuffer;
+    // Uint8Array's slice copies (Buffer's does not), so the ArrayBuffer holds exactly these bytes.
+    if (blob instanceof BytesSlice) return Uint8Array.prototype.slice.call(blob.bytes).buffer as ArrayBuffer;
     const buf = new Uint8Array(blob.size);
     let off = 0;
     while (off < buf.length) {
