@@ -9,6 +9,7 @@
  * the open file descriptor, so a large video is never held in memory whole.
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { initSync, WasmReader } from '@contentauth/c2pa-wasm';
 import type { CredentialReport, ValidationCode } from '../core/provenance/model';
@@ -62,7 +63,8 @@ let ready = false;
 function wasmPath(): string {
   const beside = path.join(__dirname, 'c2pa_bg.wasm');
   if (fs.existsSync(beside)) return beside;
-  return require.resolve('@contentauth/c2pa-wasm/c2pa.wasm');
+  // Running from source: the SDK's own copy (createRequire keeps the bundler from resolving it).
+  return createRequire(__filename).resolve('@contentauth/c2pa-wasm/c2pa.wasm');
 }
 
 /** Compiles the WebAssembly module once (about 0.4 s) and installs the FileReaderSync stand-in. */

@@ -63,7 +63,7 @@ export function provenanceFindings(input: ProvenanceFindingInput): Finding[] {
 
   const ccSeverity = ruleSeverity(contentCredentialsMissing, config);
   if (ccSeverity !== 'off' && provenance.c2pa && input.samples) {
-    if (input.problem) push(contentCredentialsMissing.meta.name, 'warning', `Content credentials were checked without a trust list: ${input.problem} (trustAnchors in .impact-notes.yaml).`, provenance.c2paRange ?? { start: 0, end: 0 });
+    if (input.problem) push(contentCredentialsMissing.meta.name, 'warning', input.problem.startsWith('the C2PA reader') ? `Content credentials could not be checked: ${input.problem}.` : `Content credentials were checked without a trust list: ${input.problem} (trustAnchors in .impact-notes.yaml).`, provenance.c2paRange ?? { start: 0, end: 0 });
     const unsupported = new Map<string, { artifact: SampleFile['artifact']; files: string[] }>();
     for (const { sample, report } of input.samples) {
       const verdict = judgeCredentials(report);

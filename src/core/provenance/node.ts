@@ -117,7 +117,16 @@ export async function checkProvenance(input: NodeProvenanceInput): Promise<NodeP
         result.problem = `'${anchors}' cannot be read (${(err as Error).message})`;
       }
     }
-    const c2pa = supported.length ? loadC2pa() : undefined;
+    let c2pa: C2paChunk | undefined;
+    if (supported.length) {
+      try {
+        c2pa = loadC2pa();
+      } catch (err) {
+        result.problem = (err as Error).message;
+        result.findings = provenanceFindings({ plan: input.release, planPath: input.planPath ?? input.planFile, provenance, config: input.config, samples: [], problem: result.problem });
+        return result;
+      }
+    }
     for (const sample of matched) {
       const format = c2paFormatOf(sample.file);
       if (!format || !c2pa) {
