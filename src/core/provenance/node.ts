@@ -91,64 +91,107 @@ export interface NodeProvenanceResult {
   problem?: string;
 }
 
+/** Credential reports cached by path, size and modification time (the editor re-judges on every lint). */
+export class ReportCache {
+  private readonly entries = new Map<string, { size: number; mtimeMs: number; anchors: string; report: CredentialReport }>();
+  get(abs: string, st: { size: number; mtimeMs: number }, anchors: string): CredentialReport | undefined {
+    const e = this.entries.get(abs);
+    return e && e.size === st.size && e.mtimeMs === st.mtimeMs && e.anchors === anchors ? e.report : undefined;
+  }
+  set(abs: string, st: { size: number; mtimeMs: number }, anchors: string, report: CredentialReport): void {
+    if (this.entries.size > 5000) this.entries.clear();
+    this.entries.set(abs, { size: st.size, mtimeMs: st.mtimeMs, anchors, report });
+  }
+}
+
+/**
+ * Reads the Content Credentials of every sample the plan's globs match among `files`. Loads the
+ * C2PA chunk only when there is a supported file to read. `problem` says why nothing could be
+ * judged as configured (an unreadable trust list, a missing chunk).
+ */
+export async function readSamples(
+  dir: string,
+  provenance: ProvenancePlan,
+  files: readonly string[],
+  config: Config,
+  cache?: ReportCache,
+): Promise<{ samples: { sample: SampleFile; report: CredentialReport }[]; problem?: string }> {
+  const samples: { sample: SampleFile; report: CredentialReport }[] = [];
+  let problem: string | undefined;
+  const matched = matchSamples(provenance, files);
+  let trustAnchors: string | undefined;
+  const anchors = ruleOptions(contentCredentialsMissing, config).trustAnchors;
+  if (typeof anchors === 'string' && anchors.trim()) {
+    try {
+      trustAnchors = fs.readFileSync(path.resolve(dir, anchors.trim()), 'utf8');
+      if (!trustAnchors.includes('-----BEGIN CERTIFICATE-----')) {
+        problem = `'${anchors}' holds no PEM certificate`;
+        trustAnchors = undefined;
+      }
+    } catch (err) {
+      problem = `'${anchors}' cannot be read (${(err as Error).message})`;
+    }
+  }
+  let c2pa: C2paChunk | undefined;
+  if (matched.some((s) => c2paFormatOf(s.file))) {
+    try {
+      c2pa = loadC2pa();
+    } catch (err) {
+      return { samples: [], problem: (err as Error).message };
+    }
+  }
+  for (const sample of matched) {
+    const format = c2paFormatOf(sample.file);
+    if (!format || !c2pa) {
+      samples.push({ sample, report: { path: sample.file, supported: false, manifest: false, digitalSourceTypes: [], codes: [] } });
+      continue;
+    }
+    const abs = path.join(dir, ...sample.file.split('/'));
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      continue; // gone since the list was made
+    }
+    let report = cache?.get(abs, st, trustAnchors ?? '');
+    if (!report) {
+      report = await c2pa.readCredentials(abs, format, { trustAnchors });
+      cache?.set(abs, st, trustAnchors ?? '', report);
+    }
+    samples.push({ sample, report: { ...report, path: sample.file } });
+  }
+  return { samples, problem };
+}
+
+/** Hashes the one file of every artifact that states a well-formed sha256 (streamed, cached). */
+export async function hashChecksums(dir: string, provenance: ProvenancePlan, cache?: HashCache): Promise<Map<string, HashResult>> {
+  const hashes = new Map<string, HashResult>();
+  for (const c of provenance.checksums) {
+    if (c.file && c.expected && !hashes.has(c.file)) hashes.set(c.file, await sha256File(path.join(dir, ...c.file.split('/')), cache));
+  }
+  return hashes;
+}
+
 /** Reads what the plan's provenance claims need and reports the two rules' findings. */
 export async function checkProvenance(input: NodeProvenanceInput): Promise<NodeProvenanceResult> {
   const provenance = readProvenancePlan(input.release);
   const dir = path.dirname(input.planFile);
-  const samples: NodeProvenanceResult['samples'] = [];
-  const hashes = new Map<string, HashResult>();
-  const result: NodeProvenanceResult = { provenance, samples, hashes, findings: [] };
+  const result: NodeProvenanceResult = { provenance, samples: [], hashes: new Map(), findings: [] };
   if (!needsProvenance(provenance)) return result;
-  const abs = (rel: string) => path.join(dir, ...rel.split('/'));
-
-  if (provenance.c2pa && input.files) {
-    const matched = matchSamples(provenance, input.files);
-    const supported = matched.filter((s) => c2paFormatOf(s.file));
-    let trustAnchors: string | undefined;
-    const anchors = ruleOptions(contentCredentialsMissing, input.config).trustAnchors;
-    if (typeof anchors === 'string' && anchors.trim()) {
-      try {
-        trustAnchors = fs.readFileSync(path.resolve(dir, anchors.trim()), 'utf8');
-        if (!trustAnchors.includes('-----BEGIN CERTIFICATE-----')) {
-          result.problem = `'${anchors}' holds no PEM certificate`;
-          trustAnchors = undefined;
-        }
-      } catch (err) {
-        result.problem = `'${anchors}' cannot be read (${(err as Error).message})`;
-      }
-    }
-    let c2pa: C2paChunk | undefined;
-    if (supported.length) {
-      try {
-        c2pa = loadC2pa();
-      } catch (err) {
-        result.problem = (err as Error).message;
-        result.findings = provenanceFindings({ plan: input.release, planPath: input.planPath ?? input.planFile, provenance, config: input.config, samples: [], problem: result.problem });
-        return result;
-      }
-    }
-    for (const sample of matched) {
-      const format = c2paFormatOf(sample.file);
-      if (!format || !c2pa) {
-        samples.push({ sample, report: { path: sample.file, supported: false, manifest: false, digitalSourceTypes: [], codes: [] } });
-        continue;
-      }
-      const report = await c2pa.readCredentials(abs(sample.file), format, { trustAnchors });
-      samples.push({ sample, report: { ...report, path: sample.file } });
-    }
+  const readC2pa = provenance.c2pa && !!input.files;
+  if (readC2pa) {
+    const r = await readSamples(dir, provenance, input.files!, input.config);
+    result.samples = r.samples;
+    result.problem = r.problem;
   }
-  if (input.hashes !== false) {
-    for (const c of provenance.checksums) {
-      if (c.file && c.expected && !hashes.has(c.file)) hashes.set(c.file, await sha256File(abs(c.file), input.cache));
-    }
-  }
+  if (input.hashes !== false) result.hashes = await hashChecksums(dir, provenance, input.cache);
   result.findings = provenanceFindings({
     plan: input.release,
     planPath: input.planPath ?? input.planFile,
     provenance,
     config: input.config,
-    samples: provenance.c2pa && input.files ? samples : undefined,
-    hashes: input.hashes !== false ? hashes : undefined,
+    samples: readC2pa ? result.samples : undefined,
+    hashes: input.hashes !== false ? result.hashes : undefined,
     problem: result.problem,
   });
   return result;
