@@ -167,6 +167,23 @@ describe('impact-notes provenance', () => {
   });
 });
 
+describe('the report', () => {
+  it('gains a Provenance section: how many samples are credentialed, which are not', async () => {
+    const { dir } = materialise('bad-no-manifest');
+    fs.copyFileSync(path.join(MEDIA, 'generated.png'), path.join(dir, 'samples', 'ok.png'));
+    fs.copyFileSync(path.join(MEDIA, 'voice.flac'), path.join(dir, 'samples', 'v.flac'));
+    const io = captureIo(dir);
+    assert.equal(await main(['report', '.', '--format', 'md'], io, []), 0, io.err);
+    const section = io.out.slice(io.out.indexOf('## Provenance'), io.out.indexOf('## Open findings'));
+    assert.match(section, /1 of 3 samples carry C2PA Content Credentials/);
+    assert.match(section, /- `samples\/a\.png`: no Content Credentials\n- `samples\/b\.wav`: no Content Credentials/);
+    assert.match(section, /Not checked \(format without C2PA support\): `samples\/v\.flac`/);
+    const plain = captureIo(materialise('good-not-declared').dir);
+    assert.equal(await main(['report', '.', '--format', 'md'], plain, []), 0, plain.err);
+    assert.doesNotMatch(plain.out, /## Provenance/, 'no section for a plan that declares no credentials');
+  });
+});
+
 describe('streamed SHA-256', () => {
   it('hashes a 200 MB file in bounded memory', function () {
     this.timeout(120000);

@@ -111,3 +111,40 @@ export function failureCodes(r: CredentialReport): string[] {
   return r.codes.filter((c) => c.kind === 'failure' && c.code !== 'signingCredential.untrusted').map((c) => c.code);
 }
 
+
+/** How the samples of a plan stand, for the report and the tree. */
+export interface ProvenanceSummary {
+  /** Samples under a samples artifact's paths (supported formats). */
+  total: number;
+  /** Samples marked as generated whose manifest validates (trusted or not). */
+  credentialed: number;
+  /** Samples that are not, with the reason. */
+  lacking: { file: string; verdict: CredentialVerdict }[];
+  /** Files in formats that cannot carry credentials here. */
+  unsupported: string[];
+}
+
+export const VERDICT_LABEL: Record<CredentialVerdict, string> = {
+  ok: 'credentialed, signer trusted',
+  untrusted: 'credentialed, signer not on the trust list',
+  missing: 'no Content Credentials',
+  'not-generated': 'not marked as generated',
+  invalid: 'changed after signing',
+  unreadable: 'credentials cannot be read',
+  unsupported: 'format without C2PA support',
+};
+
+export function summarizeProvenance(samples: readonly { file: string; report: CredentialReport }[]): ProvenanceSummary {
+  const out: ProvenanceSummary = { total: 0, credentialed: 0, lacking: [], unsupported: [] };
+  for (const { file, report } of samples) {
+    const v = judgeCredentials(report);
+    if (v === 'unsupported') {
+      out.unsupported.push(file);
+      continue;
+    }
+    out.total++;
+    if (v === 'ok' || v === 'untrusted') out.credentialed++;
+    else out.lacking.push({ file, verdict: v });
+  }
+  return out;
+}
