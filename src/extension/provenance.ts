@@ -14,11 +14,13 @@ import type { HashResult } from '../core/provenance/findings';
 import { provenanceFindings } from '../core/provenance/findings';
 import { HashCache } from '../core/provenance/cache';
 import { hashChecksums, readSamples, ReportCache } from '../core/provenance/node';
+import { summarizeProvenance, VERDICT_LABEL, type ProvenanceSummary } from '../core/provenance/model';
 import { needsProvenance, readProvenancePlan } from '../core/provenance/plan';
 import type { Finding } from '../core/types';
 import { listen, watch } from './listeners';
 import { DIAGNOSTIC_SOURCE, ruleOf, toDiagnostic, type PairState } from './lintService';
 import type { Services } from './services';
+import type { TreeNode } from './tree/model';
 
 export const CHECK_PROVENANCE_COMMAND = 'impactNotes.checkProvenance';
 
@@ -28,6 +30,8 @@ export class ProvenanceService implements vscode.Disposable {
   private readonly reportCache = new ReportCache();
   /** Digests from the last on-demand run, per absolute file. */
   private readonly hashes = new Map<string, HashResult>();
+  /** How each plan's samples stand (plans that declare content credentials), per plan URI. */
+  readonly summaries = new Map<string, { plan: vscode.Uri; folder: vscode.Uri; summary: ProvenanceSummary }>();
   /** The findings behind the diagnostics, per plan URI (for quick fixes). */
   private readonly findings = new Map<string, { version?: number; findings: Finding[] }>();
   private readonly generations = new Map<string, number>();
@@ -106,6 +110,7 @@ export class ProvenanceService implements vscode.Disposable {
     try {
       const provenance = readProvenancePlan(release);
       if (uri.scheme !== 'file' || !needsProvenance(provenance)) {
+        this.summaries.delete(key);
         this.set(uri, s, []);
         return;
       }
@@ -125,6 +130,8 @@ export class ProvenanceService implements vscode.Disposable {
         if (c.file && r) known.set(c.file, r);
       }
       if (this.generations.get(key) !== generation) return; // a newer run started
+      if (samples) this.summaries.set(key, { plan: uri, folder: s.folder, summary: summarizeProvenance(samples.samples.map((x) => ({ file: x.sample.file, report: x.report }))) });
+      else this.summaries.delete(key);
       const findings = provenanceFindings({ plan: release, planPath: uri.fsPath, provenance, config: s.config, samples: samples?.samples, hashes: known, problem: samples?.problem });
       this.set(uri, s, findings);
     } catch (err) {
@@ -185,13 +192,76 @@ class ChecksumFixProvider implements vscode.CodeActionProvider {
   }
 }
 
+export const SAMPLES_SECTION_ID = 'provenance::samples';
+
+/** The tree's "Samples without credentials" group: per plan, the samples that lack valid marking. */
+export class SamplesSection implements vscode.Disposable {
+  readonly idPrefix = 'provenance::';
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly service: ProvenanceService) {
+    this.sub = listen(service.onDidUpdate, () => this.emitter.fire(), 'provenance section: service updated');
+  }
+
+  nodes(): TreeNode[] {
+    const plans = [...this.service.summaries.values()].filter((x) => x.summary.lacking.length);
+    if (!plans.length) return [];
+    const total = plans.reduce((n, x) => n + x.summary.lacking.length, 0);
+    const group: TreeNode = {
+      id: SAMPLES_SECTION_ID,
+      kind: 'group',
+      label: 'Samples without credentials',
+      description: `${total} file${total === 1 ? '' : 's'}`,
+      tooltip: 'Published samples that the release plan says carry C2PA Content Credentials, and that do not carry valid ones marking them as generated.',
+      icon: { id: 'unverified', color: 'problemsErrorIcon.foreground' },
+      contextValue: 'impactNotes.group.samplesWithoutCredentials',
+      expanded: true,
+      children: [],
+    };
+    for (const { plan, folder, summary } of plans) {
+      const parent: TreeNode =
+        plans.length > 1
+          ? { id: `${SAMPLES_SECTION_ID}::${plan.toString()}`, kind: 'group', label: vscode.workspace.asRelativePath(folder), description: `${summary.credentialed} of ${summary.total} credentialed`, contextValue: 'impactNotes.group.samplesPlan', parent: group, expanded: true, children: [], icon: { id: 'folder' } }
+          : group;
+      if (parent !== group) group.children!.push(parent);
+      for (const l of summary.lacking) {
+        parent.children!.push({
+          id: `${SAMPLES_SECTION_ID}::${plan.toString()}::${l.file}`,
+          kind: 'artifact',
+          label: l.file,
+          description: VERDICT_LABEL[l.verdict],
+          icon: { id: 'file-media', color: 'problemsErrorIcon.foreground' },
+          contextValue: 'impactNotes.sampleWithoutCredentials',
+          parent,
+          value: vscode.Uri.joinPath(folder, ...l.file.split('/')).toString(),
+        });
+      }
+    }
+    return [group];
+  }
+
+  commandFor(node: TreeNode): vscode.Command | undefined {
+    if (node.contextValue !== 'impactNotes.sampleWithoutCredentials' || !node.value) return undefined;
+    return { command: 'revealInExplorer', title: 'Reveal in Explorer', arguments: [vscode.Uri.parse(node.value)] };
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
+
 export interface ProvenanceApi {
   service: ProvenanceService;
+  section: SamplesSection;
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): ProvenanceApi {
   const service = new ProvenanceService(services);
-  context.subscriptions.push(service);
+  const section = new SamplesSection(service);
+  context.subscriptions.push(service, section);
   service.start();
   context.subscriptions.push(
     vscode.commands.registerCommand(CHECK_PROVENANCE_COMMAND, async () => {
@@ -201,5 +271,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new ChecksumFixProvider(service), ChecksumFixProvider.metadata),
   );
-  return { service };
+  return { service, section };
 }

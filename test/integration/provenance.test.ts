@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImpactNotesApi } from '../../src/extension/extension';
+import type { TreeApi } from '../../src/extension/tree';
 import { getApi, ourDiagnostics, removeFolder, tempFolder, waitFor, writeText } from './core-helpers';
 
 /** The fixture media (test/fixtures/provenance/media); the bundle runs from dist/test/integration. */
@@ -67,6 +68,14 @@ describe('provenance', function () {
     );
     assert.equal(err.severity, vscode.DiagnosticSeverity.Error);
     assert.match(err.message, /carries no C2PA Content Credentials/);
+
+    // The tree lists the sample without credentials.
+    const tree = api.features.tree as TreeApi;
+    const node = await waitFor(
+      () => tree.provider.roots().find((n) => n.id === 'provenance::samples')?.children?.find((c) => c.label === 'samples/plain.png' || c.children?.some((x) => x.label === 'samples/plain.png')),
+      'samples/plain.png under Samples without credentials',
+    );
+    assert.ok(node);
 
     // On demand: the command hashes model.bin.
     await vscode.commands.executeCommand('impactNotes.checkProvenance');
