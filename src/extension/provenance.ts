@@ -140,6 +140,11 @@ export class ProvenanceService implements vscode.Disposable {
   }
 
   private set(uri: vscode.Uri, s: PairState, findings: Finding[]): void {
+    // Plans without provenance claims (most of them): nothing to clear, no event on every keystroke.
+    if (!findings.length && !this.findings.get(uri.toString())?.findings.length && !this.summaries.has(uri.toString())) {
+      this.findings.set(uri.toString(), { version: s.releaseVersion, findings });
+      return;
+    }
     this.findings.set(uri.toString(), { version: s.releaseVersion, findings });
     this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f, this.services.docsBase)));
     this.emitter.fire(uri);
