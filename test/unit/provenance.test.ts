@@ -167,6 +167,19 @@ describe('impact-notes provenance', () => {
   });
 });
 
+describe('checksums written as plain digits', () => {
+  it('a digest YAML reads as a number is still read as written', async () => {
+    const { dir } = materialise('good-checksum');
+    const digits = '1'.repeat(64);
+    fs.writeFileSync(path.join(dir, 'release.yaml'), fs.readFileSync(path.join(dir, 'release.yaml'), 'utf8').replace(/sha256: .*/, `sha256: ${digits}`));
+    const [f, ...rest] = await lintCase(dir);
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /not the 111111111111… the plan states/);
+    await lintCase(dir, true);
+    assert.match(fs.readFileSync(path.join(dir, 'release.yaml'), 'utf8'), /sha256: 13e35c44395f6cade670c076230362267c5288989d3498e207877d62b859a6d8\n/);
+  });
+});
+
 describe('the report', () => {
   it('gains a Provenance section: how many samples are credentialed, which are not', async () => {
     const { dir } = materialise('bad-no-manifest');

@@ -79,9 +79,11 @@ export function readProvenancePlan(plan: ReleaseDoc): ProvenancePlan {
     }
     const sha = own(a.data, 'sha256');
     if (sha !== undefined && sha !== null) {
-      const written = String(sha);
-      const c: ChecksumArtifact = { label: a.label, index: a.index, written, range: plan.rangeOf([...a.path, 'sha256'], 'value') };
-      if (typeof sha === 'string' && SHA_RE.test(sha.trim())) c.expected = sha.trim().toLowerCase();
+      const range = plan.rangeOf([...a.path, 'sha256'], 'value');
+      // The text as written: a plain digest of digits only is a number to YAML, but still a digest.
+      const written = plan.source.text.slice(range.start, range.end).trim().replace(/^(["'])(.*)\1$/, '$2');
+      const c: ChecksumArtifact = { label: a.label, index: a.index, written, range };
+      if (SHA_RE.test(written)) c.expected = written.toLowerCase();
       const globs = entries.filter(([g]) => typeof g === 'string' && !isBlank(g));
       if (globs.length !== 1) c.problem = globs.length ? `its paths name ${globs.length} entries` : 'it has no paths';
       else {
