@@ -224,8 +224,8 @@ describe('streamed SHA-256', () => {
     assert.equal(r.size, 200 * (1 << 20));
     const growthMb = (peak - before) / (1 << 20);
     console.log(`      RSS before ${(before / (1 << 20)).toFixed(1)} MB, peak ${(peak / (1 << 20)).toFixed(1)} MB, growth ${growthMb.toFixed(1)} MB for a 200 MB file`);
-    // Read whole, the file alone would add 200 MB; streamed, growth stays at buffers and GC slack.
-    assert.ok(growthMb < 100, `RSS grew by ${growthMb.toFixed(1)} MB while hashing 200 MB`);
+    // Read whole, the file alone would add 200 MB; read through one 1 MiB buffer, growth is about that buffer.
+    assert.ok(growthMb < 32, `RSS grew by ${growthMb.toFixed(1)} MB while hashing 200 MB`);
     fs.rmSync(file);
   });
 

@@ -20,7 +20,7 @@ import { matchSamples, needsProvenance, readProvenancePlan, type ProvenancePlan,
 /** Read size for hashing: memory stays at about this much per file, whatever the file's size. */
 const CHUNK = 1 << 20;
 
-/** SHA-256 of a file, streamed in 1 MiB pieces; from the cache when size and mtime are unchanged. */
+/** SHA-256 of a file, read in 1 MiB pieces into one buffer; from the cache when size and mtime are unchanged. */
 export async function sha256File(abs: string, cache?: HashCache): Promise<HashResult> {
   let st: fs.Stats;
   try {
@@ -33,10 +33,21 @@ export async function sha256File(abs: string, cache?: HashCache): Promise<HashRe
   const hit = cache?.get(abs, stamp);
   if (hit) return { sha256: hit, size: st.size };
   const hash = createHash('sha256');
+  // One buffer, reused for every read: memory stays at CHUNK whatever the file's size, and no
+  // garbage piles up between collections.
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let fh: fs.promises.FileHandle | undefined;
   try {
-    for await (const chunk of fs.createReadStream(abs, { highWaterMark: CHUNK })) hash.update(chunk as Buffer);
+    fh = await fs.promises.open(abs, 'r');
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+    }
   } catch (err) {
     return { error: (err as Error).message };
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
   const sha256 = hash.digest('hex');
   cache?.set(abs, stamp, sha256);
