@@ -7,6 +7,8 @@
 //                                 browser build included)
 //   src/cli/main.ts            -> dist/cli.js          (dependencies bundled)
 //   src/lsp/main.ts            -> dist/lsp.js          (the language server; the CLI loads it lazily)
+//   src/c2pa/reader.ts         -> dist/c2pa.js + dist/c2pa_bg.wasm  (the C2PA chunk, loaded at run time
+//                                 only when a plan declares content credentials)
 //   test/bench/bench.ts        -> dist/bench/bench.js  (markdownlint external: loaded with import())
 // and then the integration tests through scripts/build-tests.mjs when that script exists.
 //
@@ -14,7 +16,7 @@
 //   --production  minify (the extension and the CLI), no source maps
 import * as esbuild from 'esbuild';
 import { builtinModules, createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -125,6 +127,18 @@ async function buildWeb(options) {
   }
 }
 
+/** The C2PA chunk: its own bundle, so neither the CLI nor the extension bundle carries the SDK. */
+export function c2paBuildOptions({ production = false, outdir = path.join(ROOT, 'dist') } = {}) {
+  return { ...common, entryPoints: [path.join(ROOT, 'src', 'c2pa', 'reader.ts')], outfile: path.join(outdir, 'c2pa.js'), minify: production, sourcemap: false };
+}
+
+/** Copies the SDK's WebAssembly module beside the chunk (dist/c2pa_bg.wasm). */
+export function copyC2paWasm(outdir = path.join(ROOT, 'dist')) {
+  const wasm = createRequire(path.join(ROOT, 'package.json')).resolve('@contentauth/c2pa-wasm/c2pa.wasm');
+  mkdirSync(outdir, { recursive: true });
+  copyFileSync(wasm, path.join(outdir, 'c2pa_bg.wasm'));
+}
+
 export function benchBuildOptions() {
   return {
     ...common,
@@ -150,6 +164,9 @@ export async function build({ production = false, only } = {}) {
   }
   if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
   if (want('lsp')) jobs.push(esbuild.build(lspBuildOptions({ production })).then(() => done.push('dist/lsp.js')));
+  if (want('cli') || want('extension') || want('c2pa')) {
+    jobs.push(esbuild.build(c2paBuildOptions({ production })).then(() => (copyC2paWasm(), done.push('dist/c2pa.js'))));
+  }
   if (want('bench') && existsSync(path.join(ROOT, 'test', 'bench', 'bench.ts'))) {
     jobs.push(esbuild.build(benchBuildOptions()).then(() => done.push('dist/bench/bench.js')));
   }

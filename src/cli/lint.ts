@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
 import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE, type LintInput } from '../core/engine';
-import { lintAndFix } from '../core/fix';
+import { applyEdits, lintAndFix } from '../core/fix';
 import type { PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, RuleMeta } from '../core/types';
@@ -186,10 +186,36 @@ export async function runLintCommand(opts: LintCommandOptions, providers: readon
   };
   for (const p of providers) {
     if (p.kind === 'discovery' && !opts.discovery) continue;
-    findings.push(...(await p.provide(ctx)));
+    const found = await p.provide(ctx);
+    findings.push(...(opts.fix ? applyProviderFixes(found, fixed) : found));
   }
   findings.sort(compareFindings);
   return { findings, pairs, fixed };
+}
+
+/**
+ * --fix for providers' findings in a plan (the checksum rule writes the current digest): their
+ * ranges are offsets into the file as it is on disk now (providers run after the pair fixes were
+ * written). Returns the findings that are left.
+ */
+function applyProviderFixes(found: Finding[], fixed: string[]): Finding[] {
+  const byPath = new Map<string, Finding[]>();
+  for (const f of found) if (f.fix && f.file === 'release') (byPath.get(f.path) ?? byPath.set(f.path, []).get(f.path)!).push(f);
+  const done = new Set<Finding>();
+  for (const [file, list] of byPath) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const res = applyEdits(text, list.flatMap((f) => f.fix!.edits));
+    if (res.applied !== list.reduce((n, f) => n + f.fix!.edits.length, 0)) continue; // overlapping edits: leave them to the editor
+    fs.writeFileSync(file, res.text);
+    if (!fixed.includes(file)) fixed.push(file);
+    for (const f of list) done.add(f);
+  }
+  return found.filter((f) => !done.has(f));
 }
 
 function compareFindings(a: Finding, b: Finding): number {

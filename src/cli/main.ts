@@ -1,5 +1,6 @@
 /**
- * The `impact-notes` command line: `lint`, `init`, and `report`/`export` (registered from report.ts). Exit codes: 0 clean, 1 findings that fail the
+ * The `impact-notes` command line: `lint`, `init`, `report`/`export` (registered from report.ts) and
+ * `provenance` (provenance.ts). Exit codes: 0 clean, 1 findings that fail the
  * run (errors, or more warnings than --max-warnings), 2 usage or configuration errors (one line each).
  */
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ import { format, FORMATS, type FormatName } from './format';
 import { writeScaffold } from './fs-host';
 import { ConfigError, exitCodeFor, INTERNAL_RULES, runLintCommand, UsageError, type FindingProvider } from './lint';
 import { defaultProviders } from './providers';
+import { registerProvenanceCommand } from './provenance';
 import { registerReportCommands } from './report';
 
 export interface Io {
@@ -229,6 +231,7 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
     });
 
   registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
+  registerProvenanceCommand(program, io, (code) => (exitCode = code), (msg) => new UsageError(msg));
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

@@ -5,6 +5,9 @@
  * The pair is linted with the same configuration chain as `impact-notes lint`, so the report's
  * findings are the lint's findings.
  */
+import { summarizeProvenance, type ProvenanceSummary } from '../core/provenance/model';
+import { readSamples } from '../core/provenance/node';
+import { readProvenancePlan } from '../core/provenance/plan';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Argument, Option, type Command } from 'commander';
@@ -79,9 +82,18 @@ export async function loadReport(dir: string, cwd: string, today: Date, configFi
     files: listFiles(pair.dir, { cap: 10000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }),
     exists: (r) => existsIn(pair!.dir, r),
   });
+  // The Provenance section: only for a plan that declares content credentials (loads the C2PA reader).
+  let provenance: ProvenanceSummary | undefined;
+  const plan = result.release && readProvenancePlan(result.release);
+  if (plan?.c2pa && plan.samples.length) {
+    const files = listFiles(pair.dir, { cap: 100000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }) ?? [];
+    const read = await readSamples(pair.dir, plan, files, resolved.config);
+    provenance = summarizeProvenance(read.samples.map((x) => ({ file: x.sample.file, report: x.report })));
+  }
   const model = buildReport({
     result,
     today,
+    provenance,
     folder: path.basename(pair.dir),
     fileNames: { impact: pair.impact ? path.basename(pair.impact) : undefined, release: pair.release ? path.basename(pair.release) : undefined },
   });

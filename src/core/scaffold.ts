@@ -101,7 +101,7 @@ export function normaliseAnswers(answers: ScaffoldAnswers): {
 }
 
 const MODALITY_IDS = ['text', 'image', 'audio', 'video', 'multimodal', 'other'];
-const CONTENT_IDS = ['runnable-system', 'modifiable-system', 'source-code', 'training-data', 'trained-model', 'paper', 'harmful-use-cases'];
+const CONTENT_IDS = ['runnable-system', 'modifiable-system', 'source-code', 'training-data', 'trained-model', 'paper', 'harmful-use-cases', 'samples'];
 
 function ids(list: readonly string[]): string {
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list.join('');

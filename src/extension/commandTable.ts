@@ -32,6 +32,8 @@ export const COMMANDS = {
   createReleasePlan: { id: 'impactNotes.createReleasePlan', title: 'Create Release Plan for Folder', palette: WHEN_WORKSPACE, explorerFolder: true, readme: 'Writes a release.yaml covering the research artifacts found in a folder (also in the Explorer\'s folder menu).' },
   showRuleDocumentation: { id: 'impactNotes.showRuleDocumentation', title: 'Show Rule Documentation', readme: 'Opens a rule\'s page, rendered and read-only, from the copy bundled with the extension.' },
   showOutput: { id: 'impactNotes.showOutput', title: 'Show Output' },
+  /** Reads samples' Content Credentials and hashes files with a stated sha256 (src/extension/provenance.ts). */
+  checkProvenance: { id: 'impactNotes.checkProvenance', title: 'Check Provenance (Content Credentials and Checksums)', palette: WHEN_WORKSPACE },
   /** Internal: applies a code action's follow-up (not in the palette). */
   applyFixAll: { id: 'impactNotes.fixAll', title: 'Fix All Auto-fixable Problems', palette: `${WHEN_PAIR_FILE} && editorIsOpen` },
   // Report and exports (src/extension/report/).

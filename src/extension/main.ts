@@ -15,6 +15,7 @@ import { register as registerHover } from './hover';
 import { register as registerReport } from './report';
 import { register as registerStatusBar } from './statusBar';
 import { register as registerTree, type TreeApi } from './tree';
+import type { TreeSection } from './tree/provider';
 import { register as registerWalkthrough } from './walkthrough';
 import { LintService } from './lintService';
 import { liveListeners, type LiveListeners } from './listeners';
@@ -75,7 +76,7 @@ function start(context: vscode.ExtensionContext, log: Log, platform: Platform): 
   const prompts = new PromptService();
   const services: Services = { context, log, lintService, prompts, docsBase, platform };
   const features: Record<string, unknown> = {};
-  for (const [name, register] of Object.entries(FEATURES)) {
+  for (const [name, register] of Object.entries({ ...FEATURES, ...(platform.features ?? {}) })) {
     try {
       features[name] = register(context, services);
     } catch (err) {
@@ -87,6 +88,9 @@ function start(context: vscode.ExtensionContext, log: Log, platform: Platform): 
   const tree = features.tree as TreeApi | undefined;
   const discovery = features.discovery as DiscoveryApi | undefined;
   if (tree && discovery) context.subscriptions.push(tree.provider.addSection(discovery.section));
+  // Provenance (Node hosts only): the "Samples without credentials" group.
+  const provenance = features.provenance as { section?: TreeSection } | undefined;
+  if (tree && provenance?.section) context.subscriptions.push(tree.provider.addSection(provenance.section));
   lintService.start();
   log.info(`activated in ${Date.now() - started} ms (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, ${platform.kind === 'web' ? 'web worker' : 'Node'} extension host${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
   return { lintService, prompts, log, services, features, liveListeners };

@@ -3,6 +3,7 @@ import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import type * as vscode from 'vscode';
 import type { Platform } from './platform';
+import { register as registerProvenance } from './provenance';
 
 /**
  * The first `maxBytes` of a local regular file (file: scheme only; workspace.fs has no partial
@@ -30,4 +31,5 @@ export const nodePlatform: Platform = {
   kind: 'node',
   env: (name) => process.env[name],
   readHead: readLocalHead,
+  features: { provenance: registerProvenance },
 };

@@ -5,6 +5,7 @@
  * `vscode.workspace.fs` and finds files through `vscode.workspace.findFiles` on both.
  */
 import type * as vscode from 'vscode';
+import type { Feature } from './services';
 
 export interface Platform {
   kind: 'node' | 'web';
@@ -12,4 +13,6 @@ export interface Platform {
   env(name: string): string | undefined;
   /** The first `maxBytes` of a local file too large to read whole; absent where files cannot be read in part. */
   readHead?: (uri: vscode.Uri, maxBytes: number) => Promise<string | undefined>;
+  /** Features only this host can run (provenance reads sample bytes through Node), registered after the shared ones. */
+  features?: Record<string, Feature>;
 }

@@ -209,11 +209,22 @@ describe('help: release.yaml cursor', () => {
   });
 });
 
+describe('help: provenance vocabulary', () => {
+  it('completes content-credentials under detectability with c2pa, and samples as content', () => {
+    let p = at('impact-release: 1\nartifacts: []\nsafeguards:\n  detectability:\n    status: implemented\n    ¦\n');
+    assert.ok(labels(releaseCompletions(p.text, p.offset)!).includes('content-credentials'));
+    p = at('impact-release: 1\nartifacts: []\nsafeguards:\n  detectability:\n    content-credentials: ¦\n');
+    assert.deepEqual(labels(releaseCompletions(p.text, p.offset)!), ['c2pa']);
+    p = at('impact-release: 1\nartifacts:\n  - id: a\n    content: ¦\n');
+    assert.ok(labels(releaseCompletions(p.text, p.offset)!).includes('samples'));
+  });
+});
+
 describe('help: release.yaml completions', () => {
   it('offers the keys of the mapping at the cursor, without those already present', () => {
     const p = at('impact-release: 1\nartifacts:\n  - id: a\n    content: paper\n    ¦\n');
     const set = releaseCompletions(p.text, p.offset)!;
-    assert.deepEqual(labels(set), ['description', 'paths', 'timing', 'distribution', 'status', 'released', 'withdrawn', 'safeguards', 'purpose', 'notes']);
+    assert.deepEqual(labels(set), ['description', 'paths', 'sha256', 'timing', 'distribution', 'status', 'released', 'withdrawn', 'safeguards', 'purpose', 'notes']);
     const timing = set.items.find((i) => i.label === 'timing')!;
     assert.equal(timing.detail, 'required');
     assert.match(timing.insertText, /^timing:\n\tkind: \$\{1\|immediate,timed,periodic,evented,staged,withheld\|\}\n\t\$0$/);

@@ -540,7 +540,9 @@ function removalAllowed(file: FileKind, removed: string, newText: string, range:
 // 1. Fixes
 // =============================================================================================
 
-const FIXABLE = allRules.filter((r) => r.meta.fixable).map((r) => r.meta.name).sort();
+// Workspace rules need file bytes the engine never sees; artifact-checksum-mismatch's fix (a digest
+// written in place, comment kept) is checked in test/unit/provenance.test.ts.
+const FIXABLE = allRules.filter((r) => r.meta.fixable && r.meta.scope !== 'workspace').map((r) => r.meta.name).sort();
 
 function textOf(p: Pair, file: FileKind): SourceText {
   const raw = file === 'impact' ? p.impact : p.release;

@@ -10,6 +10,10 @@ export const SCHEMA_ID = 'https://unpkg.com/impact-notes/schemas/release.schema.
 
 /** A calendar date written YYYY-MM-DD; `format: date` also rejects days that do not exist (2026-02-30). */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+/** A SHA-256 digest written as 64 hexadecimal digits. */
+export const SHA256_PATTERN = '^[0-9a-fA-F]{64}$';
+/** Kinds of content credentials a plan can declare under safeguards.detectability. */
+export const CONTENT_CREDENTIALS = ['c2pa'] as const;
 const DATE = { type: 'string', pattern: DATE_PATTERN, format: 'date', description: 'A date as YYYY-MM-DD.' };
 const text = (description: string) => ({ type: 'string', minLength: 1, description });
 const strings = (description: string) => ({ type: 'array', items: { type: 'string', minLength: 1 }, description });
@@ -115,6 +119,12 @@ export function buildSchema(): Record<string, unknown> {
       content: enumOf('release-content', 'What the artifact is (Ovadya & Whittlestone 2019, §3.4).'),
       description: text('What the artifact is, in a sentence.'),
       paths: strings('Globs, relative to this file, that match the artifact on disk, e.g. checkpoints/**.'),
+      sha256: {
+        type: 'string',
+        pattern: SHA256_PATTERN,
+        description:
+          'SHA-256 of the released file (64 hex digits), for an artifact whose paths name one file: the artifact-checksum-mismatch rule checks it.',
+      },
       timing,
       distribution,
       status: { type: 'string', enum: ['planned', 'released', 'withheld', 'withdrawn'], description: 'Where the artifact stands now.' },
@@ -149,6 +159,19 @@ export function buildSchema(): Record<string, unknown> {
   };
   const safeguardProps: Record<string, unknown> = {};
   for (const id of ids('safeguard')) safeguardProps[id] = safeguard;
+  // Detectability may name a machine-checkable marking: every published sample carries C2PA
+  // Content Credentials that say it was generated (checked by content-credentials-missing).
+  safeguardProps.detectability = {
+    ...safeguard,
+    properties: {
+      ...safeguard.properties,
+      'content-credentials': {
+        type: 'string',
+        enum: [...CONTENT_CREDENTIALS],
+        description: 'c2pa: every file of a samples artifact carries C2PA Content Credentials that mark it as generated.',
+      },
+    },
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: SCHEMA_ID,

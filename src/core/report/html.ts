@@ -7,6 +7,7 @@
  * The author's Markdown goes through markdown-it with raw HTML disabled; all other user text is
  * escaped. No remote resources of any kind.
  */
+import { VERDICT_LABEL } from '../provenance/model';
 import { RATCHET_POSITIONS } from '../taxonomy';
 import { escapeHtml } from './escape';
 import { inlineToHtml, markdownToHtml } from './markdown';
@@ -286,6 +287,17 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('</tbody></table>');
   out.push('<p class="source">Synthetic-media safeguards: Ovadya &amp; Whittlestone 2019, §3.4.</p>');
   out.push('</section>');
+
+  if (model.provenance) {
+    const p = model.provenance;
+    out.push('<section id="provenance">');
+    out.push('<h2>Provenance</h2>');
+    out.push(`<p>${p.credentialed} of ${p.total} sample${p.total === 1 ? '' : 's'} carry C2PA Content Credentials that mark ${p.total === 1 ? 'it' : 'them'} as generated and validate.</p>`);
+    if (p.lacking.length) out.push(`<ul class="provenance">${p.lacking.map((l) => `<li><code>${e(l.file)}</code>: ${e(VERDICT_LABEL[l.verdict])}</li>`).join('')}</ul>`);
+    if (p.unsupported.length) out.push(`<p class="muted">Not checked (format without C2PA support): ${e(p.unsupported.join(', '))}.</p>`);
+    out.push('<p class="source">Detectability and watermarking of synthetic media: Ovadya &amp; Whittlestone 2019, §3.4.</p>');
+    out.push('</section>');
+  }
 
   out.push('<section id="findings">');
   out.push(`<h2>Open findings <span class="muted">${model.findings.length}</span></h2>`);

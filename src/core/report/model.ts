@@ -23,6 +23,7 @@ import {
 } from '../taxonomy';
 import type { OffsetRange } from '../text';
 import type { FileKind, Finding, Severity } from '../types';
+import type { ProvenanceSummary } from '../provenance/model';
 
 export interface ReportInput {
   result: LintResult;
@@ -32,6 +33,8 @@ export interface ReportInput {
   folder?: string;
   /** File names shown in finding locations; default IMPACT.md and release.yaml. */
   fileNames?: Partial<Record<FileKind, string>>;
+  /** How the plan's samples stand, when it declares content credentials and a host read them. */
+  provenance?: ProvenanceSummary;
 }
 
 export interface SourceRef {
@@ -164,6 +167,8 @@ export interface ReportModel {
   review?: { level?: string; date?: string; next?: string; reviewers?: string[] };
   contact?: string;
   withdrawal?: string;
+  /** Content credentials of the plan's samples (absent unless the plan declares them and they were read). */
+  provenance?: ProvenanceSummary;
   /** The parsed documents, for the exports that quote the author's text. */
   impact?: ImpactDoc;
   release?: ReleaseDoc;
@@ -443,6 +448,7 @@ export function buildReport(input: ReportInput): ReportModel {
       : undefined,
     contact: str(plan?.contact),
     withdrawal: str(withdrawal) ?? str(obj(withdrawal)?.plan),
+    provenance: input.provenance,
     impact,
     release,
   };

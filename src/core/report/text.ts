@@ -3,6 +3,7 @@
  * with tables in place of pictures (the LaTeX matrix keeps its heat-map colours through xcolor).
  * Pure functions of the report model.
  */
+import { VERDICT_LABEL } from '../provenance/model';
 import { PATH_STAGES, RATCHET_POSITIONS } from '../taxonomy';
 import { escapeLatex, escapeMarkdown, markdownCell } from './escape';
 import { inlineToLatex, inlineToMarkdown, markdownToLatex, markdownToMarkdown } from './markdown';
@@ -112,6 +113,15 @@ export function renderReportMarkdown(model: ReportModel): string {
     ),
     '',
   );
+
+  if (model.provenance) {
+    const p = model.provenance;
+    const code = (f: string) => `\`${f.replace(/`/g, '')}\``;
+    out.push('## Provenance', '');
+    out.push(`${p.credentialed} of ${p.total} sample${p.total === 1 ? '' : 's'} carry C2PA Content Credentials that mark ${p.total === 1 ? 'it' : 'them'} as generated and validate.`, '');
+    if (p.lacking.length) out.push(...p.lacking.map((l) => `- ${code(l.file)}: ${VERDICT_LABEL[l.verdict]}`), '');
+    if (p.unsupported.length) out.push(`Not checked (format without C2PA support): ${p.unsupported.map(code).join(', ')}.`, '');
+  }
 
   out.push(`## Open findings (${model.findings.length})`, '');
   if (model.findings.length === 0) out.push('No open findings.', '');

@@ -120,6 +120,7 @@ const CONTENT_ICON: Record<string, string> = {
   'trained-model': 'circuit-board',
   paper: 'book',
   'harmful-use-cases': 'warning',
+  samples: 'file-media',
 };
 
 const RATING_ORDER = ['high', 'medium', 'unknown', 'low', 'not-applicable'];
