@@ -27,7 +27,7 @@ import {
 } from '../core/report';
 import { allRules } from '../core/rules';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readForLint } from './fs-host';
+import { existsIn, listFiles, nodeConfigHost, readCardForLint, readForLint } from './fs-host';
 import type { Io } from './main';
 
 export interface ReportCliContext {
@@ -74,6 +74,7 @@ export async function loadReport(dir: string, cwd: string, today: Date, configFi
   const result = lint({
     impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
     release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
+    card: readCardForLint(pair.dir, releaseRead?.text, resolved.config.maxFileSize),
     config: resolved.config,
     today,
     files: listFiles(pair.dir, { cap: 10000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }),

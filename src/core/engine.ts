@@ -8,6 +8,7 @@ import { parseImpact } from './impact/parse';
 import type { ImpactDoc } from './impact/model';
 import { parseRelease } from './release/parse';
 import type { ReleaseDoc } from './release/model';
+import { parseCard, type CardDoc } from './cards/card';
 import { allRules } from './rules';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
@@ -27,9 +28,21 @@ export interface FileInput {
   unreadable?: string;
 }
 
+export interface CardInput extends FileInput {
+  via: 'model-card' | 'readme';
+  missing?: boolean;
+}
+
 export interface LintInput {
   impact?: FileInput;
   release?: FileInput;
+  /**
+   * The model card, when the caller found one (cards/locate.ts says where to look): the file an
+   * artifact's `model-card:` names, or a README.md beside the pair. A README whose front matter has
+   * no card keys is an ordinary project README and is ignored. `missing` marks a `model-card:` path
+   * that does not exist.
+   */
+  card?: CardInput;
   config?: Config;
   /** "Today" for date rules; defaults to the current UTC date. */
   today?: Date;
@@ -43,6 +56,7 @@ export interface LintResult {
   findings: Finding[];
   impact?: ImpactDoc;
   release?: ReleaseDoc;
+  card?: CardDoc;
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -163,8 +177,23 @@ export function lint(input: LintInput): LintResult {
     }
   }
 
-  const sources: Partial<Record<FileKind, SourceText>> = { impact: impact?.source, release: release?.source };
-  const paths: Partial<Record<FileKind, string>> = { impact: input.impact?.path, release: input.release?.path };
+  let card: CardDoc | undefined;
+  const cardIn = input.card;
+  if (cardIn && !cardIn.missing) {
+    const named = cardIn.via === 'model-card';
+    const big = tooLarge(cardIn, config);
+    if (cardIn.unreadable) {
+      if (named) findings.push(skippedFinding('card', cardIn.path, `${cardIn.path} was not checked: ${cardIn.unreadable}.`));
+    } else if (big) {
+      if (named) findings.push(skippedFinding('card', cardIn.path, big));
+    } else if (!cardIn.text.includes('\u0000')) {
+      const parsed = parseCard(cardIn.path, cardIn.text);
+      if (named || parsed.isCard) card = parsed;
+    }
+  }
+
+  const sources: Partial<Record<FileKind, SourceText>> = { impact: impact?.source, release: release?.source, card: card?.source };
+  const paths: Partial<Record<FileKind, string>> = { impact: input.impact?.path, release: input.release?.path, card: input.card?.path };
   const today = input.today ?? todayUtc();
 
   for (const rule of rules) {
@@ -179,6 +208,9 @@ export function lint(input: LintInput): LintResult {
     const ctx: RuleContext = {
       impact,
       release,
+      card,
+      cardVia: input.card?.via,
+      cardMissing: !!input.card?.missing,
       options: ruleOptions(rule, config),
       today,
       files: input.files,
@@ -238,6 +270,7 @@ export function lint(input: LintInput): LintResult {
   const docs: [FileKind, SourceText, Set<number> | undefined, Set<number> | undefined][] = [];
   if (impact) docs.push(['impact', impact.source, impact.nonProseLines, impact.codeLines]);
   if (release) docs.push(['release', release.source, undefined, undefined]);
+  if (card) docs.push(['card', card.source, undefined, undefined]);
   for (const [kind, source, skipLines, codeLines] of docs) {
     const suppressions = scanSuppressions(source, kind, skipLines, codeLines);
     out.push(...unknownRuleNames(suppressions, kind, paths[kind] ?? '', source, rules));
@@ -247,5 +280,5 @@ export function lint(input: LintInput): LintResult {
   // the order in which a rule reported findings at the same spot.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   out.sort((a, b) => cmp(a.path, b.path) || cmp(a.file, b.file) || a.range.start - b.range.start || cmp(a.rule, b.rule));
-  return { findings: out, impact, release };
+  return { findings: out, impact, release, card };
 }

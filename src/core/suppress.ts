@@ -77,7 +77,7 @@ export function scanSuppressions(source: SourceText, kind: FileKind, skipLines?:
   for (let line = 0; line < source.lineCount; line++) {
     const lt = source.lineText(line);
     if (!lt.includes('impact-notes-')) continue;
-    if (kind === 'impact') {
+    if (kind !== 'release') {
       if (skipLines?.has(line) && (codeLines?.has(line) || !/^\s*<!--/.test(lt))) continue;
       for (const m of markdownDirectives(lt)) {
         const s = source.lineStart(line) + m.index;
@@ -179,9 +179,9 @@ export function filterSuppressed(findings: Finding[], kind: FileKind, s: Suppres
 
 /** The comment text that disables a rule on one line, for the editor's "disable for this line" fix. */
 export function disableNextLineComment(kind: FileKind, rule: string): string {
-  return kind === 'impact' ? `<!-- impact-notes-disable-next-line ${rule} -->` : `# impact-notes-disable-next-line ${rule}`;
+  return kind !== 'release' ? `<!-- impact-notes-disable-next-line ${rule} -->` : `# impact-notes-disable-next-line ${rule}`;
 }
 
 export function disableFileComment(kind: FileKind, rule: string): string {
-  return kind === 'impact' ? `<!-- impact-notes-disable-file ${rule} -->` : `# impact-notes-disable-file ${rule}`;
+  return kind !== 'release' ? `<!-- impact-notes-disable-file ${rule} -->` : `# impact-notes-disable-file ${rule}`;
 }

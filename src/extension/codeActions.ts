@@ -20,15 +20,16 @@ function kindOf(state: PairState, uri: vscode.Uri): FileKind | undefined {
   const s = uri.toString();
   if (state.impactUri?.toString() === s) return 'impact';
   if (state.releaseUri?.toString() === s) return 'release';
+  if (state.cardUri?.toString() === s) return 'card';
   return undefined;
 }
 
 function uriOf(state: PairState, kind: FileKind): vscode.Uri | undefined {
-  return kind === 'impact' ? state.impactUri : state.releaseUri;
+  return kind === 'impact' ? state.impactUri : kind === 'card' ? state.cardUri : state.releaseUri;
 }
 
 function sourceOf(state: PairState, kind: FileKind): SourceText | undefined {
-  return kind === 'impact' ? state.result.impact?.source : state.result.release?.source;
+  return kind === 'impact' ? state.result.impact?.source : kind === 'card' ? state.result.card?.source : state.result.release?.source;
 }
 
 function openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -88,8 +89,10 @@ export function findingFor(state: PairState, kind: FileKind, d: vscode.Diagnosti
 
 // ---- suppressions -------------------------------------------------------------------------------
 
-const NEXT_LINE_RE = { impact: /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
-const FILE_RE = { impact: /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
+const MD_NEXT_LINE_RE = /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/;
+const MD_FILE_RE = /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/;
+const NEXT_LINE_RE = { impact: MD_NEXT_LINE_RE, card: MD_NEXT_LINE_RE, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
+const FILE_RE = { impact: MD_FILE_RE, card: MD_FILE_RE, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
 
 /** Adds `rule` to an existing directive's rule list; undefined when the directive covers every rule already. */
 function addRule(list: string, rule: string): string | undefined {
@@ -110,7 +113,7 @@ export function disableLineEdit(document: vscode.TextDocument, kind: FileKind, r
     if (m) {
       const merged = addRule(m[2], rule);
       if (merged === undefined) return edit;
-      const text = kind === 'impact' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
+      const text = kind !== 'release' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
       edit.replace(document.uri, above.range, text);
       return edit;
     }
@@ -130,12 +133,12 @@ export function disableFileEdit(document: vscode.TextDocument, kind: FileKind, r
     const m = FILE_RE[kind].exec(document.lineAt(i).text);
     if (m) {
       const merged = addRule(m[1], rule);
-      if (merged !== undefined) edit.replace(document.uri, document.lineAt(i).range, kind === 'impact' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}`);
+      if (merged !== undefined) edit.replace(document.uri, document.lineAt(i).range, kind !== 'release' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}`);
       return edit;
     }
   }
   let at = 0;
-  if (kind === 'impact' && /^---\s*$/.test(document.lineAt(0).text)) {
+  if (kind !== 'release' && /^---\s*$/.test(document.lineAt(0).text)) {
     for (let i = 1; i < lines; i++) {
       if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) {
         at = i + 1;

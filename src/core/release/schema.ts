@@ -112,6 +112,9 @@ export function buildSchema(): Record<string, unknown> {
       released: DATE,
       withdrawn: DATE,
       safeguards: { type: 'array', items: enumOf('safeguard', 'A safeguard that applies to this artifact.') },
+      'model-card': text(
+        "The artifact's Hugging Face model card (a README.md with YAML front matter), as a path relative to this file. Its licence, gating and risks section are checked against this plan (rule model-card-mismatch).",
+      ),
       notes: text('Anything else about this artifact.'),
     },
     required: ['id', 'content', 'timing', 'distribution'],
