@@ -13,6 +13,7 @@ import { writeScaffold } from './fs-host';
 import { ConfigError, exitCodeFor, INTERNAL_RULES, runLintCommand, UsageError, type FindingProvider } from './lint';
 import { defaultProviders } from './providers';
 import { registerReportCommands } from './report';
+import { registerImportCommand } from './import';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -186,7 +187,8 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       io.stdout(`Next: replace the TODO prompts with your own words, then run '${lintCmd}'.\n`);
     });
 
-  registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
+  registerImportCommand(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
+  registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate, setExitCode: (c) => (exitCode = c) });
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
