@@ -37,6 +37,10 @@ export const COMMANDS = {
   exportBroaderImpact: { id: 'impactNotes.exportBroaderImpact', title: 'Export Broader-Impact Statement…', palette: WHEN_WORKSPACE },
   exportChecklist: { id: 'impactNotes.exportChecklist', title: 'Export Conference Checklist Answers…', palette: WHEN_WORKSPACE },
   exportModelCard: { id: 'impactNotes.exportModelCard', title: 'Export Model-Card Section…', palette: WHEN_WORKSPACE },
+  // In-place writes and the paper import (src/extension/report/into.ts).
+  writeModelCardInto: { id: 'impactNotes.writeModelCardInto', title: 'Write Model-Card Section into README…', palette: WHEN_WORKSPACE },
+  fillChecklistInto: { id: 'impactNotes.fillChecklistInto', title: 'Fill NeurIPS Checklist…', palette: WHEN_WORKSPACE },
+  importStatement: { id: 'impactNotes.importStatement', title: 'Import Broader-Impact Statement…', palette: WHEN_WORKSPACE },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandKey = keyof typeof COMMANDS;
