@@ -14,19 +14,10 @@
  *
  * Pure: reads the parsed documents only.
  */
-import type { ImpactDoc, Marker, Part, Section } from './impact/model';
+import type { ImpactDoc } from './impact/model';
 import type { ReleaseDoc } from './release/model';
-import { detectModalities } from './rules/helpers';
-import {
-  findTerm,
-  HAZARD_TYPES,
-  PATH_TO_HARM,
-  SECTIONS,
-  SYNTHETIC_MEDIA_MODALITIES,
-  type SectionDef,
-  type Term,
-} from './taxonomy';
-import { APPLIES_WORDS } from './rules/impact/lib/values';
+import { assessment } from './assessment/model';
+import { APPLIES_ANSWERS, HAZARD_TYPES, PATH_TO_HARM, SECTIONS, type SectionDef, type Term } from './taxonomy';
 import type { OffsetRange } from './text';
 
 export type CompletenessKind = 'section' | 'hazard' | 'factor' | 'ratchet';
@@ -112,130 +103,47 @@ export interface RatchetAnswer {
   range?: OffsetRange;
 }
 
-/** Reads "yes", "**No** — because", "unsure." as an Applies value (the words the Applies rule accepts). */
+/** Reads "yes", "**No** — because", "unsure." as an Applies value (the taxonomy's one vocabulary). */
 export function parseApplies(value: string | undefined): Applies | undefined {
   if (!value) return undefined;
-  const word = /^[\s*_`]*([A-Za-z]+)/.exec(value)?.[1]?.toLowerCase();
-  return word ? APPLIES_WORDS[word] : undefined;
+  const word = /^[\s*_`]*([A-Za-z]+(?: sure| part)?)/.exec(value)?.[1]?.toLowerCase();
+  return word ? APPLIES_ANSWERS[word] ?? APPLIES_ANSWERS[word.split(' ')[0]] : undefined;
 }
 
-function meaningful(parts: (string | undefined)[]): string | undefined {
-  for (const p of parts) if (p && !isPlaceholder(p)) return p.trim();
-  return undefined;
+/** The answer for one hazard type, as the assessment model reads it. */
+export function hazardAnswer(impact: ImpactDoc | undefined, term: Term, release?: ReleaseDoc): HazardAnswer {
+  const q = assessment(impact, release).hazards.find((h) => h.term.id === term.id)!;
+  return {
+    term,
+    found: q.found,
+    applies: q.applies,
+    appliesText: q.applies ? undefined : q.state === 'invalid' ? q.valueText : undefined,
+    rationale: q.text,
+    range: q.range,
+  };
 }
 
-function marker(markers: readonly Marker[], ...keyIds: string[]): Marker | undefined {
-  return markers.find((m) => keyIds.includes(m.keyId));
+/** The answer for one path-to-harm factor, as the assessment model reads it. */
+export function factorAnswer(impact: ImpactDoc | undefined, term: Term, release?: ReleaseDoc): FactorAnswer {
+  const q = assessment(impact, release).factors.find((f) => f.term.id === term.id)!;
+  return { term, found: q.found, rating: q.rating, ratingText: q.state === 'prompt' ? undefined : q.valueText, reasoning: q.text, range: q.range };
 }
 
-/** The answer for one hazard type, from a `### X hazard` subsection or a `- **X hazard:** …` marker. */
-export function hazardAnswer(impact: ImpactDoc | undefined, term: Term): HazardAnswer {
-  const section = impact?.byId.get('hazards');
-  if (!section) return { term, found: false };
-  const sub = section.subsections.find((s) => findTerm('hazard-type', s.heading.text)?.id === term.id);
-  if (sub) {
-    const applies = marker(sub.markers, 'applies', 'applies?', 'applicable', 'relevant');
-    const rationale = marker(sub.markers, 'rationale', 'reason', 'reasoning', 'why', 'because', 'explanation');
-    return {
-      term,
-      found: true,
-      applies: parseApplies(applies?.value),
-      appliesText: applies?.value.trim() || undefined,
-      rationale: meaningful([rationale?.value, applies?.reasoning?.text, ...sub.prose.map((p) => p.text)]),
-      range: sub.heading.range,
-    };
-  }
-  const m = section.allMarkers.find((mk) => findTerm('hazard-type', mk.key)?.id === term.id);
-  if (m) {
-    return {
-      term,
-      found: true,
-      applies: parseApplies(m.value),
-      appliesText: m.value.trim() || undefined,
-      rationale: meaningful([m.reasoning?.text]),
-      range: m.keyRange,
-    };
-  }
-  return { term, found: false, range: section.heading.range };
-}
-
-/** The answer for one path-to-harm factor: `- **Slottability:** high — reasoning`, or a `### Slottability` part. */
-export function factorAnswer(impact: ImpactDoc | undefined, term: Term): FactorAnswer {
-  const section = impact?.byId.get('path-to-harm');
-  if (!section) return { term, found: false };
-  const m = section.allMarkers.find((mk) => findTerm('path-to-harm', mk.key)?.id === term.id);
-  if (m) {
-    const ratingText = m.rating?.text;
-    return {
-      term,
-      found: true,
-      rating: ratingText ? findTerm('rating', ratingText) : undefined,
-      ratingText: ratingText || undefined,
-      reasoning: meaningful([m.reasoning?.text]),
-      range: m.keyRange,
-    };
-  }
-  const sub = section.subsections.find((s) => findTerm('path-to-harm', s.heading.text)?.id === term.id);
-  if (sub) {
-    const r = marker(sub.markers, 'rating', 'level', 'risk');
-    const reason = marker(sub.markers, 'rationale', 'reason', 'reasoning', 'why', 'because', 'explanation');
-    const ratingText = r?.rating?.text;
-    return {
-      term,
-      found: true,
-      rating: ratingText ? findTerm('rating', ratingText) : undefined,
-      ratingText: ratingText || undefined,
-      reasoning: meaningful([reason?.value, r?.reasoning?.text, ...sub.prose.map((p) => p.text)]),
-      range: sub.heading.range,
-    };
-  }
-  // Point at the stage heading when there is one, else at the section heading.
-  const stageSub = section.subsections.find((s) => normaliseStage(s.heading.text) === term.stage);
-  return { term, found: false, range: (stageSub ?? section).heading.range };
-}
-
-function normaliseStage(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^[\d().\s]+/, '')
-    .trim()
-    .replace(/\s+/g, '-');
-}
-
-const POSITION_KEYS = ['position', 'current-position', 'ratchet-position', 'access-ratchet', 'access-ratchet-position', 'current', 'stage'];
-
-/** The access-ratchet position: `- **Position:** attention` in the Access ratchet section. */
-export function ratchetAnswer(impact: ImpactDoc | undefined): RatchetAnswer {
-  const section = impact?.byId.get('access-ratchet');
-  if (!section) return { found: false };
-  const m = marker(section.allMarkers, ...POSITION_KEYS);
-  if (!m) return { found: false, range: section.heading.range };
-  const text = m.rating?.text ?? m.value;
-  const head = m.value.split(/\s+(?:—|–|--|-)\s+|[,;(]/)[0];
-  if (isPlaceholder(m.value)) return { found: true, range: m.keyRange };
-  const position = findTerm('ratchet-position', text) ?? findTerm('ratchet-position', head);
-  return { found: true, position, positionText: m.value.trim(), range: m.keyRange };
+/** The access-ratchet position, as the assessment model reads it. */
+export function ratchetAnswer(impact: ImpactDoc | undefined, release?: ReleaseDoc): RatchetAnswer {
+  const q = assessment(impact, release).ratchet;
+  if (!impact?.byId.get('access-ratchet')) return { found: false };
+  const found = q.state !== 'missing' || q.range !== impact.byId.get('access-ratchet')!.heading.range;
+  return { found, position: q.position, positionText: q.state === 'prompt' || q.state === 'missing' ? undefined : q.valueText, range: q.range };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Completeness
 // ---------------------------------------------------------------------------------------------
 
-const STRUCTURED = new Set(['hazards', 'path-to-harm', 'access-ratchet']);
-
-function blocks(part: Part): string[] {
-  return [...part.prose.map((p) => p.text), ...part.markers.map((m) => m.value)];
-}
-
-/** Filled: some real text, and no placeholder (TODO, a scaffold prompt, an empty marker) left. */
-function sectionFilled(section: Section): boolean {
-  const all = [section, ...section.subsections].flatMap(blocks);
-  return all.some((t) => !isPlaceholder(t)) && !all.some((t) => isPlaceholder(t));
-}
-
 /** Whether detection guidance is required: a synthetic-media modality is declared in either file. */
 export function needsDetectionGuidance(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): boolean {
-  return detectModalities(impact, release).some((m) => SYNTHETIC_MEDIA_MODALITIES.includes(m));
+  return assessment(impact, release).syntheticMedia;
 }
 
 export function requiredSections(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): SectionDef[] {
@@ -243,42 +151,13 @@ export function requiredSections(impact: ImpactDoc | undefined, release: Release
   return SECTIONS.filter((s) => s.required === true || (s.required === 'synthetic-media' && synthetic));
 }
 
-/** Completeness of an assessment; with no IMPACT.md every item is missing. */
+const KIND: Record<string, CompletenessKind> = { section: 'section', hazard: 'hazard', factor: 'factor', ratchet: 'ratchet' };
+
+/** Completeness of an assessment: the model's counted questions; with no IMPACT.md every item is missing. */
 export function assessCompleteness(impact: ImpactDoc | undefined, release?: ReleaseDoc): Completeness {
-  const items: CompletenessItem[] = [];
-  for (const def of requiredSections(impact, release)) {
-    if (def.id === 'hazards') {
-      for (const t of HAZARD_TYPES) {
-        const a = hazardAnswer(impact, t);
-        const missing = !a.found
-          ? 'not assessed'
-          : !a.applies
-            ? 'no Applies: yes, no or unsure'
-            : !a.rationale
-              ? 'no rationale'
-              : undefined;
-        items.push({ id: `hazard:${t.id}`, kind: 'hazard', label: t.label, done: !missing, missing, range: a.range });
-      }
-      continue;
-    }
-    if (def.id === 'path-to-harm') {
-      for (const t of PATH_TO_HARM) {
-        const a = factorAnswer(impact, t);
-        const missing = !a.found ? 'not rated' : !a.rating ? 'no rating on the scale' : !a.reasoning ? 'no reasoning' : undefined;
-        items.push({ id: `factor:${t.id}`, kind: 'factor', label: t.label, done: !missing, missing, range: a.range });
-      }
-      continue;
-    }
-    if (def.id === 'access-ratchet') {
-      const a = ratchetAnswer(impact);
-      const missing = !a.positionText ? 'no position' : !a.position ? 'not one of the four positions' : undefined;
-      items.push({ id: 'ratchet', kind: 'ratchet', label: 'Access ratchet position', done: !missing, missing, range: a.range });
-      continue;
-    }
-    if (STRUCTURED.has(def.id)) continue;
-    const section = impact?.byId.get(def.id);
-    const missing = !section ? 'section missing' : !sectionFilled(section) ? 'section empty' : undefined;
-    items.push({ id: `section:${def.id}`, kind: 'section', label: def.title, done: !missing, missing, range: section?.heading.range });
-  }
-  return { done: items.filter((i) => i.done).length, total: items.length, items };
+  const a = assessment(impact, release);
+  const items: CompletenessItem[] = a.questions
+    .filter((q) => q.counted)
+    .map((q) => ({ id: q.id === 'ratchet' ? 'ratchet' : q.id, kind: KIND[q.kind], label: q.label, done: q.state === 'answered', missing: q.state === 'answered' ? undefined : q.missing, range: q.range }));
+  return { done: a.done, total: a.total, items };
 }

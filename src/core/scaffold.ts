@@ -164,7 +164,7 @@ function scaffoldImpact(a: Normalised): string[] {
 }
 
 function factorLine(t: Term): string {
-  return `- **${sentenceCase(t.label)}:** unknown — ${todo(t.question ?? t.definition)}`;
+  return `- **${sentenceCase(t.label)}:** ${todo(`low, medium, high or unknown — ${t.question ?? t.definition}`)}`;
 }
 
 function sectionBody(def: SectionDef, a: Normalised): string[] {
@@ -179,7 +179,7 @@ function sectionBody(def: SectionDef, a: Normalised): string[] {
       const out: string[] = [];
       HAZARD_TYPES.forEach((h, i) => {
         if (i > 0) out.push('');
-        out.push(`### ${sentenceCase(h.label)}`, '- **Applies:** unsure', `- **Rationale:** ${todo(h.question ?? h.definition)}`);
+        out.push(`### ${sentenceCase(h.label)}`, `- **Applies:** ${todo('yes, no or unsure')}`, `- **Rationale:** ${todo(h.question ?? h.definition)}`);
       });
       return out;
     }

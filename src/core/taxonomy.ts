@@ -1343,3 +1343,53 @@ export function findSection(heading: string): SectionDef | undefined {
   if (withoutParen !== stripNumbering(heading)) return m.get(sectionKey(withoutParen));
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The marker vocabulary: the keys and answer words authors write in IMPACT.md, defined once.
+// Every reader (the assessment model, the rules, completion, the guided assessment) takes its
+// words from here, so `- **Justification:** …` or `- **Does it apply:** no` means the same
+// thing to every part of the product. Keys are normalised as the parser does (lower case, spaces
+// and underscores as hyphens, punctuation dropped): "Does it apply?" → "does-it-apply".
+// ---------------------------------------------------------------------------------------------
+
+export const MARKER_KEYS = Object.freeze({
+  /** Whether a hazard type applies (§2.1). */
+  applies: Object.freeze(['applies', 'applicable', 'apply', 'relevant', 'does-it-apply', 'applies-here', 'does-this-apply']),
+  /** The reasoning behind an answer or a rating. */
+  rationale: Object.freeze(['rationale', 'reason', 'reasons', 'reasoning', 'why', 'because', 'explanation', 'justification']),
+  /** A factor's rating in a `### Factor` part (§2.2). */
+  rating: Object.freeze(['rating', 'level', 'risk']),
+  /** The access-ratchet position (§2.3). */
+  position: Object.freeze(['position', 'current-position', 'ratchet-position', 'access-ratchet', 'access-ratchet-position', 'current', 'stage', 'current-stage']),
+  /** The modality in the Capability and modality section (§1). */
+  modality: Object.freeze(['modality', 'modalities', 'media']),
+});
+
+export type AppliesAnswer = 'yes' | 'no' | 'unsure';
+
+/**
+ * Answers to "does this hazard apply?", with the synonyms authors write. A hazard that applies in
+ * part applies: `partly` is yes (its rationale says which part).
+ */
+export const APPLIES_ANSWERS: Readonly<Record<string, AppliesAnswer>> = Object.freeze({
+  yes: 'yes',
+  y: 'yes',
+  true: 'yes',
+  applies: 'yes',
+  partly: 'yes',
+  partially: 'yes',
+  'in part': 'yes',
+  no: 'no',
+  n: 'no',
+  false: 'no',
+  none: 'no',
+  unsure: 'unsure',
+  unknown: 'unsure',
+  maybe: 'unsure',
+  possibly: 'unsure',
+  uncertain: 'unsure',
+  unclear: 'unsure',
+  'not sure': 'unsure',
+  "don't know": 'unsure',
+  'do not know': 'unsure',
+});

@@ -268,7 +268,7 @@ describe('cli: formats', function () {
 
 describe('cli: --fix', function () {
   this.timeout(120000);
-  it('writes fixed files, keeping BOM and CRLF, and the result relints clean', () => {
+  it('writes fixed files, keeping BOM and CRLF; inserted prompts still fail the lint until a person answers them', () => {
     const dir = project('fix', onlyRules({ 'missing-section': 'error' }));
     copyClean(dir);
     const broken = '\ufeff' + withoutSections(fs.readFileSync(path.join(CLEAN, 'IMPACT.md'), 'utf8')).replace(/\n/g, '\r\n');
@@ -276,7 +276,10 @@ describe('cli: --fix', function () {
     fs.writeFileSync(file, broken);
     assert.equal(run(['lint', '--today', TODAY], dir).code, 1);
     const r = run(['lint', '--fix', '--today', TODAY], dir);
-    assert.equal(r.code, 0, r.stdout + r.stderr);
+    // Fixing adds structure and prompts, never answers: the inserted sections are still unanswered.
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /Benefits: the template's prompt is still here/);
+    assert.match(r.stdout, /Review log: the template's prompt is still here/);
     assert.match(r.stderr, /Fixed IMPACT\.md/);
     const fixed = fs.readFileSync(file, 'utf8');
     assert.notEqual(fixed, broken);
@@ -284,9 +287,9 @@ describe('cli: --fix', function () {
     assert.doesNotMatch(fixed, /[^\r]\n/, 'CRLF kept');
     assert.match(fixed, /\r\n## Benefits\r\n/);
     assert.match(fixed, /\r\n## Review log\r\n/);
-    assert.equal(run(['lint', '--today', TODAY], dir).code, 0);
+    assert.equal(run(['lint', '--today', TODAY], dir).code, 1);
     const before = fs.readFileSync(file, 'utf8');
-    assert.equal(run(['lint', '--fix', '--today', TODAY], dir).code, 0);
+    assert.equal(run(['lint', '--fix', '--today', TODAY], dir).code, 1);
     assert.equal(fs.readFileSync(file, 'utf8'), before, 'a second --fix changes nothing');
   });
 });

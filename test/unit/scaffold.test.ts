@@ -130,8 +130,8 @@ describe('scaffold', () => {
           PATH_TO_HARM.map((t) => t.id),
         );
         for (const m of factors) {
-          assert.equal(m.rating?.text, 'unknown');
-          assert.match(m.reasoning?.text ?? '', /^_TODO: .+\?_$/);
+          // A prompt, never a rating: `unknown` is an answer only a person gives.
+          assert.match(m.value, /^_TODO: low, medium, high or unknown — .+\?_$/);
         }
         const parties = doc.byId.get('harmed-parties')!.allMarkers.map((m) => findTerm('harmed-party', m.key)?.id);
         assert.deepEqual(parties, HARMED_PARTIES.map((p) => p.id));

@@ -1,10 +1,11 @@
 /** Small helpers shared by rules: where to insert sections, which modality a pair is about. */
-import { findTerm, SECTIONS, type SectionDef } from '../taxonomy';
+import { SECTIONS, type SectionDef } from '../taxonomy';
 import type { ImpactDoc, Marker, Section } from '../impact/model';
 import type { ReleaseDoc } from '../release/model';
 import type { OffsetRange } from '../text';
 import type { TextEdit } from '../types';
 import { keepNextHeading } from './impact/lib/edits';
+import { assessment } from '../assessment/model';
 
 /** Placeholder written under a new heading: the section's prompt, marked as a prompt to replace. */
 export function sectionPlaceholder(def: SectionDef): string {
@@ -20,7 +21,7 @@ export function insertSectionEdit(doc: ImpactDoc, def: SectionDef, body?: string
   const order = SECTIONS.map((s) => s.id);
   const idx = order.indexOf(def.id);
   const later = doc.sections.find((s) => s.id !== undefined && order.indexOf(s.id) > idx);
-  const block = [`## ${def.title}`, '', body ?? sectionPlaceholder(def)].join(eol);
+  const block = body === '' ? `## ${def.title}` : [`## ${def.title}`, '', body ?? sectionPlaceholder(def)].join(eol);
   if (later) {
     const at = later.range.start;
     return { file: 'impact', range: { start: at, end: at }, newText: block + eol + eol };
@@ -39,26 +40,12 @@ export function appendToPartEdit(doc: ImpactDoc, part: { contentEnd: number }, l
   return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
 }
 
-/** Modalities from release.yaml's `modality`, else from markers in IMPACT.md's capability section. */
+/**
+ * The declared modalities, as the assessment model reads them: release.yaml's `modality`, then the
+ * Capability and modality section's `Modality:` line. A template prompt declares nothing.
+ */
 export function detectModalities(doc: ImpactDoc | undefined, release: ReleaseDoc | undefined): string[] {
-  const out = new Set<string>();
-  const fromPlan = release?.get(['modality']);
-  for (const v of Array.isArray(fromPlan) ? fromPlan : fromPlan !== undefined ? [fromPlan] : []) {
-    const t = typeof v === 'string' ? findTerm('modality', v) : undefined;
-    if (t) out.add(t.id);
-  }
-  const cap = doc?.byId.get('capability');
-  if (cap) {
-    for (const m of cap.allMarkers) {
-      if (m.keyId === 'modality' || m.keyId === 'modalities') {
-        for (const part of m.value.split(/[,;/]|\band\b/)) {
-          const t = findTerm('modality', part.trim().replace(/[*_`.]/g, ''));
-          if (t) out.add(t.id);
-        }
-      }
-    }
-  }
-  return [...out];
+  return assessment(doc, release).modality.modalities;
 }
 
 /** The first marker in a part whose key matches one of the ids (normalised keys). */

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types';
+import { assessment } from '../../assessment/model';
 import { sectionWords } from './lib/structure';
 
 /**
@@ -9,7 +10,7 @@ import { sectionWords } from './lib/structure';
 export const benefitsMissing: Rule = {
   meta: {
     name: 'benefits-missing',
-    description: 'The Benefits section is empty, only a placeholder, or too short to say who gains and how.',
+    description: 'The Benefits section is too short to say who gains and how (an empty or unanswered section is missing-section\'s).',
     scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
@@ -23,6 +24,9 @@ export const benefitsMissing: Rule = {
     const section = doc.byId.get('benefits');
     if (!section) return;
     const min = Number(ctx.options.minWords ?? 5);
+    // Empty, or only the template's prompt: missing-section reports the unanswered question.
+    const q = assessment(doc, ctx.release).byId.get('section:benefits');
+    if (!q || q.state === 'prompt' || q.state === 'missing') return;
     const { words, blank, first } = sectionWords(doc, section, min);
     if (words >= min) return;
     const message =

@@ -2,7 +2,8 @@ import { SECTIONS, SYNTHETIC_MEDIA_MODALITIES } from '../../taxonomy';
 import type { Rule } from '../../types';
 import { detectModalities, insertSectionEdit, sectionPlaceholder } from '../helpers';
 import { appendParagraphEdit } from './lib/edits';
-import { sectionWords } from './lib/structure';
+import { assessment } from '../../assessment/model';
+import { trimmed } from './hazard-unassessed';
 import { anchorRange } from './missing-section';
 
 const DEF = SECTIONS.find((s) => s.id === 'detection-guidance')!;
@@ -15,9 +16,9 @@ const DEF = SECTIONS.find((s) => s.id === 'detection-guidance')!;
 export const detectionGuidanceMissing: Rule = {
   meta: {
     name: 'detection-guidance-missing',
-    description: 'Synthetic-media work has no Detection guidance section, or the section is empty or only a placeholder.',
+    description: "Synthetic-media work has no Detection guidance section, or the section is empty or still holds only the template's prompt.",
     scope: 'impact',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     fixable: true,
     source: 'CACM, What To Do About Deepfakes (education and media literacy); SPEC §2',
   },
@@ -33,21 +34,22 @@ export const detectionGuidanceMissing: Rule = {
         file: 'impact',
         range: anchorRange(doc),
         fix: { title: `Add the '${DEF.title}' section`, edits: [insertSectionEdit(doc, DEF)] },
-        data: { section: DEF.id },
+        data: { section: DEF.id, question: `section:${DEF.id}` },
       });
       return;
     }
-    const { words, blank, first } = sectionWords(doc, section, 1);
-    if (words > 0) return;
+    const q = assessment(doc, ctx.release).byId.get(`section:${DEF.id}`);
+    if (!q || (q.state !== 'prompt' && q.state !== 'missing')) return;
+    const blank = q.state === 'missing';
     ctx.report({
       message: blank
-        ? `The ${DEF.title} section is empty: ${DEF.prompt}`
-        : `The ${DEF.title} section holds only a placeholder: ${DEF.prompt}`,
+        ? `${DEF.title}: the section is empty, but this work produces synthetic media (${media}). ${DEF.prompt}`
+        : `${DEF.title}: the template's prompt is still here, but this work produces synthetic media (${media}). ${DEF.prompt}`,
       file: 'impact',
-      range: blank || !first ? section.heading.range : first,
-      // An empty section gets the prompt; a placeholder is already a prompt (placeholder-text reports it).
+      range: blank || !q.range ? section.heading.range : trimmed(doc, q.range),
+      // An empty section gets the prompt (structure); a prompt is never replaced by a fix.
       fix: blank ? { title: `Put the prompt into '${DEF.title}'`, edits: [appendParagraphEdit(doc, section, sectionPlaceholder(DEF))] } : undefined,
-      data: { section: DEF.id },
+      data: { section: DEF.id, question: q.id },
     });
   },
 };

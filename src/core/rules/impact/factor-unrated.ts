@@ -1,6 +1,8 @@
 import type { ImpactDoc, Subsection } from '../../impact/model';
 import { PATH_STAGES, type PathStageId, type Term } from '../../taxonomy';
 import type { Fix, Rule, TextEdit } from '../../types';
+import { assessment, type Question } from '../../assessment/model';
+import { trimmed } from './hazard-unassessed';
 import {
   appendLinesEdit,
   appendPartEdit,
@@ -18,14 +20,16 @@ import { listOr, RATING_VOCABULARY } from './lib/values';
 const RATINGS = listOr(RATING_VOCABULARY.values);
 const name = (t: Term) => sentenceCase(t.label);
 const question = (t: Term) => t.question ?? t.definition;
-/** The line the scaffold writes for a factor: the cautious rating and a prompt for the reasoning. */
-const factorLine = (t: Term) => `- **${name(t)}:** unknown — ${todo(question(t))}`;
+/** A prompt, never a rating: `unknown` is an answer a person gives, not a default a fix writes. */
+export const factorPrompt = (t: Term) => todo(`low, medium, high or unknown — ${question(t)}`);
+const factorLine = (t: Term) => `- **${name(t)}:** ${factorPrompt(t)}`;
 const stageLabel = (id: PathStageId) => sentenceCase(PATH_STAGES.find((s) => s.id === id)!.label);
 
 /**
  * Every path-to-harm factor of Ovadya & Whittlestone 2019, §2.2 needs a rating on the scale and
- * the reasoning behind it; `not-applicable` needs its reason too. Values that are only placeholders
- * count as written (placeholder-text reports them); unknown rating words are invalid-value's.
+ * the reasoning behind it; `not-applicable` needs its reason too. The rule owns the factor
+ * questions of the assessment model: a factor still holding only the template's prompt is an
+ * error here; unknown rating words are invalid-value's.
  */
 export const factorUnrated: Rule = {
   meta: {
@@ -59,10 +63,14 @@ export const factorUnrated: Rule = {
         data: { factor: t.id },
       });
     }
-    for (const e of entries) {
-      if (e.marker) checkInline(ctx, doc, e);
-      else if (e.sub) checkPart(ctx, doc, e);
-    }
+    const questions = assessment(doc, ctx.release).factors;
+    entries.forEach((e, i) => {
+      if (!e.marker && !e.sub) return;
+      const q = questions[i];
+      if (q.state === 'prompt') reportPrompt(ctx, doc, e, q);
+      else if (e.marker) checkInline(ctx, doc, e);
+      else checkPart(ctx, doc, e);
+    });
   },
 };
 
@@ -71,6 +79,19 @@ type Ctx = Parameters<Rule['check']>[0];
 function reasoningMissingMessage(label: string, value: string | undefined, written: string): string {
   if (value === 'not-applicable') return `'${label}' is marked not-applicable without a reason: say why the factor does not bear on this work.`;
   return `'${label}' is rated '${written}' but gives no reasoning: add what the rating rests on.`;
+}
+
+/** The factor still holds only the template's prompt: one error, on the prompt, naming the question. */
+function reportPrompt(ctx: Ctx, doc: ImpactDoc, e: FactorEntry, q: Question) {
+  const t = e.term;
+  const holder = e.marker ?? e.ratingMarker;
+  const at = e.lead?.state === 'placeholder' && holder ? holder.valueRange : e.reasoning.range ?? holder?.valueRange ?? q.range!;
+  ctx.report({
+    message: `Path to harm: '${name(t)}' (${stageLabel(t.stage!).toLowerCase()}) is not rated yet: the template's prompt is still here. Rate it ${RATINGS} and say why. ${question(t)}`,
+    file: 'impact',
+    range: trimmed(doc, at),
+    data: { factor: t.id, question: q.id },
+  });
 }
 
 /** `- **Slottability:** high — reasoning`. */
@@ -84,7 +105,7 @@ function checkInline(ctx: Ctx, doc: ImpactDoc, e: FactorEntry) {
       message: `'${m.key}' has no rating: write ${RATINGS}, then the reasoning.`,
       file: 'impact',
       range: m.keyRange,
-      fix: { title: `Put the scaffold's prompt into '${m.key}'`, edits: [fillValueEdit(doc, m, `unknown — ${todo(question(t))}`)] },
+      fix: { title: `Put the scaffold's prompt into '${m.key}'`, edits: [fillValueEdit(doc, m, factorPrompt(t))] },
       data: { factor: t.id },
     });
     return;

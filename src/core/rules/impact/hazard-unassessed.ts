@@ -1,6 +1,7 @@
 import type { ImpactDoc } from '../../impact/model';
 import type { Term } from '../../taxonomy';
 import type { Fix, Rule, TextEdit } from '../../types';
+import { assessment, type Question } from '../../assessment/model';
 import { appendLinesEdit, appendPartEdit, fillValueEdit, valueContentEnd, insertAfterHeadingEdit, insertAfterItemEdit, insertBeforeItemEdit, insertPartBeforeEdit } from './lib/edits';
 import { hazardEntries, sentenceCase, todo, type HazardEntry } from './lib/structure';
 
@@ -13,8 +14,9 @@ const rationaleLine = (t: Term) => `- **Rationale:** ${todo(question(t))}`;
 
 /**
  * Every hazard type of Ovadya & Whittlestone 2019, §2.1 (product, data, attention) gets a
- * sub-heading under Hazards with `Applies:` (yes, no or unsure) and a rationale. A value that is
- * only a placeholder counts as written; placeholder-text reports it.
+ * sub-heading under Hazards with `Applies:` (yes, no or unsure) and a rationale. The rule owns the
+ * hazard questions of the assessment model: a hazard that is missing, or still holds only the
+ * template's prompt, is one error here (a fix adds structure and prompts, never an answer).
  */
 export const hazardUnassessed: Rule = {
   meta: {
@@ -31,8 +33,10 @@ export const hazardUnassessed: Rule = {
     if (!entries) return; // no Hazards section: missing-section reports it
     const section = doc.byId.get('hazards')!;
     const compactLayout = entries.some((e) => e.compact) && !entries.some((e) => e.sub);
-    for (const e of entries) {
+    const questions = assessment(doc, ctx.release).hazards;
+    for (const [i, e] of entries.entries()) {
       const t = e.term;
+      const q = questions[i];
       if (!e.sub && !e.compact) {
         ctx.report({
           message: compactLayout
@@ -45,6 +49,10 @@ export const hazardUnassessed: Rule = {
         });
         continue;
       }
+      if (q.state === 'prompt') {
+        reportPrompt(ctx, doc, e, q);
+        continue;
+      }
       if (e.compact) {
         checkCompact(ctx, doc, e);
         continue;
@@ -52,7 +60,7 @@ export const hazardUnassessed: Rule = {
       const sub = e.sub!;
       const noRationale = e.rationale.state === 'missing';
       if (!e.applies) {
-        const lines = noRationale ? ['- **Applies:** unsure', rationaleLine(t)] : [`- **Applies:** ${APPLIES_PROMPT}`];
+        const lines = noRationale ? [`- **Applies:** ${APPLIES_PROMPT}`, rationaleLine(t)] : [`- **Applies:** ${APPLIES_PROMPT}`];
         ctx.report({
           message: noRationale
             ? `'${sub.heading.text}' is not assessed: add '- **Applies:**' (yes, no or unsure) and '- **Rationale:**' saying why.`
@@ -90,6 +98,35 @@ export const hazardUnassessed: Rule = {
   },
 };
 
+/** The hazard still holds only the template's prompt: one error, on the prompt, naming the question. */
+function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, e: HazardEntry, q: Question) {
+  const t = e.term;
+  const holder = e.applies ?? e.compact;
+  const at = e.appliesLead?.state === 'placeholder' && holder ? holder.valueRange : e.rationale.range ?? holder?.valueRange ?? q.range!;
+  const range = trimmed(doc, at);
+  // A sub-section with an answer prompt but no Rationale line gets the line (structure, not an answer).
+  const fix: Fix | undefined =
+    e.sub && e.applies && e.rationale.state === 'missing'
+      ? { title: `Add a 'Rationale' line to '${e.sub.heading.text}'`, edits: [insertAfterItemEdit(doc, e.applies, [rationaleLine(t)])] }
+      : undefined;
+  ctx.report({
+    message: `Hazards: the ${t.label.toLowerCase()} is not assessed yet: the template's prompt is still here. Say whether it applies (yes, no or unsure) and why. ${question(t)}`,
+    file: 'impact',
+    range,
+    fix,
+    data: { hazard: t.id, question: q.id },
+  });
+}
+
+/** A range without surrounding white space (a value range may run to the end of its item). */
+export function trimmed(doc: ImpactDoc, r: { start: number; end: number }): { start: number; end: number } {
+  const text = doc.source.text;
+  let { start, end } = r;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
 /** `- **Product hazard:** yes — why` in the Hazards section itself. */
 function checkCompact(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, e: HazardEntry) {
   const m = e.compact!;
@@ -122,14 +159,14 @@ function missingHazardEdit(doc: ImpactDoc, entries: HazardEntry[], e: HazardEntr
   const i = entries.indexOf(e);
   const t = e.term;
   if (compactLayout) {
-    const line = `- **${name(t)}:** unsure — ${todo(question(t))}`;
+    const line = `- **${name(t)}:** ${todo(`yes, no or unsure — ${question(t)}`)}`;
     const prev = entries.slice(0, i).reverse().find((x) => x.compact);
     if (prev) return insertAfterItemEdit(doc, prev.compact!, [line]);
     const next = entries.slice(i + 1).find((x) => x.compact);
     if (next) return insertBeforeItemEdit(doc, next.compact!, [line]);
     return appendLinesEdit(doc, section, [line]);
   }
-  const lines = ['- **Applies:** unsure', rationaleLine(t)];
+  const lines = [`- **Applies:** ${APPLIES_PROMPT}`, rationaleLine(t)];
   const next = entries.slice(i + 1).find((x) => x.sub);
   if (next) return insertPartBeforeEdit(doc, next.sub!, heading(t), lines);
   return appendPartEdit(doc, section, heading(t), lines);

@@ -1,6 +1,8 @@
 import type { ImpactDoc } from '../../impact/model';
 import type { OffsetRange } from '../../text';
 import type { Rule } from '../../types';
+import { assessment, sectionState } from '../../assessment/model';
+import { SECTIONS } from '../../taxonomy';
 import { commentRanges, isTemplatePrompt, placeholderSpans, type PlaceholderSpan } from './lib/placeholders';
 
 const CODE_SPAN_RE = /``[^\n]+?``|`[^`\n]+`/g;
@@ -27,18 +29,25 @@ export const placeholderText: Rule = {
     const text = doc.source.text;
     const spans = placeholderSpans(text);
     const skip = spans.length ? skippedRanges(text) : [];
+    // Placeholders in a question that is still unanswered belong to the rule that owns the question
+    // (one finding per question, naming it); only those left inside answers are reported here.
+    const owned = ownedRegions(doc, ctx);
     let k = 0;
+    let o = 0;
     for (const s of spans) {
       // Skipped when it starts inside a comment or code span (a prompt may end after a comment).
       while (k < skip.length && skip[k].end <= s.start) k++;
       if (k < skip.length && skip[k].start <= s.start) continue;
+      while (o < owned.length && owned[o].end <= s.start) o++;
+      if (o < owned.length && owned[o].start <= s.start) continue;
       if (inCode(doc, s)) continue;
-      ctx.report({ message: messageFor(s), file: 'impact', range: { start: s.start, end: s.end }, data: { placeholder: s.text.slice(0, 60) } });
+      ctx.report({ message: messageFor(s, sectionAt(doc, s.start), unanswered(doc, s.start)), file: 'impact', range: { start: s.start, end: s.end }, data: { placeholder: s.text.slice(0, 60) } });
     }
     // Template questions pasted as the answer (no TODO around them).
+    const isOwned = (r: OffsetRange) => owned.some((x) => x.start <= r.start && r.start < x.end);
     for (const section of doc.sections) {
-      for (const p of section.allProse) reportPrompt(ctx, doc, p.text, p.range);
-      for (const m of section.allMarkers) reportPrompt(ctx, doc, m.value, m.valueRange);
+      for (const p of section.allProse) if (!isOwned(p.range)) reportPrompt(ctx, doc, p.text, p.range);
+      for (const m of section.allMarkers) if (!isOwned(m.valueRange)) reportPrompt(ctx, doc, m.value, m.valueRange);
     }
   },
 };
@@ -54,10 +63,42 @@ function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, text: s
   });
 }
 
-function messageFor(s: PlaceholderSpan): string {
-  if (s.kind === 'prompt') return "The template's prompt is still here: answer it in your own words, then delete the prompt.";
+function messageFor(s: PlaceholderSpan, where: string | undefined, optional: boolean): string {
+  const lead = where ? `${where}: ` : '';
+  if (s.kind === 'prompt') {
+    const words = s.text.replace(/^[*_\s]*TODO:?\s*/i, '').replace(/[*_\s]+$/, '').replace(/\\_/g, '_');
+    const shown = words.length > 120 ? `${words.slice(0, 117)}…` : words;
+    return optional
+      ? `${lead}the template's prompt is still here ("${shown}"). This section is not required: answer it in your own words, or delete the section.`
+      : `${lead}the template's prompt is still here beside your answer ("${shown}"): answer it in your own words, then delete the prompt.`;
+  }
   const shown = s.text.length > 40 ? `${s.text.slice(0, 37)}…` : s.text;
-  return `Placeholder '${shown}' left in the text: replace it with the real content.`;
+  return `${lead}placeholder '${shown}' left in the text: replace it with the real content.`;
+}
+
+/** Whether the section at a position holds no answer at all (an optional section left as scaffolded). */
+function unanswered(doc: ImpactDoc, at: number): boolean {
+  const section = doc.sections.find((x) => x.range.start <= at && at < x.range.end);
+  return !!section && sectionState(doc, section) === 'prompt';
+}
+
+/** The title of the section (and entry) a position is in: "Who could be harmed", for messages. */
+function sectionAt(doc: ImpactDoc, at: number): string | undefined {
+  const section = doc.sections.find((x) => x.range.start <= at && at < x.range.end);
+  if (!section) return undefined;
+  const def = section.id ? SECTIONS.find((d) => d.id === section.id) : undefined;
+  const title = def?.title ?? section.heading.text;
+  const m = section.allMarkers.find((x) => x.itemRange.start <= at && at < x.itemRange.end);
+  return m ? `${title}, ${m.key}` : title;
+}
+
+/** The regions of unanswered questions (their owning rules report the placeholders there), in order. */
+function ownedRegions(doc: ImpactDoc, ctx: Parameters<Rule['check']>[0]): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  for (const q of assessment(doc, ctx.release).questions) {
+    if ((q.state === 'prompt' || q.state === 'missing') && q.region && q.file === 'impact') out.push(q.region);
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** HTML comments and inline code spans, in order. */

@@ -1,5 +1,7 @@
 import { RATCHET_POSITIONS } from '../../taxonomy';
 import type { Rule } from '../../types';
+import { assessment } from '../../assessment/model';
+import { trimmed } from './hazard-unassessed';
 import { fillValueEdit, insertAfterHeadingEdit } from './lib/edits';
 import { positionMarker, readPosition, todo } from './lib/structure';
 import { listOr } from './lib/values';
@@ -18,7 +20,7 @@ export const ratchetPositionMissing: Rule = {
     name: 'ratchet-position-missing',
     description: "The Access ratchet section does not state the capability's current position.",
     scope: 'impact',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
     fixable: true,
     source: 'Ovadya & Whittlestone 2019, §2.3',
   },
@@ -27,6 +29,16 @@ export const ratchetPositionMissing: Rule = {
     const section = doc.byId.get('access-ratchet');
     if (!section) return; // missing-section reports it
     const m = positionMarker(section);
+    const q = assessment(doc, ctx.release).ratchet;
+    if (q.state === 'prompt' && m) {
+      ctx.report({
+        message: `Access ratchet: the position is not given yet: the template's prompt is still here. Where does the capability sit today: ${listOr(RATCHET_POSITIONS.map((t) => t.id))}, and what evidence puts it there?`,
+        file: 'impact',
+        range: trimmed(doc, m.valueRange),
+        data: { question: q.id },
+      });
+      return;
+    }
     if (m) {
       if (readPosition(doc, m).state !== 'empty') return; // unknown values are invalid-value's
       ctx.report({

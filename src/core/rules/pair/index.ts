@@ -2,6 +2,7 @@ import type { Rule } from '../../types';
 import { artifactMismatch } from './artifact-mismatch';
 import { assessmentMissing } from './assessment-missing';
 import { modalityMismatch } from './modality-mismatch';
+import { modalityMissing } from './modality-missing';
 import { modelCardMismatch } from './model-card-mismatch';
 import { planLessCautiousThanAssessment } from './plan-less-cautious-than-assessment';
 import { reviewLevelTooLow } from './review-level-too-low';
@@ -12,5 +13,6 @@ export const pairRules: readonly Rule[] = [
   assessmentMissing,
   artifactMismatch,
   modalityMismatch,
+  modalityMissing,
   modelCardMismatch,
 ];

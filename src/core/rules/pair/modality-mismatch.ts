@@ -1,5 +1,5 @@
-import { findTerm, MODALITIES } from '../../taxonomy';
-import type { ImpactDoc, Marker } from '../../impact/model';
+import { MODALITIES } from '../../taxonomy';
+import { assessment } from '../../assessment/model';
 import type { Rule } from '../../types';
 import { joinList, tightValueRange } from './read';
 
@@ -18,16 +18,10 @@ export const modalityMismatch: Rule = {
   },
   check(ctx) {
     if (!ctx.impact || !ctx.release || ctx.release.value === undefined) return;
-    const fromImpact = impactModalities(ctx.impact);
-    if (!fromImpact) return;
-    const raw = ctx.release.get(['modality']);
-    const list = Array.isArray(raw) ? raw : raw !== undefined && raw !== null ? [raw] : [];
-    const fromPlan = new Set<string>();
-    for (const v of list) {
-      const t = typeof v === 'string' ? findTerm('modality', v) : undefined;
-      if (t) fromPlan.add(t.id);
-    }
-    if (!fromPlan.size) return;
+    const q = assessment(ctx.impact, ctx.release).modality;
+    if (!q.fromImpact.length || !q.fromPlan.length || !q.impactMarker) return;
+    const fromImpact = { ids: new Set(q.fromImpact), marker: q.impactMarker };
+    const fromPlan = new Set(q.fromPlan);
     const a = fromImpact.ids;
     if (a.has('multimodal') || fromPlan.has('multimodal')) return;
     const onlyImpact = [...a].filter((m) => !fromPlan.has(m));
@@ -46,19 +40,3 @@ export const modalityMismatch: Rule = {
     });
   },
 };
-
-/** Modalities on the Capability section's `Modality:` marker, or undefined when none is recognised. */
-function impactModalities(doc: ImpactDoc): { ids: Set<string>; marker: Marker } | undefined {
-  const cap = doc.byId.get('capability');
-  if (!cap) return undefined;
-  const marker = cap.allMarkers.find((m) => m.keyId === 'modality' || m.keyId === 'modalities');
-  if (!marker) return undefined;
-  const ids = new Set<string>();
-  // What follows a dash or an opening parenthesis is explanation, not a modality.
-  const head = marker.value.split(/\s[—–-]\s|[—–(]|\s--\s/)[0];
-  for (const part of head.split(/[,;/+&]|\band\b|\bplus\b/i)) {
-    const t = findTerm('modality', part.trim().replace(/[*_`.)]/g, ''));
-    if (t) ids.add(t.id);
-  }
-  return ids.size ? { ids, marker } : undefined;
-}

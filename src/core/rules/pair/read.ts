@@ -3,8 +3,9 @@
  * from IMPACT.md, artifacts and safeguards from release.yaml. Plain lookups, no reporting.
  */
 import { isCollection, isPair, type Node as YamlNode } from 'yaml';
-import { findTerm, PATH_TO_HARM } from '../../taxonomy';
-import type { ImpactDoc, Marker } from '../../impact/model';
+import { findTerm } from '../../taxonomy';
+import { assessment } from '../../assessment/model';
+import type { ImpactDoc } from '../../impact/model';
 import type { ReleaseDoc, YamlPath } from '../../release/model';
 import type { OffsetRange } from '../../text';
 
@@ -31,66 +32,32 @@ export interface FactorRating {
   range: OffsetRange;
 }
 
-/** Reads `yes`, `no` or `unsure` from the start of an `Applies:` value. */
-export function readVerdict(value: string): Verdict | undefined {
-  const m = /^[\s*_`'"]*(yes|y|true|no|n|false|unsure|unknown|maybe|partly|partially|possibly|uncertain|not sure)\b/i.exec(value);
-  if (!m) return undefined;
-  const w = m[1].toLowerCase();
-  if (w === 'yes' || w === 'y' || w === 'true') return 'yes';
-  if (w === 'no' || w === 'n' || w === 'false') return 'no';
-  return 'unsure';
-}
-
 /**
- * Hazard verdicts from the Hazards section: an `Applies:` marker under a `### Product hazard`
- * (or alias) sub-heading, or a marker keyed by the hazard itself (`- **Product hazard:** yes`).
- * The first verdict per hazard wins.
+ * Hazard verdicts: each hazard whose "does it apply?" has an answer in the assessment model (a
+ * sub-section's `Applies:` line under any of its key aliases, or a `- **Product hazard:** yes`
+ * line). A template prompt is no verdict.
  */
-export function hazardVerdicts(doc: ImpactDoc | undefined): HazardVerdict[] {
-  const section = doc?.byId.get('hazards');
-  if (!section) return [];
-  const out = new Map<string, HazardVerdict>();
-  const add = (hazard: string, label: string, m: Marker) => {
-    const verdict = readVerdict(m.value);
-    if (!verdict || out.has(hazard)) return;
-    out.set(hazard, { hazard, label, verdict, line: m.line, range: m.valueRange.end > m.valueRange.start ? trimRange(doc!, m.valueRange) : m.keyRange });
-  };
-  for (const sub of section.subsections) {
-    const term = findTerm('hazard-type', sub.heading.text);
-    if (!term) continue;
-    const m = sub.markers.find((x) => x.keyId === 'applies' || x.keyId === 'applicable' || x.keyId === 'applies-here');
-    if (m) add(term.id, term.label, m);
+export function hazardVerdicts(doc: ImpactDoc | undefined, release?: ReleaseDoc): HazardVerdict[] {
+  if (!doc) return [];
+  const out: HazardVerdict[] = [];
+  for (const q of assessment(doc, release).hazards) {
+    if (!q.applies) continue;
+    const range = q.valueRange ?? q.range ?? { start: 0, end: 0 };
+    out.push({ hazard: q.term.id, label: q.term.label, verdict: q.applies, line: doc.source.positionAt(range.start).line, range });
   }
-  for (const m of section.allMarkers) {
-    const term = findTerm('hazard-type', m.key);
-    if (term) add(term.id, term.label, m);
-  }
-  return [...out.values()];
+  return out;
 }
 
-/** Factor ratings from the Path to harm section (markers keyed by a factor id, label or alias). */
-export function factorRatings(doc: ImpactDoc | undefined): FactorRating[] {
-  const section = doc?.byId.get('path-to-harm');
-  if (!section) return [];
-  const out = new Map<string, FactorRating>();
-  for (const m of section.allMarkers) {
-    const term = findTerm('path-to-harm', m.key);
-    if (!term || out.has(term.id) || !m.rating) continue;
-    const rating = findTerm('rating', m.rating.text);
-    if (!rating) continue;
-    out.set(term.id, { factor: term.id, label: term.label, stage: term.stage ?? '', rating: rating.id, line: m.line, range: m.rating.range });
+/** Factor ratings on the scale, from the assessment model, in taxonomy order. */
+export function factorRatings(doc: ImpactDoc | undefined, release?: ReleaseDoc): FactorRating[] {
+  if (!doc) return [];
+  const out: FactorRating[] = [];
+  for (const q of assessment(doc, release).factors) {
+    const range = q.valueRange ?? q.range;
+    if (!q.rating || !range) continue;
+    out.push({ factor: q.term.id, label: q.term.label, stage: q.term.stage ?? '', rating: q.rating.id, line: doc.source.positionAt(range.start).line, range });
   }
-  // Taxonomy order, so messages list factors the way the assessment does.
-  const order = PATH_TO_HARM.map((t) => t.id);
-  return [...out.values()].sort((a, b) => order.indexOf(a.factor) - order.indexOf(b.factor));
-}
-
-function trimRange(doc: ImpactDoc, r: OffsetRange): OffsetRange {
-  const text = doc.source.text.slice(r.start, r.end);
-  const lead = text.length - text.trimStart().length;
-  // Keep to the first line: the verdict word and what follows it on that line.
-  const firstLine = text.slice(lead).split(/\r\n|\r|\n/)[0].trimEnd();
-  return { start: r.start + lead, end: r.start + lead + firstLine.length };
+  return out;
 }
 
 /** "the product hazard applies (line 12)" style: 1-based line for messages. */

@@ -10,15 +10,15 @@
  *            sub-headings), or a `### Slottability` part with `- **Rating:** high` and a rationale.
  */
 import type { ImpactDoc, Marker, Part, Section, Subsection } from '../../../impact/model';
-import { findStage, findTerm, HAZARD_TYPES, PATH_TO_HARM, type GroupId, type PathStage, type Term } from '../../../taxonomy';
+import { findStage, findTerm, HAZARD_TYPES, MARKER_KEYS, PATH_TO_HARM, type GroupId, type PathStage, type Term } from '../../../taxonomy';
 import type { OffsetRange } from '../../../text';
 import { countWords, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from './placeholders';
 import { APPLIES_VOCABULARY, POSITION_VOCABULARY, RATING_VOCABULARY, readLead, type Lead, type ValueState } from './values';
 
-export const APPLIES_KEYS = ['applies', 'applicable', 'apply', 'relevant', 'does-it-apply'];
-export const RATIONALE_KEYS = ['rationale', 'reason', 'reasons', 'reasoning', 'why', 'because', 'explanation', 'justification'];
-export const RATING_KEYS = ['rating', 'level', 'risk'];
-export const POSITION_KEYS = ['position', 'current-position', 'ratchet-position', 'access-ratchet', 'access-ratchet-position', 'current', 'stage', 'current-stage'];
+export const APPLIES_KEYS: readonly string[] = MARKER_KEYS.applies;
+export const RATIONALE_KEYS: readonly string[] = MARKER_KEYS.rationale;
+export const RATING_KEYS: readonly string[] = MARKER_KEYS.rating;
+export const POSITION_KEYS: readonly string[] = MARKER_KEYS.position;
 
 /** Free text with its state: missing (nothing written), empty, placeholder, or filled. */
 export interface TextAnswer {

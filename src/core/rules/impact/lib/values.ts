@@ -4,7 +4,7 @@
  * and free text. `readLead` returns the state of the value, the token as written (with its exact
  * range) and what follows it.
  */
-import { findTerm, RATCHET_POSITIONS, RATINGS, type GroupId } from '../../../taxonomy';
+import { APPLIES_ANSWERS, findTerm, RATCHET_POSITIONS, RATINGS, type GroupId } from '../../../taxonomy';
 import type { SourceText, OffsetRange } from '../../../text';
 import { didYouMean } from '../../../util/suggest';
 import { isBlank, isPlaceholderOnly, maskComments } from './placeholders';
@@ -101,28 +101,8 @@ export const POSITION_VOCABULARY: Vocabulary = termVocabulary(
   RATCHET_POSITIONS,
 );
 
-/** Answers to `Applies:`; the completeness count reads the one-word ones too. */
-export const APPLIES_WORDS: Record<string, 'yes' | 'no' | 'unsure'> = {
-  yes: 'yes',
-  y: 'yes',
-  true: 'yes',
-  applies: 'yes',
-  partly: 'yes',
-  partially: 'yes',
-  no: 'no',
-  n: 'no',
-  false: 'no',
-  none: 'no',
-  unsure: 'unsure',
-  unknown: 'unsure',
-  maybe: 'unsure',
-  possibly: 'unsure',
-  uncertain: 'unsure',
-  unclear: 'unsure',
-  'not sure': 'unsure',
-  "don't know": 'unsure',
-  'do not know': 'unsure',
-};
+/** Answers to `Applies:`, from the taxonomy's one vocabulary. */
+export const APPLIES_WORDS: Readonly<Record<string, 'yes' | 'no' | 'unsure'>> = APPLIES_ANSWERS;
 
 export const APPLIES_VOCABULARY: Vocabulary = {
   noun: 'an answer',
