@@ -3,6 +3,7 @@
  * findings from extra providers (workspace discovery plugs in here), and decide the exit code.
  * Output formatting lives in format.ts; argument parsing in main.ts.
  */
+import { readiness } from '../core/assessment/readiness';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
@@ -172,8 +173,7 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | undefined): { code: number; tooManyWarnings: boolean } {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && warnings > maxWarnings;
-  return { code: errors > 0 || tooManyWarnings ? 1 : 0, tooManyWarnings };
+  // The same verdict as every other surface (src/core/assessment/readiness.ts).
+  const v = readiness(undefined, findings, { maxWarnings });
+  return { code: v.ready ? 0 : 1, tooManyWarnings: v.tooManyWarnings };
 }

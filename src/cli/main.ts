@@ -2,6 +2,10 @@
  * The `impact-notes` command line: `lint`, `init`, and `report`/`export` (registered from report.ts). Exit codes: 0 clean, 1 findings that fail the
  * run (errors, or more warnings than --max-warnings), 2 usage or configuration errors (one line each).
  */
+import * as fs from 'node:fs';
+import { assessment, openQuestions } from '../core/assessment/model';
+import { parseImpact } from '../core/impact/parse';
+import { parseRelease } from '../core/release/parse';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
@@ -184,7 +188,22 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
         return;
       }
       const lintCmd = dir === '.' ? 'impact-notes lint' : `impact-notes lint ${dir}`;
-      io.stdout(`Next: replace the TODO prompts with your own words, then run '${lintCmd}'.\n`);
+      // Count what is still open in the pair as it now stands (an IMPACT.md kept from before counts as is).
+      const files = [...res.written, ...res.skipped];
+      const read = (re: RegExp) => {
+        const f = files.find((x) => re.test(path.basename(x)));
+        return f ? fs.readFileSync(f, 'utf8') : undefined;
+      };
+      const impactText = read(/^impact\.md$/i);
+      const releaseText = read(/^release\.ya?ml$/i);
+      const open = openQuestions(
+        assessment(impactText !== undefined ? parseImpact('IMPACT.md', impactText) : undefined, releaseText !== undefined ? parseRelease('release.yaml', releaseText) : undefined),
+      ).length;
+      io.stdout(
+        open
+          ? `${open} question${open === 1 ? '' : 's'} to answer: replace the TODO prompts with your own words, then run '${lintCmd}'.\nUntil every question has your answer, lint fails and the release is not ready.\n`
+          : `Next: run '${lintCmd}'.\n`,
+      );
     });
 
   registerImportCommand(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });

@@ -1356,7 +1356,7 @@ export const MARKER_KEYS = Object.freeze({
   /** Whether a hazard type applies (§2.1). */
   applies: Object.freeze(['applies', 'applicable', 'apply', 'relevant', 'does-it-apply', 'applies-here', 'does-this-apply']),
   /** The reasoning behind an answer or a rating. */
-  rationale: Object.freeze(['rationale', 'reason', 'reasons', 'reasoning', 'why', 'because', 'explanation', 'justification']),
+  rationale: Object.freeze(['rationale', 'reason', 'reasons', 'reasoning', 'why', 'because', 'explanation', 'justification', 'evidence']),
   /** A factor's rating in a `### Factor` part (§2.2). */
   rating: Object.freeze(['rating', 'level', 'risk']),
   /** The access-ratchet position (§2.3). */

@@ -6,6 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
+import { isBlocking as isBlockingFinding, readiness } from '../core/assessment/readiness';
+import { assessment } from '../core/assessment/model';
 import type { PairState } from './lintService';
 import type { Settings } from './settings';
 import type { Services } from './services';
@@ -24,10 +26,14 @@ export interface ReadinessResult {
   /** Pairs checked. */
   pairs: number;
   blocking: BlockingFinding[];
+  /** The core verdict's one line ("Not ready: 22 unanswered questions."). */
+  summary?: string;
+  /** The questions still without an answer ("Hazards: Data hazard"). */
+  open?: string[];
 }
 
 export function isBlocking(f: Finding, settings: Pick<Settings, 'readinessBlockingWarnings'>): boolean {
-  return f.severity === 'error' || (f.severity === 'warning' && settings.readinessBlockingWarnings.includes(f.rule));
+  return isBlockingFinding(f, { blockingWarnings: settings.readinessBlockingWarnings });
 }
 
 /** The blocking findings of some pairs, in file order. */
@@ -76,7 +82,13 @@ export async function checkReadiness(services: Services, arg?: unknown): Promise
     states = [...lintService.pairs()];
   }
   const blocking = blockingFindings(states, lintService.currentSettings());
-  const result: ReadinessResult = { ready: states.length > 0 && blocking.length === 0, scope, pairs: states.length, blocking };
+  // The verdict and its words come from core, as for the CLI, the status bar and the report.
+  const verdict = readiness(
+    states.map((s) => assessment(s.result.impact, s.result.release)),
+    states.flatMap((s) => s.result.findings),
+    { blockingWarnings: lintService.currentSettings().readinessBlockingWarnings },
+  );
+  const result: ReadinessResult = { ready: states.length > 0 && verdict.ready, scope, pairs: states.length, blocking, summary: verdict.summary, open: verdict.open.map((q) => `${q.sectionTitle}: ${q.label}`) };
   const where = scope === 'pair' && states[0] ? folderLabel(states[0].folder) : `${states.length} pair${states.length === 1 ? '' : 's'}`;
   services.log.info(`release readiness (${where}): ${result.ready ? 'ready' : `${blocking.length} blocking finding(s)`}`);
   if (!states.length) {
@@ -84,7 +96,7 @@ export async function checkReadiness(services: Services, arg?: unknown): Promise
     return result;
   }
   if (result.ready) {
-    void services.prompts.showInformationMessage(`Ready for release (${where}): no blocking findings.`);
+    void services.prompts.showInformationMessage(`Ready for release (${where}): nothing blocks.`);
     return result;
   }
   const items = blocking.map((b) => ({
@@ -94,7 +106,7 @@ export async function checkReadiness(services: Services, arg?: unknown): Promise
     finding: b,
   }));
   const picked = await services.prompts.showQuickPick(items, {
-    title: `Not ready for release (${where}): ${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'}`,
+    title: `${verdict.summary.replace(/^Not ready:/, `Not ready for release (${where}):`).replace(/\.$/, '')}`,
     placeHolder: 'Pick one to go to it',
     matchOnDescription: true,
     matchOnDetail: true,

@@ -16,7 +16,7 @@ describe('views: CodeLens', function () {
     await openLinted(v.api, uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
     const ours = (lenses ?? []).filter((l) => l.command && /^impactNotes\./.test(l.command.command));
-    assert.deepEqual(ours.map((l) => l.command!.title), ['Assessment 19/22 complete', 'Run Assessment', 'Check Release Readiness']);
+    assert.deepEqual(ours.map((l) => l.command!.title), ['Assessment 17/22 complete', 'Run Assessment', 'Check Release Readiness']);
     assert.deepEqual(ours.map((l) => l.command!.command), ['impactNotes.tree.revealPair', 'impactNotes.runAssessment', 'impactNotes.checkReleaseReadiness']);
     for (const l of ours) {
       assert.equal(l.range.start.line, 0);

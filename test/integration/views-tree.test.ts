@@ -32,7 +32,7 @@ describe('views: assessments tree', function () {
 
   it('shows one node per pair with its completeness, and the six groups', () => {
     assert.equal(root.label, 'voice-clone-study');
-    assert.equal(root.description, '19/22');
+    assert.equal(root.description, '17/22');
     assert.deepEqual(v.tree.provider.getChildren(root).map((c) => c.label), ['Hazards', 'Path to harm', 'Access ratchet', 'Release plan', 'Safeguards', 'Problems']);
     const item = v.tree.provider.getTreeItem(root);
     assert.equal(item.contextValue, 'impactNotes.pair.impact.release');
@@ -123,8 +123,8 @@ describe('views: assessments tree', function () {
     await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 4)), 'high'));
     const updated = await until(v.api, () => {
       const r = findRoot();
-      return r && r.description === '20/22' ? r : undefined;
-    }, 'the tree to show 20/22 after fixing the rating');
+      return r && r.description === '18/22' ? r : undefined;
+    }, 'the tree to show 18/22 after fixing the rating');
     assert.ok(v.tree.provider.refreshCount > before, 'onDidChangeTreeData fired');
     assert.notEqual(updated, root, 'the pair subtree was rebuilt from the new result');
     const modifiability = v.tree.provider.find((n) => n.kind === 'factor' && n.id.endsWith('::modifiability'));
@@ -134,6 +134,6 @@ describe('views: assessments tree', function () {
     const back = doc.getText().indexOf('- **Modifiability:** high') + '- **Modifiability:** '.length;
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(back), doc.positionAt(back + 4)), 'hgih'));
     await doc.save();
-    await until(v.api, () => findRoot()?.description === '19/22' || undefined, 'the tree to go back to 19/22');
+    await until(v.api, () => findRoot()?.description === '17/22' || undefined, 'the tree to go back to 17/22');
   });
 });

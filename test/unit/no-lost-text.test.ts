@@ -340,11 +340,26 @@ interface Pair {
   release?: string;
 }
 
+/** No modality anywhere: modality-missing inserts a Modality line (with a prompt) under the heading. */
+const IMPACT_NO_MODALITY = [
+  '# Impact assessment: reenactment',
+  '',
+  '## Capability and modality <!-- keep this heading -->',
+  '- **Capability:** animates one photograph from a driving video.\t',
+  '  <!-- a note under the item -->',
+  '',
+  '## Benefits',
+  '',
+  'Film restoration.',
+  '',
+].join('\n');
+
 const BASE: Pair[] = [
   { name: 'sub-sections + block YAML', impact: IMPACT_SUBSECTIONS, release: RELEASE_BLOCK },
   { name: 'compact + flow YAML', impact: IMPACT_COMPACT, release: RELEASE_FLOW },
   { name: 'sparse + sparse YAML', impact: IMPACT_SPARSE, release: RELEASE_SPARSE },
   { name: 'keep-chomping scalars', impact: IMPACT_COMPACT, release: RELEASE_KEEP_LAST },
+  { name: 'no modality, no plan', impact: IMPACT_NO_MODALITY },
 ];
 
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');

@@ -75,7 +75,7 @@ describe('tree model', () => {
 
   it('shows the example project’s gaps: off-scale and missing ratings, missing safeguard, problems by severity', () => {
     const tree = buildPairTree({ key: 'ex', label: 'voice-clone-study', result: lintPair(join(ROOT, 'examples/voice-clone-study')) });
-    assert.equal(tree.description, '19/22');
+    assert.equal(tree.description, '17/22');
     const deployment = child(child(tree, 'Path to harm'), 'Deployment');
     assert.equal(child(deployment, 'Modifiability').description, 'hgih (not a rating)');
     assert.equal(child(deployment, 'Environment').description, 'not rated');

@@ -295,7 +295,10 @@ function hasOwnPrompt(raw: string, prompt: string): boolean {
 
 /** The state of a whole section's text (any section, required or not). */
 export function sectionState(impact: ImpactDoc, section: Section): QuestionState {
-  return textAnswerState(sectionText(impact, section).raw);
+  const raw = sectionText(impact, section).raw;
+  const state = textAnswerState(raw);
+  const def = section.id ? SECTIONS.find((d) => d.id === section.id) : undefined;
+  return def && state !== 'missing' && hasOwnPrompt(raw, def.prompt) ? 'prompt' : state;
 }
 
 function sectionQuestion(impact: ImpactDoc | undefined, def: SectionDef): Question {
@@ -303,9 +306,8 @@ function sectionQuestion(impact: ImpactDoc | undefined, def: SectionDef): Questi
   const section = impact?.byId.get(def.id);
   if (!impact || !section) return { ...base, state: 'missing', missing: 'section missing' };
   const { raw, first } = sectionText(impact, section);
-  let state = textAnswerState(raw);
   // The template's own prompt left in place means the question is still open, whatever else is written.
-  if (state !== 'missing' && hasOwnPrompt(raw, def.prompt)) state = 'prompt';
+  const state = sectionState(impact, section);
   const missing = state === 'missing' ? 'section empty' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
   const prompt = state === 'prompt' ? placeholderSpans(impact.source.text.slice(section.range.start, section.range.end), section.range.start)[0] : undefined;
   const at = state === 'answered' ? section.heading.range : prompt ? { start: prompt.start, end: prompt.end } : first ?? section.heading.range;
@@ -339,7 +341,8 @@ function hazardQuestions(impact: ImpactDoc | undefined): HazardQuestion[] {
           state = stateOfText(e.rationale);
           missing = state === 'missing' ? 'no rationale' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
         }
-        const rationale = stateOfText(e.rationale) === 'answered' ? e.rationale.text?.trim() : undefined;
+        // The author's words, a stock dismissal included (it is theirs; boilerplate-dismissal judges it).
+        const rationale = ['answered', 'dismissed'].includes(stateOfText(e.rationale)) ? e.rationale.text?.trim() : undefined;
         return { ...base, found: true, state, missing, applies, value: applies, valueText, valueRange: lead?.token?.range, text: rationale, range, region };
       })
     : HAZARD_TYPES.map((t) => ({
@@ -391,7 +394,7 @@ function factorQuestions(impact: ImpactDoc | undefined): FactorQuestion[] {
       state = stateOfText(e.reasoning);
       missing = state === 'missing' ? 'no reasoning' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
     }
-    const reasoning = stateOfText(e.reasoning) === 'answered' ? e.reasoning.text?.trim() : undefined;
+    const reasoning = ['answered', 'dismissed'].includes(stateOfText(e.reasoning)) ? e.reasoning.text?.trim() : undefined;
     return { ...base, found: true, state, missing, rating, value: rating?.id, valueText: lead?.token?.text, valueRange: lead?.token?.range, text: reasoning, range, region };
   });
 }

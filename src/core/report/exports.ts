@@ -238,6 +238,11 @@ export function broaderImpactStatement(model: ReportModel, format: ExportFormat)
   }
   const harmed = authorBlock(o, model, 'harmed-parties');
   if (harmed) parts.push(o.lead('Who could be harmed', harmed));
+  else gap(`the Who could be harmed section of ${model.fileNames.impact} is missing or still a placeholder.`);
+  // Indirect harms (Ovadya & Whittlestone 2019, §2.4): the author's words, a dismissal included.
+  const indirect = authorBlock(o, model, 'indirect-harms');
+  if (indirect) parts.push(o.lead('Indirect harms', indirect));
+  else gap(`the Indirect harms section of ${model.fileNames.impact} is missing or still a placeholder.`);
 
   // Paths to harm.
   const rated = model.factors.filter((f) => ['high', 'medium', 'unknown'].includes(f.rating) && f.reasoning);
@@ -373,7 +378,10 @@ export function checklist(model: ReportModel): ChecklistAnswer[] {
     section: ptr['neurips-safeguards'] ?? DEFAULT_SECTION,
   };
   let sg: ChecklistAnswer;
-  if (risky.length === 0) {
+  if (model.hasRelease && model.timeline.length === 0) {
+    // An empty plan says nothing about what goes out, so it cannot answer "not applicable".
+    sg = { ...sgBase, answer: 'No', justification: `${model.fileNames.release} lists no artifacts yet, so it does not say what is released or how; list them and export again.` };
+  } else if (risky.length === 0) {
     sg = { ...sgBase, answer: 'NA', justification: model.hasRelease ? 'The release plan puts out no trained model, dataset or runnable system.' : `There is no ${model.fileNames.release} yet, so nothing is planned for release; add one before answering.` };
   } else if (!risk) {
     sg = { ...sgBase, answer: 'NA', justification: 'The assessment finds that no hazard type applies and rates no step toward misuse high, so the released artifacts do not carry a high risk of misuse.' };
@@ -382,8 +390,12 @@ export function checklist(model: ReportModel): ChecklistAnswer[] {
     const names = (list: TimelineArtifact[]) => (list.length === 1 ? `The artifact ‘${list[0].id}’ is` : `The artifacts ${joinWords(list.map((a) => `‘${a.id}’`))} are`);
     const gated = risky.filter((a) => a.distribution && a.distribution !== 'public');
     if (gated.length) measures.push(`${names(gated)} released ${joinWords([...new Set(gated.map((a) => distributionPhrase(a.distribution)!))])}.`);
-    const paced = risky.filter((a) => a.timing && ['staged', 'timed', 'evented', 'periodic'].includes(a.timing));
-    const pace = (a: TimelineArtifact) => (a.timing === 'staged' ? 'in stages' : a.timing === 'timed' ? 'at a set later date' : a.timing === 'evented' ? 'only after a named event' : 'only after periodic review');
+    // Only what the plan states: a timed release with no date, or an evented one with no event named,
+    // holds nothing back yet, so it is no safeguard.
+    const stated = (a: TimelineArtifact) =>
+      a.timing === 'staged' || (a.timing === 'timed' && !!a.events[0]?.date) || (a.timing === 'evented' && !!a.events[0]?.event) || (a.timing === 'periodic' && !!a.events[0]?.date);
+    const paced = risky.filter((a) => a.timing && ['staged', 'timed', 'evented', 'periodic'].includes(a.timing) && stated(a));
+    const pace = (a: TimelineArtifact) => (a.timing === 'staged' ? 'in stages' : a.timing === 'timed' ? `on a set later date (${a.events[0]!.date})` : a.timing === 'evented' ? 'only after a named event' : 'only after periodic review');
     for (const p of [...new Set(paced.map(pace))]) measures.push(`${names(paced.filter((a) => pace(a) === p))} released ${p}.`);
     const done = model.safeguards.filter((s) => s.status === 'implemented').map((s) => inSentence(s.term.label));
     const planned = model.safeguards.filter((s) => s.status === 'planned').map((s) => inSentence(s.term.label));

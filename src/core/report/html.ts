@@ -10,7 +10,7 @@
 import { RATCHET_POSITIONS } from '../taxonomy';
 import { escapeHtml } from './escape';
 import { inlineToHtml, markdownToHtml } from './markdown';
-import { sectionBody, type ReportModel } from './model';
+import { sectionBody, sectionHasText, type ReportModel } from './model';
 import { completenessSvg, heatmapLegend, heatmapSvg, ratchetSvg, revealAttr, timelineLegend, timelineSvg, type SvgOptions } from './svg';
 
 export interface HtmlOptions {
@@ -201,7 +201,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('</header>');
 
   // Summary, as the author wrote it.
-  const summary = sectionBody(model.impact, 'summary');
+  const summary = sectionHasText(model.impact, 'summary') ? sectionBody(model.impact, 'summary') : undefined;
   if (summary) {
     out.push('<section id="summary">');
     out.push('<h2>Summary</h2>');

@@ -12,7 +12,28 @@ import { escapeHtml, escapeLatex, escapeMarkdown, isSafeUrl, latexUrl } from './
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
-md.validateLink = (url: string) => isSafeUrl(url);
+// Every link is parsed as a link, so its text reads as text ("release.yaml", not "\[release.yaml\](…)");
+// the links kept are web and mail links: any other target (relative, javascript:, data:) is dropped
+// after parsing and its text stays, in every writer.
+md.validateLink = () => true;
+md.core.ruler.push('impact_notes_drop_unsafe_links', (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: Token[] = [];
+    const dropped: boolean[] = [];
+    for (const t of block.children) {
+      if (t.type === 'link_open') {
+        const drop = !isSafeUrl(String(t.attrGet('href') ?? ''));
+        dropped.push(drop);
+        if (drop) continue;
+      } else if (t.type === 'link_close') {
+        if (dropped.pop()) continue;
+      }
+      out.push(t);
+    }
+    block.children = out;
+  }
+});
 // No remote resources: an image shows as its alt text.
 md.renderer.rules.image = (tokens, idx, options, env, self) => escapeHtml(self.renderInlineAsText(tokens[idx].children ?? [], options, env));
 const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));

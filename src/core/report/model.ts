@@ -7,6 +7,7 @@
  */
 import { assessCompleteness, factorAnswer, hazardAnswer, isPlaceholder, ratchetAnswer, type Applies, type Completeness } from '../completeness';
 import type { LintResult } from '../engine';
+import { assessment, sectionState } from '../assessment/model';
 import type { ImpactDoc, Section } from '../impact/model';
 import type { ReleaseDoc } from '../release/model';
 import { detectModalities } from '../rules/helpers';
@@ -186,8 +187,9 @@ export function dateString(v: unknown): string | undefined {
   return isoDate(d) === v.trim() ? v.trim() : undefined;
 }
 
+/** A value the plan states; a template placeholder ("TODO describe …") states nothing. */
 function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'string') return v.trim() && !isPlaceholder(v) ? v.trim() : undefined;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return dateString(v);
   return undefined;
@@ -217,9 +219,11 @@ function bodyOf(impact: ImpactDoc, section: Section): string {
 /** Whether a section has any real (non-placeholder) text. */
 export function sectionHasText(impact: ImpactDoc | undefined, id: string): boolean {
   const section = impact?.byId.get(id);
-  if (!section) return false;
-  const blocks = [...section.allProse.map((p) => p.text), ...section.allMarkers.map((m) => m.value)];
-  return blocks.some((t) => !isPlaceholder(t));
+  if (!section || !impact) return false;
+  // As the assessment model reads it: the author's words (an answer, or a dismissal, which is theirs
+  // too), never a section that still holds only the template's prompt.
+  const state = sectionState(impact, section);
+  return state === 'answered' || state === 'dismissed';
 }
 
 function ref(file: FileKind, range: OffsetRange | undefined, doc: { source: { positionAt(o: number): { line: number; character: number }; length: number } } | undefined): SourceRef | undefined {
@@ -281,13 +285,12 @@ export function buildReport(input: ReportInput): ReportModel {
   );
 
   const r = ratchetAnswer(impact);
-  const ratchetSection = impact?.byId.get('access-ratchet');
-  const ratchetRationale = ratchetSection?.allMarkers.find((m) => /^(rationale|reason|reasoning|why|because|evidence)$/.test(m.keyId));
+  const model = assessment(impact, release);
   const ratchet: RatchetModel = {
     position: r.position,
     index: r.position ? RATCHET_POSITIONS.findIndex((t) => t.id === r.position!.id) : -1,
     written: r.positionText,
-    rationale: ratchetRationale && !isPlaceholder(ratchetRationale.value) ? ratchetRationale.value.trim() : undefined,
+    rationale: model.ratchet.rationale,
     ref: impactRef(r.range),
   };
 
@@ -371,7 +374,9 @@ export function buildReport(input: ReportInput): ReportModel {
     const key = guards ? Object.keys(guards).find((k) => findTerm('safeguard', k)?.id === term.id) : undefined;
     const g = key !== undefined ? guards![key] : undefined;
     const go = obj(g);
-    const status = str(go?.status) ?? (typeof g === 'string' ? str(g) : undefined);
+    // A status the scaffold wrote beside a placeholder detail ("planned", "TODO decide …") is not a decision yet.
+    const undecided = typeof go?.detail === 'string' && isPlaceholder(go.detail) && !str(go?.reason);
+    const status = undecided ? undefined : str(go?.status) ?? (typeof g === 'string' ? str(g) : undefined);
     const listing = artifacts
       .map((raw) => obj(raw))
       .filter((a): a is Record<string, unknown> => !!a && Array.isArray(a.safeguards) && (a.safeguards as unknown[]).some((s) => typeof s === 'string' && findTerm('safeguard', s)?.id === term.id))

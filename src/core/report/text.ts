@@ -6,7 +6,7 @@
 import { PATH_STAGES, RATCHET_POSITIONS } from '../taxonomy';
 import { escapeLatex, escapeMarkdown, markdownCell } from './escape';
 import { inlineToLatex, inlineToMarkdown, markdownToLatex, markdownToMarkdown } from './markdown';
-import { RATING_LABEL, sectionBody, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
+import { RATING_LABEL, sectionBody, sectionHasText, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -56,7 +56,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   const c = model.completeness;
   out.push(`# Impact report: ${escapeMarkdown(model.title)}`, '', escapeMarkdown(metaLine(model)), '');
 
-  const summary = sectionBody(model.impact, 'summary');
+  const summary = sectionHasText(model.impact, 'summary') ? sectionBody(model.impact, 'summary') : undefined;
   if (summary) out.push('## Summary', '', markdownToMarkdown(summary), '');
 
   out.push(`## Completeness (${c.done}/${c.total})`, '');
@@ -146,7 +146,7 @@ export function renderReportLatex(model: ReportModel): string {
   out.push(`\\title{Impact report: ${L(model.title)}}`, '\\author{}', `\\date{${L(metaLine(model))}}`);
   out.push('\\begin{document}', '\\maketitle', '');
 
-  const summary = sectionBody(model.impact, 'summary');
+  const summary = sectionHasText(model.impact, 'summary') ? sectionBody(model.impact, 'summary') : undefined;
   if (summary) out.push('\\section*{Summary}', markdownToLatex(summary), '');
 
   out.push(`\\section*{Completeness (${c.done}/${c.total})}`);
