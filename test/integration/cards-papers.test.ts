@@ -103,6 +103,16 @@ describe('cards and papers: model card linting and in-place commands', function 
     }, 'model-card-mismatch diagnostics on README.md');
     assert.ok(diags.some((d) => /not gated/.test(d.message)));
     assert.ok(diags.some((d) => /empty or still the template's placeholder/.test(d.message)));
+    const gate = diags.find((d) => /not gated/.test(d.message))!;
+    await vscode.window.showTextDocument(card);
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', card, gate.range)) ?? [];
+    const fix = actions.find((a) => /Gate the card with the plan's access process and terms/.test(a.title));
+    assert.ok(fix?.edit, `the gating quick fix is offered (got: ${actions.map((a) => a.title).join(' | ')})`);
+    const entries = fix.edit.entries();
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0][0].toString(), card.toString(), 'the fix edits the card');
+    assert.match(entries[0][1][0].newText, /^extra_gated_prompt: "Terms of use: research only\. How requests are handled: reviewed form\."\r\nextra_gated_fields:\r\n/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('writes the model-card section between markers; nothing else changes; a second run changes nothing', async () => {
