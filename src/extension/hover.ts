@@ -2,23 +2,23 @@
  * Hover help in IMPACT.md (taxonomy terms, section headings, ratings) and in release plans (keys and
  * enum values). A thin adapter: the text comes from src/core/help.ts.
  */
-import * as path from 'node:path';
+import { posix } from '../core/util/posix-path';
 import * as vscode from 'vscode';
-import { PROJECT_URL } from '../core/docs-url';
+import { TAXONOMY_DOC_URL } from '../core/docs-url';
 import { impactHoverAt, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, RELEASE_FILE_RE } from '../core/pairs';
 import { parseRelease } from '../core/release/parse';
 import type { ViewLintService, ViewServices } from './tree/viewServices';
 
-export const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: `${PROJECT_URL}/blob/main/docs/taxonomy.md` };
+export const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: TAXONOMY_DOC_URL };
 
 /** The document selectors of both files (the file-name check happens in the providers). */
 export const IMPACT_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
 export const RELEASE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }];
 
 export function isImpactDocument(doc: vscode.TextDocument): boolean {
-  return IMPACT_FILE_RE.test(path.posix.basename(doc.uri.path));
+  return IMPACT_FILE_RE.test(posix.basename(doc.uri.path));
 }
 
 /**
@@ -26,7 +26,7 @@ export function isImpactDocument(doc: vscode.TextDocument): boolean {
  * paired it with an IMPACT.md. A bare release.yaml of some other tool is never claimed.
  */
 export function isReleasePlanDocument(doc: vscode.TextDocument, lintService: ViewLintService): boolean {
-  if (!RELEASE_FILE_RE.test(path.posix.basename(doc.uri.path))) return false;
+  if (!RELEASE_FILE_RE.test(posix.basename(doc.uri.path))) return false;
   if (declaresReleasePlan(doc.getText())) return true;
   const pair = lintService.pairFor(doc.uri);
   return !!pair?.impactUri && pair.releaseUri?.toString() === doc.uri.toString();

@@ -13,8 +13,7 @@ export interface Prompts {
   showInformationMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;
   showWarningMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;
   showErrorMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;
-  /** A file or folder picker; optional so older fakes keep working (the real dialog is used then). */
-  showOpenDialog?(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
+  showOpenDialog(options?: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
 }
 
 /** The real thing. */
@@ -64,7 +63,7 @@ export class PromptService implements Prompts {
     return this.current.showErrorMessage(message, ...items);
   }
 
-  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
-    return this.current.showOpenDialog ? this.current.showOpenDialog(options) : vscode.window.showOpenDialog(options);
+  showOpenDialog(options?: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
+    return this.current.showOpenDialog(options);
   }
 }

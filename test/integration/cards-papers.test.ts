@@ -37,7 +37,7 @@ function picker(pick: (o: vscode.OpenDialogOptions) => vscode.Uri | undefined): 
     showWarningMessage: msg,
     showErrorMessage: msg,
     showOpenDialog: (o) => {
-      const u = pick(o);
+      const u = pick(o ?? {});
       return Promise.resolve(u ? [u] : undefined);
     },
   };

@@ -37,6 +37,10 @@ export function buildSchema(): Record<string, unknown> {
       release: text('What goes out at this stage, e.g. "small model (124M)".'),
       content: oneOrMore(enumOf('release-content', 'What kind of artifact this stage releases.'), 'Release content of this stage.'),
       distribution: enumOf('release-distribution', 'Who gets this stage.'),
+      process: text('For a gated stage: how access requests are reviewed, by whom and how fast.'),
+      community: text('For a stage shared with an access community: which community, and how it is vetted.'),
+      license: text('Licence of what this stage releases, e.g. MIT or a custom licence name.'),
+      url: text('Where this stage is published or access is requested.'),
       status: { type: 'string', enum: ['planned', 'released', 'skipped'], description: 'Whether the stage has happened.' },
       notes: text('Anything else about this stage.'),
     },
@@ -48,11 +52,12 @@ export function buildSchema(): Record<string, unknown> {
     additionalProperties: false,
     description: 'When the artifact goes out (Ovadya & Whittlestone 2019, §3.4).',
     properties: {
-      kind: enumOf('release-timing', 'immediate, timed (date), periodic (every + next), evented (event) or staged (stages).'),
+      kind: enumOf('release-timing', 'immediate, timed (date), periodic (every + next), evented (event), staged (stages) or withheld (reason).'),
       date: DATE,
       every: text('How often a periodic release happens, e.g. "6 months".'),
       next: DATE,
       event: text('The event an evented release waits for.'),
+      reason: text('For withheld: why the artifact is kept back with no release condition.'),
       stages: { type: 'array', items: stage, description: 'At least two stages, each with a date or an `after` event.' },
       notes: text('Anything else about the timing.'),
     },
@@ -63,6 +68,7 @@ export function buildSchema(): Record<string, unknown> {
       whenKind('periodic', { required: ['every', 'next'] }),
       whenKind('evented', { required: ['event'] }),
       whenKind('staged', { required: ['stages'], properties: { stages: { type: 'array', minItems: 2 } } }),
+      whenKind('withheld', { required: ['reason'] }),
     ],
   };
   const level = {
@@ -80,11 +86,14 @@ export function buildSchema(): Record<string, unknown> {
     additionalProperties: false,
     description: 'To whom the artifact goes (Ovadya & Whittlestone 2019, §3.4).',
     properties: {
-      kind: enumOf('release-distribution', 'public, ask-for-access, safety-levels, access-community or private (withheld).'),
+      kind: enumOf(
+        'release-distribution',
+        'public, ask-for-access, safety-levels, access-community, hosted (only through your own service or API) or private (withheld).',
+      ),
       process: text('For ask-for-access: how requests are reviewed, by whom and how fast.'),
       terms: text('Terms of use or licence conditions recipients accept.'),
       license: text('Licence identifier, e.g. CC-BY-NC-4.0.'),
-      url: text('Where access is requested or the artifact is published.'),
+      url: text('Where access is requested, the artifact is published, or the hosted service runs.'),
       levels: { type: 'array', items: level, description: 'For safety-levels: the tiers of access.' },
       community: text('For access-community: which community shares access and how it is vetted.'),
       reason: text('For private: why the artifact is withheld.'),
@@ -112,6 +121,10 @@ export function buildSchema(): Record<string, unknown> {
       released: DATE,
       withdrawn: DATE,
       safeguards: { type: 'array', items: enumOf('safeguard', 'A safeguard that applies to this artifact.') },
+      purpose: enumOf(
+        'artifact-purpose',
+        'defense: released to help defenders (a detector, a detection dataset); withdrawal-plan-missing and plan-less-cautious-than-assessment do not apply to it.',
+      ),
       'model-card': text(
         "The artifact's Hugging Face model card (a README.md with YAML front matter), as a path relative to this file. Its licence, gating and risks section are checked against this plan (rule model-card-mismatch).",
       ),
@@ -123,9 +136,16 @@ export function buildSchema(): Record<string, unknown> {
     type: 'object',
     additionalProperties: false,
     properties: {
-      status: { type: 'string', enum: ['implemented', 'planned', 'not-applicable'], description: 'implemented, planned, or not-applicable (give a reason).' },
+      status: enumOf(
+        'safeguard-status',
+        'implemented, planned, not-implemented (it applies but was not done; give a reason) or not-applicable (give a reason).',
+      ),
+      enforced: enumOf(
+        'safeguard-enforcement',
+        'Where the safeguard is enforced: released-code (anyone with the code can remove it), hosted-service, access-process, license or other.',
+      ),
       detail: text('What exactly is done.'),
-      reason: text('Why the safeguard does not apply.'),
+      reason: text('Why the safeguard was not implemented, or why it does not apply.'),
       due: DATE,
     },
     required: ['status'],

@@ -6,7 +6,7 @@
  * the changed span only, a closed file is written through workspace.fs (virtual workspaces too).
  * Nothing is overwritten: the import refuses a folder that already has an IMPACT.md.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { CardMarkerError, undatedSection, writeCardSection } from '../../core/cards/write-section';
 import { todayUtc } from '../../core/engine';
@@ -53,7 +53,7 @@ async function writeInPlace(uri: vscode.Uri, before: string, after: string): Pro
 }
 
 function modelFor(state: PairState, today: Date) {
-  const name = (u: vscode.Uri | undefined) => (u ? path.posix.basename(u.path) : undefined);
+  const name = (u: vscode.Uri | undefined) => (u ? posix.basename(u.path) : undefined);
   return buildReport({ result: state.result, today, folder: pairLabel(state), fileNames: { impact: name(state.impactUri), release: name(state.releaseUri) } });
 }
 
@@ -125,7 +125,7 @@ export async function importStatementCommand(services: Services, arg: unknown, t
     canSelectMany: false,
     canSelectFiles: false,
     canSelectFolders: true,
-    defaultUri: paper.with({ path: path.posix.dirname(paper.path) }),
+    defaultUri: paper.with({ path: posix.dirname(paper.path) }),
     openLabel: 'Create IMPACT.md here',
     title: 'Impact Notes: the folder for the new IMPACT.md',
   });
@@ -140,7 +140,7 @@ export async function importStatementCommand(services: Services, arg: unknown, t
   if (text === undefined) return undefined;
   let res;
   try {
-    res = importStatement(text, /\.tex$/i.test(paper.path) ? 'latex' : 'md', { source: path.posix.basename(paper.path), today: today() });
+    res = importStatement(text, /\.tex$/i.test(paper.path) ? 'latex' : 'md', { source: posix.basename(paper.path), today: today() });
   } catch (err) {
     if (err instanceof NoStatementError) {
       void services.prompts.showErrorMessage(`Impact Notes: nothing imported from ${vscode.workspace.asRelativePath(paper)}: ${err.message}. Look for a section titled Broader Impact, Impact Statement or Ethics Statement.`);

@@ -6,6 +6,7 @@ import { modalityMissing } from './modality-missing';
 import { modelCardMismatch } from './model-card-mismatch';
 import { planLessCautiousThanAssessment } from './plan-less-cautious-than-assessment';
 import { reviewLevelTooLow } from './review-level-too-low';
+import { unusedSuppression } from './unused-suppression';
 
 export const pairRules: readonly Rule[] = [
   planLessCautiousThanAssessment,
@@ -15,4 +16,5 @@ export const pairRules: readonly Rule[] = [
   modalityMismatch,
   modalityMissing,
   modelCardMismatch,
+  unusedSuppression,
 ];

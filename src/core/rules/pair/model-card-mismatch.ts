@@ -19,6 +19,7 @@ export const modelCardMismatch: Rule = {
     scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
+    suggestions: true,
     source: 'Ovadya & Whittlestone 2019, §3.4 (release distribution: ask for access, safety levels)',
   },
   check(ctx) {
