@@ -13,7 +13,15 @@ import { applyViewContributions, PACKAGE_JSON } from './gen-view-contributions';
 
 type Json = Record<string, unknown>;
 
-export const REPORT_COMMANDS: readonly CommandSpec[] = [COMMANDS.openReport, COMMANDS.exportBroaderImpact, COMMANDS.exportChecklist, COMMANDS.exportModelCard];
+export const REPORT_COMMANDS: readonly CommandSpec[] = [
+  COMMANDS.openReport,
+  COMMANDS.exportBroaderImpact,
+  COMMANDS.exportChecklist,
+  COMMANDS.exportModelCard,
+  COMMANDS.writeModelCardInto,
+  COMMANDS.fillChecklistInto,
+  COMMANDS.importStatement,
+];
 
 const order = (id: string) => COMMAND_LIST.findIndex((c) => c.id === id);
 

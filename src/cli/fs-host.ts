@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import type { ConfigHost } from '../core/config-chain';
 import { SKIPPED_DIRS } from '../core/pairs';
 import { scaffold, type ScaffoldAnswers } from '../core/scaffold';
+import { CARD_FILE_NAME, cardRef, isRelativeCardPath } from '../core/cards/locate';
+import type { CardInput } from '../core/engine';
 
 /**
  * Reads a text file as UTF-8; undefined when it does not exist, is a folder, a link that loops, or
@@ -177,4 +179,22 @@ export function writeScaffold(dir: string, answers: ScaffoldAnswers): WriteScaff
     }
   }
   return result;
+}
+
+/**
+ * The pair's model card for linting (core/cards/locate.ts): the file the plan's first
+ * `model-card:` names (relative to the plan's folder), else README.md beside the pair. A named file
+ * that does not exist comes back as `missing`, which the model-card-mismatch rule reports.
+ */
+export function readCardForLint(dir: string, releaseText: string | undefined, maxBytes: number): CardInput | undefined {
+  const ref = cardRef(releaseText);
+  if (ref !== undefined) {
+    if (!isRelativeCardPath(ref)) return undefined;
+    const file = path.resolve(dir, ref);
+    const read = readForLint(file, maxBytes);
+    return read ? { path: file, ...read, via: 'model-card' } : { path: file, text: '', via: 'model-card', missing: true };
+  }
+  const file = path.join(dir, CARD_FILE_NAME);
+  const read = readForLint(file, maxBytes);
+  return read ? { path: file, ...read, via: 'readme' } : undefined;
 }

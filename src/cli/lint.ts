@@ -13,7 +13,7 @@ import type { PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, RuleMeta } from '../core/types';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readForLint } from './fs-host';
+import { existsIn, listFiles, nodeConfigHost, readCardForLint, readForLint } from './fs-host';
 
 export { UsageError };
 
@@ -126,6 +126,7 @@ export function lintInputFor(pair: PairFiles, resolved: ResolvedConfig, opts: Li
   return {
     impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
     release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
+    card: readCardForLint(pair.dir, releaseRead?.text, config.maxFileSize),
     config,
     today: opts.today,
     files,

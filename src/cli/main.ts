@@ -19,6 +19,7 @@ import { ConfigError, exitCodeFor, INTERNAL_RULES, runLintCommand, UsageError, t
 import { defaultProviders } from './providers';
 import { registerProvenanceCommand } from './provenance';
 import { registerReportCommands } from './report';
+import { registerImportCommand } from './import';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -230,7 +231,8 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       exitCode = LSP_RUNNING;
     });
 
-  registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
+  registerImportCommand(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
+  registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate, setExitCode: (c) => (exitCode = c) });
   registerProvenanceCommand(program, io, (code) => (exitCode = code), (msg) => new UsageError(msg));
 
   try {

@@ -30,11 +30,14 @@ import {
 } from '../core/report';
 import { allRules } from '../core/rules';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readForLint } from './fs-host';
+import { existsIn, listFiles, nodeConfigHost, readCardForLint, readForLint } from './fs-host';
 import type { Io } from './main';
+import { exportInto } from './into';
 
 export interface ReportCliContext {
   io: Io;
+  /** Sets the command's exit code (1 when an in-place checklist contradicts the plan). */
+  setExitCode?(code: number): void;
   /** The --today option, else IMPACT_NOTES_TODAY, else the real date. */
   todayFrom(flag: Date | undefined): Date;
   parseDate(value: string): Date;
@@ -77,6 +80,7 @@ export async function loadReport(dir: string, cwd: string, today: Date, configFi
   const result = lint({
     impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
     release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
+    card: readCardForLint(pair.dir, releaseRead?.text, resolved.config.maxFileSize),
     config: resolved.config,
     today,
     files: listFiles(pair.dir, { cap: 10000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }),
@@ -133,6 +137,7 @@ interface OutFlags {
 
 export function registerReportCommands(program: Command, ctx: ReportCliContext): void {
   const { io } = ctx;
+  const setExitCode = (code: number) => ctx.setExitCode?.(code);
   const emit = (text: string, flags: OutFlags, what: string) => {
     if (!flags.out) {
       io.stdout(text);
@@ -165,10 +170,19 @@ export function registerReportCommands(program: Command, ctx: ReportCliContext):
     .argument('[dir]', 'folder with IMPACT.md and release.yaml', '.')
     .addOption(new Option('-f, --format <name>', 'md or latex (model-card: md only; default md)').choices(['md', 'latex']))
     .option('-o, --out <file>', 'write to this file instead of stdout (never overwritten without --force)')
-    .option('--force', 'replace the --out file if it exists')
+    .option('--into <file>', 'write into an existing file in place: a model card (README.md, between impact-notes markers) or a NeurIPS checklist.tex (its TODO answers)')
+    .option('--force', 'replace the --out file if it exists; with --into checklist, replace answers already written')
     .option('-c, --config <file>', 'use this configuration file instead of finding .impact-notes.yaml files')
     .addOption(new Option('--today <date>', 'the date written into the export (YYYY-MM-DD)').argParser(ctx.parseDate).hideHelp())
-    .action(async (kind: ExportKind, dir: string, flags: OutFlags & { format?: ExportFormat }) => {
+    .action(async (kind: ExportKind, dir: string, flags: OutFlags & { format?: ExportFormat; into?: string }) => {
+      if (flags.into) {
+        if (kind === 'broader-impact') throw new UsageError('--into writes into a model card (export model-card) or a NeurIPS checklist (export checklist); use --out for the broader-impact statement.');
+        if (flags.out) throw new UsageError('Give either --out (a new file) or --into (an existing file), not both.');
+        const { model } = await loadReport(dir, io.cwd, ctx.todayFrom(flags.today), flags.config);
+        const res = exportInto(kind, model, flags.into, io, !!flags.force);
+        if (res.exitCode) setExitCode(res.exitCode);
+        return;
+      }
       const format = flags.format ?? EXPORT_FORMATS[kind][0];
       if (!EXPORT_FORMATS[kind].includes(format)) throw new UsageError(`The ${kind} export is Markdown only; leave out --format or use --format md.`);
       const { model } = await loadReport(dir, io.cwd, ctx.todayFrom(flags.today), flags.config);

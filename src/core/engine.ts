@@ -8,6 +8,7 @@ import { parseImpact } from './impact/parse';
 import type { ImpactDoc } from './impact/model';
 import { parseRelease } from './release/parse';
 import type { ReleaseDoc } from './release/model';
+import { parseCard, type CardDoc } from './cards/card';
 import { allRules } from './rules';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
@@ -28,9 +29,21 @@ export interface FileInput {
   unreadable?: string;
 }
 
+export interface CardInput extends FileInput {
+  via: 'model-card' | 'readme';
+  missing?: boolean;
+}
+
 export interface LintInput {
   impact?: FileInput;
   release?: FileInput;
+  /**
+   * The model card, when the caller found one (cards/locate.ts says where to look): the file an
+   * artifact's `model-card:` names, or a README.md beside the pair. A README whose front matter has
+   * no card keys is an ordinary project README and is ignored. `missing` marks a `model-card:` path
+   * that does not exist.
+   */
+  card?: CardInput;
   config?: Config;
   /** "Today" for date rules; defaults to the current UTC date. */
   today?: Date;
@@ -44,6 +57,7 @@ export interface LintResult {
   findings: Finding[];
   impact?: ImpactDoc;
   release?: ReleaseDoc;
+  card?: CardDoc;
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -188,14 +202,30 @@ export function lint(input: LintInput): LintResult {
     }
   }
 
-  const sources: Partial<Record<FileKind, SourceText>> = { impact: impact?.source, release: release?.source };
-  const paths: Partial<Record<FileKind, string>> = { impact: input.impact?.path, release: input.release?.path };
+  let card: CardDoc | undefined;
+  const cardIn = input.card;
+  if (cardIn && !cardIn.missing) {
+    const named = cardIn.via === 'model-card';
+    const big = tooLarge(cardIn, config);
+    if (cardIn.unreadable) {
+      if (named) findings.push(skippedFinding('card', cardIn.path, `${cardIn.path} was not checked: ${cardIn.unreadable}.`));
+    } else if (big) {
+      if (named) findings.push(skippedFinding('card', cardIn.path, big));
+    } else if (!cardIn.text.includes('\u0000')) {
+      const parsed = parseCard(cardIn.path, cardIn.text);
+      if (named || parsed.isCard) card = parsed;
+    }
+  }
+
+  const sources: Partial<Record<FileKind, SourceText>> = { impact: impact?.source, release: release?.source, card: card?.source };
+  const paths: Partial<Record<FileKind, string>> = { impact: input.impact?.path, release: input.release?.path, card: input.card?.path };
   const today = input.today ?? todayUtc();
 
   // Inline suppression comments, read before the rules run so that a rule can ask about them.
   const suppressions: Partial<Record<FileKind, Suppressions>> = {};
   if (impact) suppressions.impact = scanSuppressions(impact.source, 'impact', impact.nonProseLines, impact.codeLines);
   if (release) suppressions.release = scanSuppressions(release.source, 'release', undefined, undefined, artifactItemEnds(release));
+  if (card) suppressions.card = scanSuppressions(card.source, 'card');
 
   /** Which rules ran, for unused-suppression: a comment naming a rule that did not run is not judged. */
   const ran = new Set<string>();
@@ -206,6 +236,9 @@ export function lint(input: LintInput): LintResult {
     const ctx: RuleContext = {
       impact,
       release,
+      card,
+      cardVia: input.card?.via,
+      cardMissing: !!input.card?.missing,
       options: ruleOptions(rule, config),
       today,
       files: input.files,
@@ -302,7 +335,7 @@ export function lint(input: LintInput): LintResult {
     runRule(rule, severity);
   }
 
-  for (const kind of ['impact', 'release'] as const) {
+  for (const kind of ['impact', 'release', 'card'] as const) {
     const s = suppressions[kind];
     if (!s) continue;
     out.push(...unknownRuleNames(s, kind, paths[kind] ?? '', sources[kind]!, rules));
@@ -318,7 +351,7 @@ export function lint(input: LintInput): LintResult {
     const before = out.length;
     for (const { rule, severity } of deferred) runRule(rule, severity, { unusedSuppressions: unused });
     const late = out.splice(before);
-    for (const kind of ['impact', 'release'] as const) {
+    for (const kind of ['impact', 'release', 'card'] as const) {
       const s = suppressions[kind];
       if (s) late.splice(0, late.length, ...filterSuppressed(late, kind, s));
     }
@@ -328,5 +361,5 @@ export function lint(input: LintInput): LintResult {
   // the order in which a rule reported findings at the same spot.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   out.sort((a, b) => cmp(a.path, b.path) || cmp(a.file, b.file) || a.range.start - b.range.start || cmp(a.rule, b.rule));
-  return { findings: out, impact, release };
+  return { findings: out, impact, release, card };
 }

@@ -111,7 +111,7 @@ export function scanSuppressions(
   for (let line = 0; line < source.lineCount; line++) {
     const lt = source.lineText(line);
     if (!lt.includes('impact-notes-')) continue;
-    if (kind === 'impact') {
+    if (kind !== 'release') {
       if (skipLines?.has(line) && (codeLines?.has(line) || !/^\s*<!--/.test(lt))) continue;
       for (const m of markdownDirectives(lt)) {
         const s = source.lineStart(line) + m.index;
@@ -251,11 +251,11 @@ export function filterSuppressed(findings: Finding[], kind: FileKind, s: Suppres
 
 /** The comment text that disables a rule on one line, for the editor's "disable for this line" fix. */
 export function disableNextLineComment(kind: FileKind, rule: string): string {
-  return kind === 'impact' ? `<!-- impact-notes-disable-next-line ${rule} -->` : `# impact-notes-disable-next-line ${rule}`;
+  return kind !== 'release' ? `<!-- impact-notes-disable-next-line ${rule} -->` : `# impact-notes-disable-next-line ${rule}`;
 }
 
 export function disableFileComment(kind: FileKind, rule: string): string {
-  return kind === 'impact' ? `<!-- impact-notes-disable-file ${rule} -->` : `# impact-notes-disable-file ${rule}`;
+  return kind !== 'release' ? `<!-- impact-notes-disable-file ${rule} -->` : `# impact-notes-disable-file ${rule}`;
 }
 
 // ---- suppression edits (the editor's and the language server's "disable" quick fixes) -----------
@@ -266,8 +266,10 @@ export interface SuppressEdit {
   newText: string;
 }
 
-const NEXT_LINE_RE = { impact: /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
-const FILE_RE = { impact: /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
+const MD_NEXT_LINE = /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/;
+const MD_FILE = /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/;
+const NEXT_LINE_RE = { impact: MD_NEXT_LINE, card: MD_NEXT_LINE, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
+const FILE_RE = { impact: MD_FILE, card: MD_FILE, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
 
 /** Adds `rule` to an existing directive's rule list; undefined when the directive covers it (or every rule) already. */
 function addRule(list: string, rule: string): string | undefined {
@@ -289,7 +291,7 @@ export function disableLineEdit(source: SourceText, kind: FileKind, rule: string
     if (m) {
       const merged = addRule(m[2], rule);
       if (merged === undefined) return undefined;
-      const newText = kind === 'impact' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
+      const newText = kind !== 'release' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
       return { range: source.lineRange(line - 1), newText };
     }
   }
@@ -311,11 +313,11 @@ export function disableFileEdit(source: SourceText, kind: FileKind, rule: string
     if (m) {
       const merged = addRule(m[1], rule);
       if (merged === undefined) return undefined;
-      return { range: source.lineRange(i), newText: kind === 'impact' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}` };
+      return { range: source.lineRange(i), newText: kind !== 'release' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}` };
     }
   }
   let at = 0;
-  if (kind === 'impact' && /^---\s*$/.test(source.lineText(0))) {
+  if (kind !== 'release' && /^---\s*$/.test(source.lineText(0))) {
     for (let i = 1; i < lines; i++) {
       if (/^(---|\.\.\.)\s*$/.test(source.lineText(i))) {
         at = i + 1;

@@ -5,12 +5,14 @@
 import type { OffsetRange, Position } from './text';
 import type { ImpactDoc } from './impact/model';
 import type { ReleaseDoc } from './release/model';
+import type { CardDoc } from './cards/card';
 import type { UnusedSuppression } from './suppress';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export type FileKind = 'impact' | 'release';
+/** The files a lint sees: the pair, and the model card (README.md) the plan points at, when there is one. */
+export type FileKind = 'impact' | 'release' | 'card';
 
 /** A replacement of `range` (offsets into the text the rule saw) in one file. */
 export interface TextEdit {
@@ -101,6 +103,12 @@ export interface RuleMeta {
 export interface RuleContext {
   impact?: ImpactDoc;
   release?: ReleaseDoc;
+  /** The model card beside the plan (see LintInput.card), when there is one. */
+  card?: CardDoc;
+  /** How the card was found: named by an artifact's `model-card:`, or a README.md beside the pair. */
+  cardVia?: 'model-card' | 'readme';
+  /** True when an artifact's `model-card:` names a file that does not exist. */
+  cardMissing?: boolean;
   /** Rule options resolved from defaults and configuration. */
   options: Record<string, unknown>;
   /** Today, from an injectable clock (UTC midnight of the current date). */

@@ -20,15 +20,16 @@ function kindOf(state: PairState, uri: vscode.Uri): FileKind | undefined {
   const s = uri.toString();
   if (state.impactUri?.toString() === s) return 'impact';
   if (state.releaseUri?.toString() === s) return 'release';
+  if (state.cardUri?.toString() === s) return 'card';
   return undefined;
 }
 
 function uriOf(state: PairState, kind: FileKind): vscode.Uri | undefined {
-  return kind === 'impact' ? state.impactUri : state.releaseUri;
+  return kind === 'impact' ? state.impactUri : kind === 'card' ? state.cardUri : state.releaseUri;
 }
 
 function sourceOf(state: PairState, kind: FileKind): SourceText | undefined {
-  return kind === 'impact' ? state.result.impact?.source : state.result.release?.source;
+  return kind === 'impact' ? state.result.impact?.source : kind === 'card' ? state.result.card?.source : state.result.release?.source;
 }
 
 function openDoc(uri: vscode.Uri): vscode.TextDocument | undefined {

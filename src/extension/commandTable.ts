@@ -41,6 +41,10 @@ export const COMMANDS = {
   exportBroaderImpact: { id: 'impactNotes.exportBroaderImpact', title: 'Export Broader-Impact Statement…', palette: WHEN_WORKSPACE, readme: 'A broader-impact section in Markdown or LaTeX, assembled from your own words in IMPACT.md.' },
   exportChecklist: { id: 'impactNotes.exportChecklist', title: 'Export Conference Checklist Answers…', palette: WHEN_WORKSPACE, readme: 'Answers for the NeurIPS and ACL/ARR checklists\' broader-impact and safeguard questions.' },
   exportModelCard: { id: 'impactNotes.exportModelCard', title: 'Export Model-Card Section…', palette: WHEN_WORKSPACE, readme: 'The risks section of a Hugging Face model card.' },
+  // In-place writes and the paper import (src/extension/report/into.ts).
+  writeModelCardInto: { id: 'impactNotes.writeModelCardInto', title: 'Write Model-Card Section into README…', palette: WHEN_WORKSPACE },
+  fillChecklistInto: { id: 'impactNotes.fillChecklistInto', title: 'Fill NeurIPS Checklist…', palette: WHEN_WORKSPACE },
+  importStatement: { id: 'impactNotes.importStatement', title: 'Import Broader-Impact Statement…', palette: WHEN_WORKSPACE },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -11,7 +11,8 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ConfigResolver, type ConfigHost, type IgnoreSet, type ResolvedConfig } from '../core/config-chain';
 import { CONFIG_FILE_NAMES, type Config } from '../core/config';
-import { formatBytes, lint, todayUtc, type FileInput, type LintInput, type LintResult } from '../core/engine';
+import { formatBytes, lint, todayUtc, type CardInput, type FileInput, type LintInput, type LintResult } from '../core/engine';
+import { CARD_FILE_NAME, cardRef, isRelativeCardPath } from '../core/cards/locate';
 import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, Severity } from '../core/types';
@@ -31,6 +32,8 @@ export interface PairState {
   folder: vscode.Uri;
   impactUri?: vscode.Uri;
   releaseUri?: vscode.Uri;
+  /** The model card the pair was linted with (named by `model-card:`, or a README.md card beside the pair). */
+  cardUri?: vscode.Uri;
   result: LintResult;
   /** Version of the open document that was linted; undefined when the text came from disk. */
   impactVersion?: number;
@@ -323,6 +326,8 @@ export class LintService implements vscode.Disposable {
     if (direct) return direct;
     const s = this.states.get(dirUri(uri).toString());
     if (s && (sameUri(s.impactUri, uri) || sameUri(s.releaseUri, uri))) return s;
+    // A model card the pair was linted with (it may live in another folder).
+    for (const c of this.states.values()) if (c.cardUri && sameUri(c.cardUri, uri)) return c;
     return undefined;
   }
 
@@ -332,7 +337,7 @@ export class LintService implements vscode.Disposable {
 
   /** Lints the pair of a file (IMPACT.md, release.yaml) or of a folder now, skipping any pending debounce. */
   lintUri(uri: vscode.Uri): Promise<PairState | undefined> {
-    const folder = isPairFileName(uri) ? dirUri(uri) : uri;
+    const folder = isPairFileName(uri) ? dirUri(uri) : (this.cardOwner(uri) ?? uri);
     this.cancelTimer(folder.toString());
     return this.lintFolder(folder);
   }
@@ -389,9 +394,11 @@ export class LintService implements vscode.Disposable {
     const impact = state.impactUri ? await this.readText(state.impactUri, maxBytes) : undefined;
     const release = state.releaseUri ? await this.readText(state.releaseUri, maxBytes) : undefined;
     const files = await this.filesFor(state.folder, (await this.configFor(state.folder)).ignores);
+    const card = await this.readCard(state.folder, release?.text, maxBytes);
     return {
       impact: state.impactUri && impact ? fileInput(this.displayPath(state.impactUri), impact) : undefined,
       release: state.releaseUri && release ? fileInput(this.displayPath(state.releaseUri), release) : undefined,
+      card: card?.input,
       config: state.config,
       today: this.today(),
       files,
@@ -430,16 +437,28 @@ export class LintService implements vscode.Disposable {
     if (this.accepts(doc)) this.schedule(dirUri(doc.uri), 0);
   }
 
+  /** The folder of the pair whose model card this document is, when it is one. */
+  private cardOwner(uri: vscode.Uri): vscode.Uri | undefined {
+    for (const s of this.states.values()) if (s.cardUri && sameUri(s.cardUri, uri)) return s.folder;
+    return undefined;
+  }
+
   private onChange(e: vscode.TextDocumentChangeEvent): void {
-    if (!e.contentChanges.length || !this.accepts(e.document)) return;
+    if (!e.contentChanges.length) return;
+    const owner = this.accepts(e.document) ? dirUri(e.document.uri) : this.cardOwner(e.document.uri);
+    if (!owner) return;
     const settings = readSettings(e.document.uri);
     if (settings.run === 'onSave') return;
-    this.schedule(dirUri(e.document.uri), settings.debounceMs);
+    this.schedule(owner, settings.debounceMs);
   }
 
   private onSave(doc: vscode.TextDocument): void {
     if (isConfigFileName(doc.uri)) return; // the watcher handles it
     if (this.accepts(doc)) this.schedule(dirUri(doc.uri), 0);
+    else {
+      const owner = this.cardOwner(doc.uri);
+      if (owner) this.schedule(owner, 0);
+    }
   }
 
   private onClose(doc: vscode.TextDocument): void {
@@ -515,17 +534,20 @@ export class LintService implements vscode.Disposable {
     const maxBytes = cfg.config.maxFileSize;
     const [impact, release] = await Promise.all([impactUri ? this.readText(impactUri, maxBytes) : undefined, releaseUri ? this.readText(releaseUri, maxBytes) : undefined]);
     const files = impact || release ? await this.filesFor(folder, cfg.ignores) : undefined;
+    const card = impact || release ? await this.readCard(folder, release?.text, maxBytes) : undefined;
     if (isStale()) return newer();
 
     // Files that left the pair (deleted, or a release.yaml that stopped being a plan).
     for (const old of [previous?.impactUri, previous?.releaseUri]) {
       if (old && !sameUri(old, impactUri) && !sameUri(old, releaseUri)) this.diagnostics.delete(old);
     }
+    if (previous?.cardUri && !sameUri(previous.cardUri, card?.uri)) this.diagnostics.delete(previous.cardUri);
     if (!impact && !release) {
       if (previous) {
         this.states.delete(key);
         if (previous.impactUri) this.diagnostics.delete(previous.impactUri);
         if (previous.releaseUri) this.diagnostics.delete(previous.releaseUri);
+        if (previous.cardUri) this.diagnostics.delete(previous.cardUri);
         this.options.log.info(`no assessment or plan left in ${vscode.workspace.asRelativePath(folder)}`);
         if (fire) this.emitter.fire(undefined);
       }
@@ -537,6 +559,7 @@ export class LintService implements vscode.Disposable {
     const input: LintInput = {
       impact: impactUri && impact ? fileInput(this.displayPath(impactUri), impact) : undefined,
       release: releaseUri && release ? fileInput(this.displayPath(releaseUri), release) : undefined,
+      card: card?.input,
       config,
       today: this.today(),
       files,
@@ -550,6 +573,7 @@ export class LintService implements vscode.Disposable {
       folder,
       impactUri: input.impact ? impactUri : undefined,
       releaseUri: input.release ? releaseUri : undefined,
+      cardUri: result.card ? card?.uri : undefined,
       result,
       impactVersion: impact?.version,
       releaseVersion: release?.version,
@@ -568,12 +592,14 @@ export class LintService implements vscode.Disposable {
     const base = this.options.docsBase;
     const impact: vscode.Diagnostic[] = [];
     const release: vscode.Diagnostic[] = [];
+    const card: vscode.Diagnostic[] = [];
     for (const f of state.result.findings) {
-      const target = f.file === 'release' ? release : f.file === 'impact' ? impact : state.impactUri ? impact : release;
+      const target = f.file === 'card' ? card : f.file === 'release' ? release : f.file === 'impact' ? impact : state.impactUri ? impact : release;
       target.push(toDiagnostic(f, base));
     }
     if (state.impactUri) this.diagnostics.set(state.impactUri, impact);
     if (state.releaseUri) this.diagnostics.set(state.releaseUri, release);
+    if (state.cardUri) this.diagnostics.set(state.cardUri, card);
   }
 
   private publishConfigProblems(cfg: ResolvedConfig, near: vscode.Uri): void {
@@ -597,6 +623,25 @@ export class LintService implements vscode.Disposable {
       d.code = CONFIG_RULE;
       this.configDiagnostics.set(skip.uri, [d]);
     }
+  }
+
+  /**
+   * The pair's model card (cards/locate.ts): the file the plan's `model-card:` names, else a
+   * README.md beside the pair; undefined when there is neither.
+   */
+  private async readCard(folder: vscode.Uri, releaseText: string | undefined, maxBytes: number): Promise<{ uri: vscode.Uri; input: CardInput } | undefined> {
+    const ref = cardRef(releaseText);
+    if (ref !== undefined) {
+      if (!isRelativeCardPath(ref)) return undefined;
+      const uri = folder.with({ path: posix.normalize(posix.join(folder.path, ref.replace(/\\/g, '/'))) });
+      const read = await this.readText(uri, maxBytes);
+      const display = this.displayPath(uri);
+      if (!read) return { uri, input: { path: display, text: '', via: 'model-card', missing: true } };
+      return { uri, input: { ...fileInput(display, read), via: 'model-card' } };
+    }
+    const uri = folder.with({ path: posix.join(folder.path, CARD_FILE_NAME) });
+    const read = await this.readText(uri, maxBytes);
+    return read ? { uri, input: { ...fileInput(this.displayPath(uri), read), via: 'readme' } } : undefined;
   }
 
   private displayPath(uri: vscode.Uri): string {

@@ -42,7 +42,7 @@ export function blockingFindings(states: readonly PairState[], settings: Pick<Se
   for (const s of states) {
     for (const f of s.result.findings) {
       if (!isBlocking(f, settings)) continue;
-      const uri = f.file === 'release' ? s.releaseUri : f.file === 'impact' ? s.impactUri : (s.impactUri ?? s.releaseUri);
+      const uri = f.file === 'release' ? s.releaseUri : f.file === 'impact' ? s.impactUri : f.file === 'card' ? (s.cardUri ?? s.impactUri) : (s.impactUri ?? s.releaseUri);
       if (!uri) continue;
       out.push({ rule: f.rule, severity: f.severity, message: f.message, uri, range: new vscode.Range(f.start.line, f.start.character, f.end.line, f.end.character) });
     }

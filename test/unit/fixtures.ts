@@ -18,6 +18,8 @@ import * as path from 'node:path';
 import { parseConfig, defaultConfig, type Config } from '../../src/core/config';
 import { allRules } from '../../src/core/rules';
 import type { FileKind } from '../../src/core/types';
+import type { CardInput } from '../../src/core/engine';
+import { readCardForLint } from '../../src/cli/fs-host';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const DEFAULT_TODAY = '2026-06-01';
@@ -27,6 +29,8 @@ export interface Fixture {
   dir: string;
   impact?: string;
   release?: string;
+  /** The model card the plan names (`model-card:`), or README.md beside the pair, as the CLI finds it. */
+  card?: CardInput;
   today: Date;
   rules: string[];
   files?: string[];
@@ -61,6 +65,7 @@ export function loadFixture(dir: string, defaultRule?: string): Fixture {
   const meta = fs.existsSync(path.join(dir, 'fixture.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'fixture.json'), 'utf8')) : {};
   const impact = read(path.join(dir, 'IMPACT.md'));
   const release = read(path.join(dir, 'release.yaml'));
+  const card = readCardForLint(dir, release, 2_000_000);
   let config = defaultConfig();
   if (meta.config) {
     const parsed = parseConfig(JSON.stringify(meta.config), undefined, allRules);
@@ -72,12 +77,17 @@ export function loadFixture(dir: string, defaultRule?: string): Fixture {
     dir,
     impact,
     release,
+    card,
     today: new Date(`${meta.today ?? DEFAULT_TODAY}T00:00:00Z`),
     rules: meta.rules ?? (defaultRule ? [defaultRule] : []),
     files: meta.files,
     config,
     noFix: !!meta.noFix,
-    expected: [...(impact ? expectationsIn('impact', impact) : []), ...(release ? expectationsIn('release', release) : [])].sort(),
+    expected: [
+      ...(impact ? expectationsIn('impact', impact) : []),
+      ...(release ? expectationsIn('release', release) : []),
+      ...(card && !card.missing ? expectationsIn('card', card.text) : []),
+    ].sort(),
     fixedImpact: read(path.join(dir, 'IMPACT.fixed.md')),
     fixedRelease: read(path.join(dir, 'release.fixed.yaml')),
   };

@@ -224,7 +224,9 @@ describe('help: release.yaml completions', () => {
   it('offers the keys of the mapping at the cursor, without those already present', () => {
     const p = at('impact-release: 1\nartifacts:\n  - id: a\n    content: paper\n    ¦\n');
     const set = releaseCompletions(p.text, p.offset)!;
-    assert.deepEqual(labels(set), ['description', 'paths', 'sha256', 'timing', 'distribution', 'status', 'released', 'withdrawn', 'safeguards', 'purpose', 'notes']);
+    assert.deepEqual(labels(set), ['description', 'paths', 'sha256', 'timing', 'distribution', 'status', 'released', 'withdrawn', 'safeguards', 'purpose', 'model-card', 'notes']);
+    const card = set.items.find((i) => i.label === 'model-card')!;
+    assert.match(String(card.documentation ?? ''), /model card .*relative to this file/i);
     const timing = set.items.find((i) => i.label === 'timing')!;
     assert.equal(timing.detail, 'required');
     assert.match(timing.insertText, /^timing:\n\tkind: \$\{1\|immediate,timed,periodic,evented,staged,withheld\|\}\n\t\$0$/);

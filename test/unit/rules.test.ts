@@ -11,6 +11,7 @@ function input(f: Fixture): LintInput {
   return {
     impact: f.impact !== undefined ? { path: path.join(f.dir, 'IMPACT.md'), text: f.impact } : undefined,
     release: f.release !== undefined ? { path: path.join(f.dir, 'release.yaml'), text: f.release } : undefined,
+    card: f.card,
     today: f.today,
     config: f.config,
     files,
@@ -35,7 +36,7 @@ describe('rule fixtures', () => {
         if (path.basename(f.dir).startsWith('bad')) assert.ok(f.expected.length > 0, 'a bad-* fixture must expect at least one finding');
         if (path.basename(f.dir).startsWith('good')) assert.equal(f.expected.length, 0, 'a good-* fixture must expect no finding');
         for (const x of r.findings) {
-          const text = x.file === 'impact' ? r.impact!.source.text : r.release!.source.text;
+          const text = x.file === 'impact' ? r.impact!.source.text : x.file === 'card' ? r.card!.source.text : r.release!.source.text;
           assert.ok(x.range.start >= 0 && x.range.end <= text.length && x.range.start <= x.range.end, `range inside the file: ${x.rule}`);
         }
       });

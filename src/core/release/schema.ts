@@ -135,6 +135,9 @@ export function buildSchema(): Record<string, unknown> {
         'artifact-purpose',
         'defense: released to help defenders (a detector, a detection dataset); withdrawal-plan-missing and plan-less-cautious-than-assessment do not apply to it.',
       ),
+      'model-card': text(
+        "The artifact's Hugging Face model card (a README.md with YAML front matter), as a path relative to this file. Its licence, gating and risks section are checked against this plan (rule model-card-mismatch).",
+      ),
       notes: text('Anything else about this artifact.'),
     },
     required: ['id', 'content', 'timing', 'distribution'],

@@ -250,6 +250,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const fileNames: Record<FileKind, string> = {
     impact: input.fileNames?.impact ?? 'IMPACT.md',
     release: input.fileNames?.release ?? 'release.yaml',
+    card: input.fileNames?.card ?? 'README.md',
   };
   const impactRef = (r: OffsetRange | undefined) => ref('impact', r, impact);
   const releaseRef = (path: (string | number)[]) => (release?.doc ? ref('release', release.rangeOf(path, 'key'), release) : undefined);

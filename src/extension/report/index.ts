@@ -9,6 +9,7 @@ import type { ExportFormat, ExportKind } from '../../core/report';
 import { COMMANDS, type CommandKey } from '../commandTable';
 import type { Services } from '../services';
 import { exportCommand } from './exports';
+import { fillChecklistInto, importStatementCommand, writeModelCardInto } from './into';
 import { listen } from '../listeners';
 import { ReportPanel } from './panel';
 import { pickPair } from './pick';
@@ -59,6 +60,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     exportBroaderImpact: (arg) => exportCommand(services, 'broader-impact', arg, { today: () => today() }),
     exportChecklist: (arg) => exportCommand(services, 'checklist', arg, { today: () => today() }),
     exportModelCard: (arg) => exportCommand(services, 'model-card', arg, { today: () => today() }),
+    writeModelCardInto: (arg) => writeModelCardInto(services, arg, () => today()),
+    fillChecklistInto: (arg) => fillChecklistInto(services, arg, { today: () => today() }),
+    importStatement: (arg) => importStatementCommand(services, arg, () => today()),
   };
   for (const [key, handler] of Object.entries(handlers) as [CommandKey, (arg?: unknown) => Promise<unknown>][]) {
     context.subscriptions.push(

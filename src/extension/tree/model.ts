@@ -524,11 +524,11 @@ function problems(b: Builder, pair: TreeNode, findings: readonly Finding[], coun
       .slice()
       .sort((x, y) => (x.file === y.file ? x.range.start - y.range.start : x.file === 'impact' ? -1 : 1))
       .forEach((f, k) => {
-        const file: FileKind = f.file === 'release' ? 'release' : 'impact';
+        const file: FileKind = f.file === 'release' ? 'release' : f.file === 'card' ? 'card' : 'impact';
         b.node(node, `${k}`, {
           kind: 'finding',
           label: f.message,
-          description: `${f.rule} · ${file === 'impact' ? 'IMPACT.md' : 'release.yaml'}:${f.start.line + 1}`,
+          description: `${f.rule} · ${file === 'impact' ? 'IMPACT.md' : file === 'card' ? (f.path.split(/[\\/]/).pop() ?? 'README.md') : 'release.yaml'}:${f.start.line + 1}`,
           tooltip: `${escape(f.message)}\n\n\`${f.rule}\` (${sev})`,
           icon: meta.icon,
           contextValue: `impactNotes.finding${f.fix ? '.fixable' : ''}`,

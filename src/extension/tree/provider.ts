@@ -125,7 +125,7 @@ export class AssessmentTreeProvider implements vscode.TreeDataProvider<TreeNode>
     const loc: NodeLocation | undefined = node.location;
     const pair = this.pairOf(node);
     if (!loc || !pair) return undefined;
-    const uri = loc.file === 'release' ? pair.releaseUri : pair.impactUri;
+    const uri = loc.file === 'release' ? pair.releaseUri : loc.file === 'card' ? pair.cardUri : pair.impactUri;
     if (!uri) return undefined;
     return { uri, range: new vscode.Range(loc.start.line, loc.start.character, loc.end.line, loc.end.character) };
   }

@@ -11,6 +11,8 @@ export interface ViewPair {
   folder: vscode.Uri;
   impactUri?: vscode.Uri;
   releaseUri?: vscode.Uri;
+  /** The model card the pair was linted with, when there is one. */
+  cardUri?: vscode.Uri;
   result: LintResult;
 }
 

@@ -3,6 +3,7 @@ import { artifactMismatch } from './artifact-mismatch';
 import { assessmentMissing } from './assessment-missing';
 import { modalityMismatch } from './modality-mismatch';
 import { modalityMissing } from './modality-missing';
+import { modelCardMismatch } from './model-card-mismatch';
 import { planLessCautiousThanAssessment } from './plan-less-cautious-than-assessment';
 import { reviewLevelTooLow } from './review-level-too-low';
 import { unusedSuppression } from './unused-suppression';
@@ -14,5 +15,6 @@ export const pairRules: readonly Rule[] = [
   artifactMismatch,
   modalityMismatch,
   modalityMissing,
+  modelCardMismatch,
   unusedSuppression,
 ];
