@@ -176,3 +176,26 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
   const v = readiness(undefined, findings, { maxWarnings });
   return { code: v.ready ? 0 : 1, tooManyWarnings: v.tooManyWarnings };
 }
+
+export interface LintVerdict extends LintCommandResult {
+  /** Metadata of every rule that could have produced a finding (rules, internal rules, providers). */
+  rules: RuleMeta[];
+  errors: number;
+  warnings: number;
+  /** The CLI's exit code for these findings: 1 on errors or more warnings than maxWarnings, else 0. */
+  code: number;
+  tooManyWarnings: boolean;
+}
+
+/**
+ * `impact-notes lint` up to its verdict: lint (and fix), count, and decide the exit code. The
+ * command line and the GitHub Action both call this, so they never disagree.
+ */
+export async function lintAndJudge(opts: LintCommandOptions & { maxWarnings?: number }, providers: readonly FindingProvider[] = []): Promise<LintVerdict> {
+  const result = await runLintCommand(opts, providers);
+  const rules = [...(opts.rules ?? allRules).map((r) => r.meta), ...INTERNAL_RULES, ...providers.flatMap((p) => p.rules ?? [])];
+  const { code, tooManyWarnings } = exitCodeFor(result.findings, opts.maxWarnings);
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  return { ...result, rules, errors, warnings, code, tooManyWarnings };
+}
