@@ -1,10 +1,11 @@
 // Builds every bundle with esbuild's JS API, in parallel:
 //   src/extension/extension.ts -> dist/extension.js   (when it exists; vscode external)
 //   src/cli/main.ts            -> dist/cli.js          (dependencies bundled)
+//   src/action/main.ts         -> action/main.js       (the GitHub Action; committed, dependencies bundled)
 //   test/bench/bench.ts        -> dist/bench/bench.js  (markdownlint external: loaded with import())
 // and then the integration tests through scripts/build-tests.mjs when that script exists.
 //
-// Usage: node scripts/build.mjs [--production] [--only extension,cli,bench,tests]
+// Usage: node scripts/build.mjs [--production] [--only extension,cli,action,bench,tests]
 //   --production  minify (the extension and the CLI), no source maps
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -39,6 +40,14 @@ export function extensionBuildOptions({ production = false } = {}) {
   };
 }
 
+/**
+ * The GitHub Action's bundle. It is committed (a workflow runs it without an npm install), so it is
+ * always minified and has no source map, whatever the mode: a test rebuilds it and compares.
+ */
+export function actionBuildOptions({ outfile = path.join(ROOT, 'action', 'main.js') } = {}) {
+  return { ...common, entryPoints: [path.join(ROOT, 'src', 'action', 'main.ts')], outfile, minify: true, sourcemap: false };
+}
+
 export function benchBuildOptions() {
   return {
     ...common,
@@ -57,6 +66,7 @@ export async function build({ production = false, only } = {}) {
     jobs.push(esbuild.build(extensionBuildOptions({ production })).then(() => done.push('dist/extension.js')));
   }
   if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+  if (want('action')) jobs.push(esbuild.build(actionBuildOptions()).then(() => done.push('action/main.js')));
   if (want('bench') && existsSync(path.join(ROOT, 'test', 'bench', 'bench.ts'))) {
     jobs.push(esbuild.build(benchBuildOptions()).then(() => done.push('dist/bench/bench.js')));
   }
