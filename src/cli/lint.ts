@@ -199,3 +199,26 @@ export async function lintAndJudge(opts: LintCommandOptions & { maxWarnings?: nu
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   return { ...result, rules, errors, warnings, code, tooManyWarnings };
 }
+
+/**
+ * `--containing-folders`: each path that is not a folder stands for the folder holding it (a git
+ * hook passes changed files: IMPACT.md, release.yaml, .impact-notes.yaml). Folders stay as they
+ * are; duplicates are dropped, order kept. A missing path is kept, so it is reported as missing.
+ */
+export function containingFolders(paths: readonly string[], cwd: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths.length ? paths : ['.']) {
+    let target = p;
+    try {
+      if (!fs.statSync(path.resolve(cwd, p)).isDirectory()) target = path.dirname(p);
+    } catch {
+      target = p;
+    }
+    const key = path.resolve(cwd, target);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(target);
+  }
+  return out;
+}

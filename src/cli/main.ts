@@ -13,7 +13,7 @@ import { LINKS, version } from './package-info';
 import { ScaffoldError, type ScaffoldArtifact } from '../core/scaffold';
 import { format, FORMATS, type FormatName } from './format';
 import { writeScaffold } from './fs-host';
-import { ConfigError, lintAndJudge, UsageError, type FindingProvider } from './lint';
+import { ConfigError, containingFolders, lintAndJudge, UsageError, type FindingProvider } from './lint';
 import { defaultProviders } from './providers';
 import { registerReportCommands } from './report';
 
@@ -78,6 +78,7 @@ interface LintFlags {
   color?: boolean;
   config?: string;
   discovery: boolean;
+  containingFolders?: boolean;
   today?: Date;
 }
 
@@ -116,9 +117,11 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
     .option('--no-color', 'no colour in the output')
     .option('-c, --config <file>', 'use this configuration file instead of finding .impact-notes.yaml files')
     .option('--no-discovery', 'do not look for research artifacts that no release plan covers')
+    .option('--containing-folders', 'lint the folder that holds each given file, not just the file (for git hooks that pass changed files)')
     .addOption(new Option('--today <date>', 'the date rules treat as today (YYYY-MM-DD)').argParser(parseDate).hideHelp())
     .action(async (paths: string[], flags: LintFlags) => {
       const today = todayFrom(flags.today, io.env);
+      if (flags.containingFolders) paths = containingFolders(paths, io.cwd);
       const result = await lintAndJudge(
         { cwd: io.cwd, paths, fix: !!flags.fix, configFile: flags.config, today, discovery: flags.discovery, maxWarnings: flags.maxWarnings },
         providers,
