@@ -26,7 +26,8 @@ export function allowListRoots(vscodeignore) {
   return [...roots];
 }
 
-export async function packageVsix({ out = path.join(ROOT, 'impact-notes.vsix'), skipBuild = false } = {}) {
+/** `quiet`: keep vsce's listing out of the output (it is shown when packaging fails). */
+export async function packageVsix({ out = path.join(ROOT, 'impact-notes.vsix'), skipBuild = false, quiet = false } = {}) {
   if (!skipBuild) await build({ production: true, only: ['extension'] });
   const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
   const stage = mkdtempSync(path.join(os.tmpdir(), 'impact-notes-vsix-'));
@@ -42,8 +43,8 @@ export async function packageVsix({ out = path.join(ROOT, 'impact-notes.vsix'), 
     const args = ['package', '--no-dependencies', '--out', path.resolve(out)];
     if (!pkg.repository) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, ...args], { cwd: stage, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal})`);
+    const r = spawnSync(process.execPath, [vsce, ...args], { cwd: stage, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal})${quiet ? `:\n${r.stdout}${r.stderr}` : ''}`);
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

@@ -157,7 +157,7 @@ describe('VSIX', function () {
       const { packageVsix, allowListRoots } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'package-vsix.mjs')).href);
       assert.deepEqual(allowListRoots('**\n!package.json\n!dist/extension.js\n!media/*.svg\n!docs/rules/**\n# x\n'), ['package.json', 'dist', 'media', 'docs']);
       const out = path.join(tmp, 'impact-notes.vsix');
-      await packageVsix({ out });
+      await packageVsix({ out, quiet: true });
       const listing = execFileSync('unzip', ['-Z1', out], { encoding: 'utf8' }).split('\n').filter(Boolean);
       for (const r of allRules) assert.ok(listing.includes(`extension/docs/rules/${r.meta.name}.md`), `docs/rules/${r.meta.name}.md`);
       for (const f of ['extension/dist/extension.js', 'extension/package.json', 'extension/schemas/release.schema.json', 'extension/schemas/release-plan.yaml-validation.json', 'extension/docs/taxonomy.md']) {
