@@ -51,7 +51,7 @@ describe('npm package', function () {
     assert.ok(files.filter((f) => f.startsWith('docs/rules/')).length > 20, 'every rule page');
     // The CLI bundle has every library inlined, so installing the package fetches nothing.
     assert.equal(pkg.dependencies, undefined);
-    assert.match(pkg.scripts.prepare, /build\.mjs/, 'a prepare build, so an install from git has dist/cli.js too');
+    assert.match(pkg.scripts.prepare, /prepare\.mjs/, 'a prepare build, so an install from git has dist/cli.js too');
   });
 
   it('installs into a fresh project and `npx impact-notes lint` reports the example (exit 1)', function () {
