@@ -6,9 +6,10 @@
  * `prepare` build runs) and runs the hook on the matching files.
  *
  * pre-commit is installed with pip into a virtual environment kept in
- * ~/.cache/impact-notes-pre-commit (PRE_COMMIT_VENV overrides; about two minutes the first time),
- * and pre-commit's own store lives beside it, so a later run of the same commit reuses the hook's
- * environment. The test skips, saying why, only when pre-commit cannot be installed.
+ * ~/.cache/impact-notes-pre-commit/venv (PRE_COMMIT_VENV overrides; about two minutes the first
+ * time). try-repo builds the hook's environment afresh every run (npm installs this repository and
+ * its dev dependencies for the build: two to three minutes here). The test skips, saying why, only
+ * when pre-commit cannot be installed.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -95,7 +96,7 @@ describe('pre-commit hook', function () {
     const r = spawnSync(pc.exe, ['try-repo', ROOT, 'impact-notes', '--all-files', '--verbose'], {
       cwd: repo,
       encoding: 'utf8',
-      env: cleanNpmEnv({ PRE_COMMIT_HOME: path.join(CACHE, 'store'), IMPACT_NOTES_TODAY: '2026-12-04', NO_COLOR: '1', PRE_COMMIT_COLOR: 'never' }),
+      env: cleanNpmEnv({ PRE_COMMIT_HOME: path.join(tmp, 'pre-commit-home'), IMPACT_NOTES_TODAY: '2026-12-04', NO_COLOR: '1', PRE_COMMIT_COLOR: 'never' }),
       timeout: 25 * 60 * 1000,
     });
     const out = `${r.stdout}\n${r.stderr}`;
