@@ -84,11 +84,12 @@ function plural(n: number, word: string): string {
 
 /** The job summary: verdict, counts per file, then the report of each assessment. */
 export async function summaryMarkdown(v: LintVerdict, inputs: ActionInputs, failed: boolean, workspace: string, today: Date): Promise<string> {
-  const ready = v.pairs.length > 0 && v.errors === 0;
+  const ready = v.ready;
   const out: string[] = [];
   const infos = v.findings.length - v.errors - v.warnings;
   const counts = `${plural(v.errors, 'error')}, ${plural(v.warnings, 'warning')}${infos ? `, ${infos} info` : ''}`;
   out.push(`## Impact Notes: ${ready ? 'ready for release' : 'not ready for release'}`, '');
+  if (v.pairs.length) out.push(v.summary, '');
   out.push(`${plural(v.pairs.length, 'assessment')} checked · ${counts} · step ${failed ? 'failed' : 'passed'} (fail-on: ${inputs.failOn}${inputs.maxWarnings >= 0 ? `, max-warnings: ${inputs.maxWarnings}` : ''}).`);
   if (v.tooManyWarnings) out.push('', `More warnings than max-warnings (${inputs.maxWarnings}).`);
   if (v.findings.length) {
@@ -140,7 +141,7 @@ export async function runAction(io: ActionIo, providers?: readonly FindingProvid
     }
 
     const failed = stepFails(verdict, inputs.failOn);
-    const ready = verdict.pairs.length > 0 && verdict.errors === 0;
+    const ready = verdict.ready;
     if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, await summaryMarkdown(verdict, inputs, failed, workspace, today));
     if (env.GITHUB_OUTPUT) {
       fs.appendFileSync(env.GITHUB_OUTPUT, outputLines({ errors: String(verdict.errors), warnings: String(verdict.warnings), 'sarif-file': sarifPath, ready: String(ready) }));

@@ -185,6 +185,10 @@ export interface LintVerdict extends LintCommandResult {
   /** The CLI's exit code for these findings: 1 on errors or more warnings than maxWarnings, else 0. */
   code: number;
   tooManyWarnings: boolean;
+  /** The release-readiness verdict (src/core/assessment/readiness.ts) over these findings, with at least one pair. */
+  ready: boolean;
+  /** Its one line for people ("Not ready: 3 unanswered questions, 1 more blocking finding."). */
+  summary: string;
 }
 
 /**
@@ -195,9 +199,9 @@ export async function lintAndJudge(opts: LintCommandOptions & { maxWarnings?: nu
   const result = await runLintCommand(opts, providers);
   const rules = [...(opts.rules ?? allRules).map((r) => r.meta), ...INTERNAL_RULES, ...providers.flatMap((p) => p.rules ?? [])];
   const { code, tooManyWarnings } = exitCodeFor(result.findings, opts.maxWarnings);
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  return { ...result, rules, errors, warnings, code, tooManyWarnings };
+  // Ready for release: Check Release Readiness's verdict (no --max-warnings), and something was checked.
+  const release = readiness(undefined, result.findings);
+  return { ...result, rules, errors: release.counts.error, warnings: release.counts.warning, code, tooManyWarnings, ready: result.pairs.length > 0 && release.ready, summary: release.summary };
 }
 
 /**

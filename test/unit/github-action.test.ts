@@ -151,7 +151,8 @@ describe('GitHub Action', function () {
 
     assert.match(r.summary, /^## Impact Notes: not ready for release$/m);
     assert.match(r.summary, new RegExp(`1 assessment checked · ${errors} errors, ${warnings} warnings · step failed`));
-    assert.match(r.summary, /^\| voice-clone-study\/IMPACT\.md \| 2 \| \d+ \| 0 \|$/m);
+    assert.match(r.summary, /^\| voice-clone-study\/IMPACT\.md \| \d+ \| \d+ \| 0 \|$/m);
+    assert.match(r.summary, /^Not ready: /m, 'the readiness verdict in words');
     assert.match(r.summary, /^# Impact report: EchoVoice zero-shot voice cloning$/m, 'the Markdown report of the assessment');
     assert.match(r.summary, /^## Hazards × path to harm$/m);
   });
@@ -164,7 +165,7 @@ describe('GitHub Action', function () {
     assert.ok(Number(never.outputs.errors) > 0);
 
     // The example with its error rules off: warnings only.
-    const config = 'root: true\nrules:\n  factor-unrated: off\n  invalid-value: off\n  timing-incomplete: off\n';
+    const config = 'root: true\nrules:\n  factor-unrated: off\n  invalid-value: off\n  timing-incomplete: off\n  detection-guidance-missing: off\n';
     const ws = workspace('warnings', config);
     const cli = await cliLint(ws);
     assert.equal(cli.code, 0);
