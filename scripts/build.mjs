@@ -1,14 +1,21 @@
 // Builds every bundle with esbuild's JS API, in parallel:
 //   src/extension/extension.ts -> dist/extension.js   (when it exists; vscode external)
+//   src/extension/extension.web.ts -> dist/web/extension.js (the `browser` entry: web worker,
+//                                 platform browser, no Node built-ins: checkBrowserBundle() fails
+//                                 the build if the bundle requires anything but `vscode`)
+//   test/web/index.ts          -> dist/web/test/index.js (the web worker's test entry, mocha's
+//                                 browser build included)
 //   src/cli/main.ts            -> dist/cli.js          (dependencies bundled)
+//   src/lsp/main.ts            -> dist/lsp.js          (the language server; the CLI loads it lazily)
 //   src/action/main.ts         -> action/main.js       (the GitHub Action; committed, dependencies bundled)
 //   test/bench/bench.ts        -> dist/bench/bench.js  (markdownlint external: loaded with import())
 // and then the integration tests through scripts/build-tests.mjs when that script exists.
 //
-// Usage: node scripts/build.mjs [--production] [--only extension,cli,action,bench,tests]
+// Usage: node scripts/build.mjs [--production] [--only extension,web,cli,lsp,action,bench,tests,web-tests]
 //   --production  minify (the extension and the CLI), no source maps
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,6 +34,11 @@ const common = {
 /** esbuild options for the CLI bundle (exported so tests can build it into a temporary folder). */
 export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli.js') } = {}) {
   return { ...common, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile, minify: production, sourcemap: !production };
+}
+
+/** The language server: its own bundle beside the CLI's, so `lint` never loads vscode-languageserver. */
+export function lspBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'lsp.js') } = {}) {
+  return { ...common, entryPoints: [path.join(ROOT, 'src', 'lsp', 'main.ts')], outfile, minify: production, sourcemap: !production };
 }
 
 export function extensionBuildOptions({ production = false } = {}) {
@@ -48,6 +60,80 @@ export function actionBuildOptions({ outfile = path.join(ROOT, 'action', 'main.j
   return { ...common, entryPoints: [path.join(ROOT, 'src', 'action', 'main.ts')], outfile, minify: true, sourcemap: false };
 }
 
+// For the web worker extension host (vscode.dev, github.dev): a CommonJS bundle for the browser.
+const webCommon = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'none',
+  external: ['vscode'],
+  // Some dependencies read process.env.NODE_ENV; there is no `process` in a web worker.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  metafile: true,
+};
+
+export function webExtensionBuildOptions({ production = false } = {}) {
+  return {
+    ...webCommon,
+    entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.web.ts')],
+    outfile: path.join(ROOT, 'dist', 'web', 'extension.js'),
+    minify: production,
+    sourcemap: !production,
+  };
+}
+
+/** The web tests share helpers with the Node integration tests; `node:assert` becomes test/web/assert.ts. */
+const assertShim = {
+  name: 'assert-for-the-browser',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, () => ({ path: path.join(ROOT, 'test', 'web', 'assert.ts') }));
+  },
+};
+
+export function webTestBuildOptions() {
+  return {
+    ...webCommon,
+    plugins: [assertShim],
+    entryPoints: [path.join(ROOT, 'test', 'web', 'index.ts')],
+    outfile: path.join(ROOT, 'dist', 'web', 'test', 'index.js'),
+    sourcemap: true,
+  };
+}
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/**
+ * What a browser bundle must not contain: a `require()`, `import` or `import()` of anything but
+ * `vscode` (a Node built-in such as fs, path or child_process, or a package left external). Calls
+ * are found with TypeScript's pre-processor, so a `require('x')` inside a comment or a string does
+ * not count. Returns one line per problem; empty when the bundle is clean. `metafile` (esbuild's)
+ * adds the imports esbuild left external.
+ */
+export function checkBrowserBundle(code, metafile) {
+  const ts = createRequire(import.meta.url)('typescript');
+  const problems = [];
+  for (const { fileName } of ts.preProcessFile(code, true, true).importedFiles) {
+    if (fileName !== 'vscode') problems.push(`require("${fileName}")${NODE_BUILTINS.has(fileName) ? ' (a Node built-in)' : ''}`);
+  }
+  for (const out of Object.values(metafile?.outputs ?? {})) {
+    for (const imp of out.imports ?? []) {
+      if (imp.external && imp.path !== 'vscode') problems.push(`external import "${imp.path}"`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+async function buildWeb(options) {
+  const result = await esbuild.build(options);
+  const problems = checkBrowserBundle(readFileSync(options.outfile, 'utf8'), result.metafile);
+  if (problems.length) {
+    throw new Error(`${path.relative(ROOT, options.outfile)} is for the browser but needs Node: ${problems.join(', ')}`);
+  }
+}
+
 export function benchBuildOptions() {
   return {
     ...common,
@@ -65,7 +151,14 @@ export async function build({ production = false, only } = {}) {
   if (want('extension') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.ts'))) {
     jobs.push(esbuild.build(extensionBuildOptions({ production })).then(() => done.push('dist/extension.js')));
   }
+  if (want('web') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.web.ts'))) {
+    jobs.push(buildWeb(webExtensionBuildOptions({ production })).then(() => done.push('dist/web/extension.js')));
+  }
+  if ((want('tests') || want('web-tests')) && existsSync(path.join(ROOT, 'test', 'web', 'index.ts'))) {
+    jobs.push(buildWeb(webTestBuildOptions()).then(() => done.push('dist/web/test/index.js')));
+  }
   if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+  if (want('lsp')) jobs.push(esbuild.build(lspBuildOptions({ production })).then(() => done.push('dist/lsp.js')));
   if (want('action')) jobs.push(esbuild.build(actionBuildOptions()).then(() => done.push('action/main.js')));
   if (want('bench') && existsSync(path.join(ROOT, 'test', 'bench', 'bench.ts'))) {
     jobs.push(esbuild.build(benchBuildOptions()).then(() => done.push('dist/bench/bench.js')));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from '../src/core/engine';
 import { allRules } from '../src/core/rules';
 import type { Rule, RuleMeta } from '../src/core/types';
+import { CATEGORY, COMMAND_LIST, type CommandSpec } from '../src/extension/commandTable';
 
 export const RULE_DOCS_DIR = join(__dirname, '..', 'docs', 'rules');
 export const RULE_INDEX_PATH = join(RULE_DOCS_DIR, 'README.md');
@@ -33,6 +34,16 @@ export function fileLabel(scope: RuleMeta['scope']): string {
   }
 }
 
+/**
+ * The "Fixable" cell of a rule page, the index and the README: whether the editor offers a quick
+ * fix, and whether `--fix` applies it without asking (meta.fixable) or it waits for the author's
+ * decision (meta.suggestions only).
+ */
+export function fixLabel(meta: RuleMeta): string {
+  if (meta.fixable) return 'yes (also --fix)';
+  return meta.suggestions ? 'quick fix' : 'no';
+}
+
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
@@ -50,13 +61,15 @@ export function renderRuleIndex(rules: readonly Rule[] = allRules): string {
     '',
     'Every check Impact Notes runs, in the order the engine runs them. Severities are the defaults;',
     'change them, or turn a rule off, in `.impact-notes.yaml` (see each page\'s "Turning it off").',
+    'Fixable: "yes (also --fix)" is a quick fix that `impact-notes lint --fix` and fix-all apply too;',
+    '"quick fix" is offered in the editor and applied only when you choose it.',
     '',
     row(['Rule', 'Description', 'File', 'Severity', 'Fixable']),
     '|---|---|---|---|---|',
   ];
   for (const r of rules) {
     const m = r.meta;
-    out.push(row([`[${m.name}](${m.name}.md)`, m.description, fileLabel(m.scope), m.defaultSeverity, m.fixable ? 'yes' : 'no']));
+    out.push(row([`[${m.name}](${m.name}.md)`, m.description, fileLabel(m.scope), m.defaultSeverity, fixLabel(m)]));
   }
   out.push(
     '',
@@ -84,8 +97,22 @@ export function renderReadme(readme: string, rules: readonly Rule[] = allRules):
   const lines = [row(['Rule', 'Description', 'File', 'Severity', 'Fixable']), '|---|---|---|---|---|'];
   for (const r of rules) {
     const m = r.meta;
-    lines.push(row([`[${m.name}](docs/rules/${m.name}.md)`, m.description, fileLabel(m.scope), m.defaultSeverity, m.fixable ? 'yes' : 'no']));
+    lines.push(row([`[${m.name}](docs/rules/${m.name}.md)`, m.description, fileLabel(m.scope), m.defaultSeverity, fixLabel(m)]));
   }
+  const withRules = readme.slice(0, start.index + start[0].length) + '\n' + lines.join('\n') + '\n' + readme.slice(end);
+  return renderCommandTable(withRules);
+}
+
+const COMMANDS_START = /<!-- commands:start[^>]*-->/;
+const COMMANDS_END = '<!-- commands:end -->';
+
+/** README.md with the command table between its markers replaced by one made from the command table. */
+export function renderCommandTable(readme: string, commands: readonly CommandSpec[] = COMMAND_LIST): string {
+  const start = COMMANDS_START.exec(readme);
+  const end = readme.indexOf(COMMANDS_END);
+  if (!start || end < start.index) throw new Error('README.md has no <!-- commands:start --> … <!-- commands:end --> markers');
+  const lines = [row([`Command (*${CATEGORY}:* in the palette)`, 'What it does']), '|---|---|'];
+  for (const c of commands) if (c.readme) lines.push(row([`*${c.title}*`, c.readme]));
   return readme.slice(0, start.index + start[0].length) + '\n' + lines.join('\n') + '\n' + readme.slice(end);
 }
 

@@ -120,7 +120,7 @@ export function applyToManifest(pkg: Json): Json {
     ...keep(menus.commandPalette),
   ];
   menus['explorer/context'] = [
-    ...COMMAND_LIST.filter((c) => c.explorerFolder).map((c) => ({ command: c.id, when: 'explorerResourceIsFolder', group: '7_modification@9' })),
+    ...COMMAND_LIST.filter((c) => c.explorerFolder).map((c, i) => ({ command: c.id, when: 'explorerResourceIsFolder', group: `7_modification@${8 + i}` })),
     ...keep(menus['explorer/context']),
   ];
   return pkg;

@@ -171,6 +171,8 @@ function timingLines(kind: string, s: Stops): string[] {
         `  - { date: ${s.placeholder('2027-01-15')}, release: ${s.placeholder('small model')}, distribution: ${s.choice(ids('release-distribution'))} }`,
         `  - { after: ${s.placeholder('detector published')}, release: ${s.placeholder('full model')}, distribution: ${s.choice(ids('release-distribution'))} }`,
       ];
+    case 'withheld':
+      return [`reason: ${s.placeholder('why it is kept back, and what would change the decision')}`];
     default:
       return [];
   }
@@ -187,6 +189,8 @@ function distributionLines(kind: string, s: Stops): string[] {
       return ['levels:', `  - { level: ${s.placeholder('vetted')}, who: ${s.placeholder('who qualifies')}, access: ${s.placeholder('what they get')} }`];
     case 'access-community':
       return [`community: ${s.placeholder('which community shares access and how members are vetted')}`];
+    case 'hosted':
+      return [`url: ${s.placeholder('https://where the service runs')}`, `terms: ${s.placeholder('usage policy users accept')}`];
     case 'private':
       return [`reason: ${s.placeholder('why the artifact is withheld')}`];
     default:
@@ -253,6 +257,23 @@ export function buildReleaseSnippets(): SnippetFile {
       body: ['distribution:', `  kind: ${t.id}`, ...indent(distributionLines(t.id, new Stops()), '  '), '$0'],
     };
   }
+  out['Impact: defensive artifact'] = {
+    prefix: 'impact-artifact-defense',
+    description: `An artifact released to help defenders, such as a detector or a detection dataset (${GROUPS['artifact-purpose'].source}).`,
+    body: (() => {
+      const s = new Stops();
+      return [
+        `- id: ${s.placeholder('detector')}`,
+        `  content: ${s.choice(ids('release-content'))}`,
+        '  purpose: defense',
+        `  paths: [${s.placeholder('detector/**')}]`,
+        '  timing: { kind: immediate }',
+        '  distribution:',
+        '    kind: public',
+        `    license: ${s.placeholder('Apache-2.0')}$0`,
+      ];
+    })(),
+  };
   out['Impact: release stage'] = {
     prefix: 'impact-stage',
     description: 'One stage of a staged release: a date or the event it waits for, and what goes out.',
@@ -261,12 +282,29 @@ export function buildReleaseSnippets(): SnippetFile {
       return [`- { ${s.choice(['date', 'after'])}: ${s.placeholder('2027-01-15')}, release: ${s.placeholder('what goes out')}, distribution: ${s.choice(ids('release-distribution'))} }$0`];
     })(),
   };
+  out['Impact: gated release stage'] = {
+    prefix: 'impact-stage-gated',
+    description: 'One stage of a staged release with its own access details (process, licence, url), as an artifact distribution has.',
+    body: (() => {
+      const s = new Stops();
+      return [
+        `- date: ${s.placeholder('2027-01-15')}`,
+        `  release: ${s.placeholder('what goes out')}`,
+        `  distribution: ${s.choice(ids('release-distribution'))}`,
+        `  process: ${s.placeholder('who reviews requests, against which criteria, how fast')}`,
+        `  license: ${s.placeholder('licence name')}`,
+        `  url: ${s.placeholder('where access is requested')}$0`,
+      ];
+    })(),
+  };
   out['Impact: safeguard entry'] = {
     prefix: 'impact-safeguard',
     description: `A synthetic-media safeguard with its status (${GROUPS.safeguard.source}).`,
     body: (() => {
       const s = new Stops();
-      return [`${s.choice(ids('safeguard'))}: { status: ${s.choice(['implemented', 'planned', 'not-applicable'])}, detail: ${s.placeholder('what exactly is done')} }$0`];
+      return [
+        `${s.choice(ids('safeguard'))}: { status: ${s.choice(ids('safeguard-status'))}, enforced: ${s.choice(ids('safeguard-enforcement'))}, detail: ${s.placeholder('what exactly is done')} }$0`,
+      ];
     })(),
   };
   out['Impact: all safeguards'] = {
@@ -274,7 +312,7 @@ export function buildReleaseSnippets(): SnippetFile {
     description: `Every synthetic-media safeguard, each with a status (${GROUPS.safeguard.source}).`,
     body: (() => {
       const s = new Stops();
-      return ['safeguards:', ...SAFEGUARDS.map((g) => `  ${g.id}: { status: ${s.choice(['implemented', 'planned', 'not-applicable'])}, detail: ${s.placeholder(g.definition.replace(/[,:{}[\]]/g, ''))} }`), '$0'];
+      return ['safeguards:', ...SAFEGUARDS.map((g) => `  ${g.id}: { status: ${s.choice(ids('safeguard-status'))}, detail: ${s.placeholder(g.definition.replace(/[,:{}[\]]/g, ''))} }`), '$0'];
     })(),
   };
   out['Impact: review block'] = {

@@ -28,7 +28,7 @@ export function allowListRoots(vscodeignore) {
 
 /** `quiet`: keep vsce's listing out of the output (it is shown when packaging fails). */
 export async function packageVsix({ out = path.join(ROOT, 'impact-notes.vsix'), skipBuild = false, quiet = false } = {}) {
-  if (!skipBuild) await build({ production: true, only: ['extension'] });
+  if (!skipBuild) await build({ production: true, only: ['extension', 'web'] });
   const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
   const stage = mkdtempSync(path.join(os.tmpdir(), 'impact-notes-vsix-'));
   try {

@@ -1,5 +1,5 @@
 // npm runs `prepare` after `npm install` in this folder, before `npm pack`, and when a user installs
-// the package from git: it builds dist/cli.js, the one file the `impact-notes` command runs.
+// the package from git: it builds dist/cli.js and dist/lsp.js (the language server `impact-notes lsp` loads).
 //
 // npm 11 installing a package *globally* from git (`npm install -g git+…`, which is how pre-commit
 // installs a `language: node` hook) runs this script without installing the dev dependencies first
@@ -35,5 +35,5 @@ if (!hasEsbuild()) {
 }
 
 const { build } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'build.mjs')).href);
-const done = await build({ production: true, only: ['cli'] });
+const done = await build({ production: true, only: ['cli', 'lsp'] });
 console.error(`prepare: built ${done.join(', ')}`);

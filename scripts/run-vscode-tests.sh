@@ -6,7 +6,7 @@
 # Exit code = the extension host's mocha result; the last line printed is "N passed, M failed";
 # the mocha summary is in test-results/integration-results.json.
 #
-# Usage: bash scripts/run-vscode-tests.sh [--vsix FILE] [--screenshot FILE] [--build] [--multi-root]
+# Usage: bash scripts/run-vscode-tests.sh [--vsix FILE] [--screenshot FILE] [--build] [--multi-root] [--web]
 #   --vsix FILE        install this packaged extension (code-server --install-extension) into the
 #                      temp extensions dir and run the suite against it instead of the repo root:
 #                      extensionDevelopmentPath then points at an empty folder (VS Code will not run
@@ -21,6 +21,12 @@
 #                      opens that file, and runs test/integration/*.multiroot.ts instead of
 #                      *.test.ts (IMPACT_NOTES_TEST_SUFFIX=.multiroot.js). Its summary goes to
 #                      test-results/integration-multiroot-results.json. Same as VSCODE_TEST_MULTI_ROOT=1.
+#   --web              the web worker pass: the extension's `browser` entry (dist/web/extension.js)
+#                      and the web tests (test/web/*.test.ts, bundled into dist/web/test/index.js
+#                      with mocha's browser build) run in VS Code's web worker extension host, as on
+#                      vscode.dev (payload extensionDevelopmentKind=web), on the example workspace.
+#                      MOCHA_GREP does not reach the worker. Summary in
+#                      test-results/integration-web-results.json. Same as VSCODE_TEST_WEB=1.
 # Env:
 #   VSCODE_TEST_WORKSPACE  folder to open (default examples/voice-clone-study); it is always COPIED
 #                          into a temp dir first, so tests may modify files freely. A .code-workspace
@@ -45,6 +51,7 @@ VSIX=${VSCODE_TEST_VSIX:-}
 SCREENSHOT=${VSCODE_TEST_SCREENSHOT:-}
 BUILD=0
 MULTI_ROOT=${VSCODE_TEST_MULTI_ROOT:-0}
+WEB=${VSCODE_TEST_WEB:-0}
 
 die() { echo "run-vscode-tests: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
@@ -56,6 +63,7 @@ while [ $# -gt 0 ]; do
     --screenshot=*) SCREENSHOT=${1#--screenshot=}; shift ;;
     --build) BUILD=1; shift ;;
     --multi-root) MULTI_ROOT=1; shift ;;
+    --web) WEB=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
@@ -69,6 +77,8 @@ fi
 [ -z "$SCREENSHOT" ] || SCREENSHOT=$(mkdir -p "$(dirname "$SCREENSHOT")" && cd "$(dirname "$SCREENSHOT")" && pwd)/$(basename "$SCREENSHOT")
 
 WS_SRC=${VSCODE_TEST_WORKSPACE:-$ROOT/examples/voice-clone-study}
+[ "$WEB" != 1 ] || [ -z "$VSIX$([ "$MULTI_ROOT" = 1 ] && echo x)" ] || die "--web runs on its own (not with --vsix or --multi-root)"
+[ "$WEB" != 1 ] || RESULTS="$ROOT/test-results/integration-web-results.json"
 if [ "$MULTI_ROOT" = 1 ]; then
   export IMPACT_NOTES_TEST_SUFFIX=.multiroot.js   # read by index.ts in the extension host
   RESULTS="$ROOT/test-results/integration-multiroot-results.json"
@@ -85,8 +95,18 @@ if [ -z "$VSIX" ]; then
   [ -f "$EXT_PATH/package.json" ] || die "no extension manifest at $EXT_PATH/package.json"
   MAIN=$(node -p 'require(process.argv[1]).main || ""' "$EXT_PATH/package.json")
   [ -n "$MAIN" ] && [ -f "$EXT_PATH/$MAIN" ] || die "extension entry '$MAIN' not built in $EXT_PATH; run npm run build (or pass --build)"
+  if [ "$WEB" = 1 ]; then
+    BROWSER=$(node -p 'require(process.argv[1]).browser || ""' "$EXT_PATH/package.json")
+    [ -n "$BROWSER" ] && [ -f "$EXT_PATH/$BROWSER" ] || die "browser entry '$BROWSER' not built in $EXT_PATH; run npm run build (or pass --build)"
+  fi
 fi
-node "$ROOT/scripts/build-tests.mjs" >/dev/null || die "bundling the integration tests failed"
+if [ "$WEB" = 1 ]; then
+  (cd "$ROOT" && node scripts/build.mjs --only web-tests >/dev/null) || die "bundling the web tests failed"
+  TESTS_ENTRY="$ROOT/dist/web/test/index.js"
+else
+  node "$ROOT/scripts/build-tests.mjs" >/dev/null || die "bundling the integration tests failed"
+  TESTS_ENTRY="$ROOT/dist/test/integration/index.js"
+fi
 
 # ---- temp dirs, workspace copy -------------------------------------------------------------------
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/impact-notes-vscode-test.XXXXXX")
@@ -134,7 +154,12 @@ fi
 # workbench.js writes settings.json/config.yaml and prints the server command line, env included
 # (one definition shared with the e2e helper). Port 0: the server picks a free port and logs it;
 # wait-ready reads it from the log and polls /healthz with a deadline.
-node "$WB" server-argv "$TMP/server" 0 > "$TMP/argv" || die "could not prepare the server"
+# The web pass makes the extension under development a web extension through the user setting
+# remote.extensionKind (["web"]): VS Code 1.139's web workbench reads extensionDevelopmentKind from
+# the URL payload but does not apply it when it places extensions (run-in-browser.js passes it too).
+SETTINGS='{}'
+[ "$WEB" != 1 ] || SETTINGS='{"remote.extensionKind":{"impact-notes.impact-notes":["web"]}}'
+node "$WB" server-argv "$TMP/server" 0 "$SETTINGS" > "$TMP/argv" || die "could not prepare the server"
 mapfile -d '' -t CS_ARGV < "$TMP/argv"
 
 if [ -n "$VSIX" ]; then
@@ -162,10 +187,12 @@ VSCODE_TEST_MODE=$MODE VSCODE_TEST_EXTENSIONS_DIR="$TMP/server/extensions" IMPAC
   setsid "${CS_ARGV[@]}" > "$TMP/server.log" 2>&1 < /dev/null &
 CS_PID=$!
 SERVER_URL=$(node "$WB" wait-ready "$TMP/server.log" "$CS_PID" 60000) || die "code-server did not start"
+[ "$WEB" != 1 ] || MODE="$MODE, web worker"
 echo "run-vscode-tests: code-server at $SERVER_URL ($MODE mode, workspace $(basename "$WS"))" >&2
 
 # ---- run ---------------------------------------------------------------------------------------
-args=(--server "$SERVER_URL" "${OPEN[@]}" --tests "$ROOT/dist/test/integration/index.js" --dev "$DEV_PATH")
+args=(--server "$SERVER_URL" "${OPEN[@]}" --tests "$TESTS_ENTRY" --dev "$DEV_PATH")
+[ "$WEB" != 1 ] || args+=(--web --results "$RUN_RESULTS")
 [ -z "$SCREENSHOT" ] || args+=(--screenshot "$SCREENSHOT")
 # In the background + wait, so that a TERM/INT sent to this script is handled at once (bash defers
 # traps while a foreground child runs); cleanup() then stops the browser runner too.

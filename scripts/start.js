@@ -14,10 +14,13 @@ const vsix = path.join(ROOT, 'impact-notes.vsix');
 
 (async () => {
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
+  // As a user's VS Code: no smoke-test driver (it keeps notifications from popping up) and the
+  // default start-up editor; the extension opens its walkthrough on its first start.
   const server = await wb.startCodeServer({
     vsix,
     port: Number(process.env.IMPACT_NOTES_PORT || 8765),
-    settings: { 'workbench.startupEditor': 'none' },
+    smokeTestDriver: false,
+    settings: { 'workbench.startupEditor': 'welcomePage' },
   });
   const url = `${server.url.replace(/\/$/, '')}/?folder=${encodeURIComponent(folder)}`;
   console.log('');

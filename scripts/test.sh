@@ -4,7 +4,8 @@
 #   1. unit and CLI tests in plain Node (mocha),
 #   2. integration tests inside a real VS Code (code-server + headless chromium), then a second,
 #      short pass on a multi-root workspace (test/integration/*.multiroot.ts, run-vscode-tests.sh
-#      --multi-root: three folders opened from a .code-workspace file),
+#      --multi-root: three folders opened from a .code-workspace file), and a third pass in the web
+#      worker extension host (the `browser` entry, as on vscode.dev: run-vscode-tests.sh --web),
 #   3. the packaged .vsix installed into code-server and activated,
 #   4. end-to-end checks through the workbench UI (command palette, Problems panel, screenshots).
 # The last line is the total: "N passed, M failed".
@@ -62,6 +63,10 @@ if [ -z "${SKIP_VSCODE:-}" ]; then
     step "integration tests in a multi-root workspace"
     bash scripts/run-vscode-tests.sh --multi-root 2>&1 | tee test-results/integration-multiroot.log
     count_from test-results/integration-multiroot.log
+
+    step "integration tests in the web worker extension host (the browser bundle, as on vscode.dev)"
+    bash scripts/run-vscode-tests.sh --web 2>&1 | tee test-results/integration-web.log
+    count_from test-results/integration-web.log
 
     if [ -f scripts/test-vsix.sh ]; then
       step "packaged .vsix installs into VS Code and activates"

@@ -91,6 +91,20 @@ interface InitFlags {
   today?: Date;
 }
 
+/** main()'s answer while the language server runs: the process must stay up, so no exit code is set. */
+export const LSP_RUNNING = -1;
+
+/**
+ * The language server is its own bundle (dist/lsp.js beside dist/cli.js), required only when asked
+ * for, so `lint` does not load it. From the sources (tests under tsx) the module is loaded directly.
+ */
+function loadLanguageServer(): { runLanguageServer(): void } {
+  const bundled = path.join(__dirname, 'lsp.js');
+  const target = fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'lsp', 'main');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(target) as { runLanguageServer(): void };
+}
+
 export async function main(argv: readonly string[], io: Io, providers: readonly FindingProvider[] = defaultProviders()): Promise<number> {
   let exitCode = 0;
   const program = new Command();
@@ -186,6 +200,15 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       );
     });
 
+  program
+    .command('lsp')
+    .description('Run the language server (for Neovim, Helix, Emacs, JetBrains IDEs, JupyterLab) on standard input and output.')
+    .option('--stdio', 'talk the Language Server Protocol over standard input and output (the default and only transport)')
+    .action(() => {
+      loadLanguageServer().runLanguageServer();
+      exitCode = LSP_RUNNING;
+    });
+
   registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
 
   try {
@@ -223,7 +246,7 @@ export function runCli(): void {
   };
   main(process.argv.slice(2), io).then(
     (code) => {
-      process.exitCode = code;
+      if (code !== LSP_RUNNING) process.exitCode = code;
     },
     (err: unknown) => {
       process.stderr.write(`impact-notes: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

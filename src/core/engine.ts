@@ -12,7 +12,8 @@ import { allRules } from './rules';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
 import type { SourceText } from './text';
-import type { FileKind, Finding, Fix, Report, Rule, RuleContext } from './types';
+import type { FileKind, Finding, Fix, Report, Rule, RuleContext, Severity } from './types';
+import { isMap, isSeq } from 'yaml';
 
 export interface FileInput {
   /** Path shown in findings (absolute, or relative to the caller's working folder). */
@@ -76,6 +77,30 @@ function unknownRuleNames(s: Suppressions, kind: FileKind, path: string, source:
         suggestions: guess ? [{ title: `Change to '${guess}'`, edits: [{ file: kind, range, newText: guess }] }] : undefined,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * release.yaml: the first line of each block-style artifact list item (`- id: demo`) → its last line
+ * with content, so that a `disable-next-line` comment above the item covers all of it.
+ */
+function artifactItemEnds(release: ReleaseDoc): Map<number, number> {
+  const out = new Map<number, number>();
+  const root = release.doc?.contents;
+  if (!isMap(root)) return out;
+  const pair = root.items.find((p) => (p.key as { value?: unknown } | null)?.value === 'artifacts');
+  const seq = pair?.value;
+  if (!isSeq(seq) || seq.flow) return out;
+  const src = release.source;
+  for (const item of seq.items) {
+    const r = (item as { range?: [number, number, number] } | null)?.range;
+    if (!r) continue;
+    let end = Math.min(r[1], src.length);
+    while (end > r[0] && /\s/.test(src.text[end - 1])) end--;
+    const first = src.positionAt(r[0]).line;
+    const last = src.positionAt(end).line;
+    if (last > first) out.set(first, last);
   }
   return out;
 }
@@ -167,14 +192,16 @@ export function lint(input: LintInput): LintResult {
   const paths: Partial<Record<FileKind, string>> = { impact: input.impact?.path, release: input.release?.path };
   const today = input.today ?? todayUtc();
 
-  for (const rule of rules) {
-    const severity = ruleSeverity(rule, config);
-    if (severity === 'off') continue;
+  // Inline suppression comments, read before the rules run so that a rule can ask about them.
+  const suppressions: Partial<Record<FileKind, Suppressions>> = {};
+  if (impact) suppressions.impact = scanSuppressions(impact.source, 'impact', impact.nonProseLines, impact.codeLines);
+  if (release) suppressions.release = scanSuppressions(release.source, 'release', undefined, undefined, artifactItemEnds(release));
+
+  /** Which rules ran, for unused-suppression: a comment naming a rule that did not run is not judged. */
+  const ran = new Set<string>();
+  const deferred: { rule: Rule; severity: Severity }[] = [];
+  const runRule = (rule: Rule, severity: Severity, extra?: Partial<RuleContext>) => {
     const scope = rule.meta.scope;
-    if (scope === 'workspace') continue;
-    if (scope === 'impact' && !impact) continue;
-    if (scope === 'release' && !release) continue;
-    if (scope === 'pair' && !impact && !release) continue;
     const reports: Report[] = [];
     const ctx: RuleContext = {
       impact,
@@ -183,6 +210,13 @@ export function lint(input: LintInput): LintResult {
       today,
       files: input.files,
       exists: input.exists,
+      isSuppressed: (file, offset) => {
+        const s = suppressions[file];
+        const src = sources[file];
+        return !!s && !!src && offset >= 0 && offset <= src.length && s.isSuppressed(rule.meta.name, src.positionAt(offset).line);
+      },
+      ruleEnabled: (name) => rules.some((r) => r.meta.name === name && ruleSeverity(r, config) !== 'off'),
+      ...extra,
       report: (r) => reports.push(r),
     };
     try {
@@ -199,7 +233,7 @@ export function lint(input: LintInput): LintResult {
         start: { line: 0, character: 0 },
         end: { line: 0, character: 0 },
       });
-      continue;
+      return;
     }
     for (const r of reports) {
       const source = sources[r.file];
@@ -218,7 +252,23 @@ export function lint(input: LintInput): LintResult {
         });
         continue;
       }
-      findings.push({
+      // The metadata is a contract (docs, the README and the settings are generated from it): a fix
+      // or a suggestion the rule does not declare is dropped and reported, as ESLint refuses a fix
+      // from a rule that is not marked fixable.
+      const undeclared = [r.fix && !rule.meta.fixable ? 'a fix (meta.fixable is false)' : '', r.suggestions?.length && !rule.meta.suggestions ? 'suggestions (meta.suggestions is not set)' : ''].filter(Boolean);
+      if (undeclared.length) {
+        findings.push({
+          rule: INTERNAL_ERROR,
+          severity: 'error',
+          message: `Rule '${rule.meta.name}' offered ${undeclared.join(' and ')} that its metadata does not declare; they were dropped.`,
+          path: paths[r.file] ?? '',
+          file: r.file,
+          range: { start: 0, end: 0 },
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
+        });
+      }
+      out.push({
         rule: rule.meta.name,
         severity,
         message: r.message,
@@ -227,21 +277,52 @@ export function lint(input: LintInput): LintResult {
         range: { start, end },
         start: source.positionAt(start),
         end: source.positionAt(end),
-        fix: r.fix && !editsInsideOpenBlock(r.fix, impact) ? r.fix : undefined,
-        suggestions: r.suggestions,
+        fix: r.fix && rule.meta.fixable && !editsInsideOpenBlock(r.fix, impact) ? r.fix : undefined,
+        suggestions: rule.meta.suggestions ? r.suggestions : undefined,
         data: r.data,
       });
     }
+  };
+
+  // Findings are collected into `out` by runRule.
+  let out: Finding[] = findings;
+  for (const rule of rules) {
+    const severity = ruleSeverity(rule, config);
+    if (severity === 'off') continue;
+    const scope = rule.meta.scope;
+    if (scope === 'workspace') continue;
+    if (scope === 'impact' && !impact) continue;
+    if (scope === 'release' && !release) continue;
+    if (scope === 'pair' && !impact && !release) continue;
+    if (rule.meta.afterSuppressions) {
+      deferred.push({ rule, severity });
+      continue;
+    }
+    ran.add(rule.meta.name);
+    runRule(rule, severity);
   }
 
-  let out = findings;
-  const docs: [FileKind, SourceText, Set<number> | undefined, Set<number> | undefined][] = [];
-  if (impact) docs.push(['impact', impact.source, impact.nonProseLines, impact.codeLines]);
-  if (release) docs.push(['release', release.source, undefined, undefined]);
-  for (const [kind, source, skipLines, codeLines] of docs) {
-    const suppressions = scanSuppressions(source, kind, skipLines, codeLines);
-    out.push(...unknownRuleNames(suppressions, kind, paths[kind] ?? '', source, rules));
-    out = filterSuppressed(out, kind, suppressions);
+  for (const kind of ['impact', 'release'] as const) {
+    const s = suppressions[kind];
+    if (!s) continue;
+    out.push(...unknownRuleNames(s, kind, paths[kind] ?? '', sources[kind]!, rules));
+    out = filterSuppressed(out, kind, s);
+  }
+  ran.add(UNKNOWN_RULE);
+  if (deferred.length) {
+    // Rules that read what the suppression comments did (unused-suppression); their own findings
+    // can be suppressed too, but do not count as using a comment that is judged.
+    const unused = (['impact', 'release'] as const)
+      .filter((k) => suppressions[k])
+      .map((file) => ({ file, items: suppressions[file]!.unused((name) => ran.has(name)) }));
+    const before = out.length;
+    for (const { rule, severity } of deferred) runRule(rule, severity, { unusedSuppressions: unused });
+    const late = out.splice(before);
+    for (const kind of ['impact', 'release'] as const) {
+      const s = suppressions[kind];
+      if (s) late.splice(0, late.length, ...filterSuppressed(late, kind, s));
+    }
+    out.push(...late);
   }
   // Path, file, offset, rule; the comparator returns 0 for equal keys, so the (stable) sort keeps
   // the order in which a rule reported findings at the same spot.

@@ -67,15 +67,25 @@ export interface FixResult {
  */
 export const MAX_FIX_PASSES = 30;
 
+export interface FixOptions {
+  /**
+   * Fix only these files (default both): a fix that would also edit another file is left out. The
+   * editor's fix-on-save and the language server's `source.fixAll` fix the one document saved.
+   */
+  files?: readonly FileKind[];
+}
+
 /** Lints, applies every preferred fix, and repeats (at most MAX_FIX_PASSES) until nothing is left to fix. */
-export function lintAndFix(input: LintInput): FixResult {
+export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResult {
+  const only = options.files;
   let impact = input.impact?.text;
   let release = input.release?.text;
   let applied = 0;
   let passes = 0;
   let result = lint(input);
   for (; passes < MAX_FIX_PASSES; passes++) {
-    const byFile = fixEditsByFile(result.findings);
+    const fixable = only ? result.findings.filter((f) => f.fix && f.fix.edits.every((e) => only.includes(e.file))) : result.findings;
+    const byFile = fixEditsByFile(fixable);
     if (byFile.size === 0) break;
     let changed = 0;
     const impactEdits = byFile.get('impact');

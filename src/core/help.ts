@@ -277,7 +277,17 @@ export function enumAt(path: YamlPath): string[] | undefined {
   return undefined;
 }
 
-const ENUM_GROUPS: GroupId[] = ['release-content', 'release-timing', 'release-distribution', 'review-level', 'modality', 'safeguard'];
+const ENUM_GROUPS: GroupId[] = [
+  'release-content',
+  'release-timing',
+  'release-distribution',
+  'review-level',
+  'modality',
+  'safeguard',
+  'safeguard-status',
+  'safeguard-enforcement',
+  'artifact-purpose',
+];
 
 /** The taxonomy group an enum was built from (all of the group's ids are in it), if any. */
 export function groupForEnum(values: readonly string[]): GroupId | undefined {
@@ -828,4 +838,40 @@ export function impactCompletions(text: string, offset: number): CompletionSet |
   if (section?.id === 'access-ratchet' && RATCHET_KEYS.includes(keyId)) return groupItems('ratchet-position', '');
   if (keyId === 'modality' || keyId === 'modalities') return groupItems('modality', '');
   return undefined;
+}
+
+/**
+ * Where a group of release.yaml snippets fits. The snippets (snippets/release-yaml.json, from
+ * scripts/gen-snippets.ts) are offered by the completion provider only where they make sense: a
+ * whole artifact where an artifact goes, never inside an existing one (there the keys are offered).
+ */
+export type ReleaseSnippetPlace = 'plan' | 'top' | 'artifact' | 'distribution' | 'stage' | 'safeguard';
+
+/** The snippet group a snippet prefix belongs to (`impact-artifact-staged` → 'artifact'). */
+export function releaseSnippetPlace(prefix: string): ReleaseSnippetPlace | undefined {
+  if (prefix === 'impact-release-plan') return 'plan';
+  if (prefix.startsWith('impact-artifact-')) return 'artifact';
+  if (prefix.startsWith('impact-distribution-')) return 'distribution';
+  if (prefix === 'impact-stage') return 'stage';
+  if (prefix === 'impact-safeguard') return 'safeguard';
+  if (prefix === 'impact-safeguards' || prefix === 'impact-review') return 'top';
+  return undefined;
+}
+
+/** Which snippet groups fit at an offset of a release plan (none inside a value or a flow mapping). */
+export function releaseSnippetPlaces(text: string, offset: number): ReleaseSnippetPlace[] {
+  const cursor = yamlCursorAt(text, offset);
+  if (!cursor || cursor.kind !== 'key' || cursor.flow) return [];
+  const p = cursor.path;
+  if (p.length === 0) {
+    const places: ReleaseSnippetPlace[] = ['artifact'];
+    if (!cursor.existing.includes('review') || !cursor.existing.includes('safeguards')) places.push('top');
+    if (!/^impact-release\s*:/m.test(text)) places.push('plan');
+    return places;
+  }
+  if (p.length === 1 && p[0] === 'artifacts') return ['artifact'];
+  if (p.length === 2 && p[0] === 'artifacts' && typeof p[1] === 'number') return cursor.existing.includes('distribution') ? [] : ['distribution'];
+  if (p[0] === 'artifacts' && p.includes('stages')) return ['stage'];
+  if (p.length === 1 && p[0] === 'safeguards') return ['safeguard'];
+  return [];
 }

@@ -275,15 +275,16 @@ function scaffoldRelease(a: Normalised): string[] {
       out.push(`    content: ${art.content}`);
       if (art.paths.length) out.push(`    paths: ${flowList(art.paths)}`);
       out.push('    timing:');
-      out.push('      kind: evented   # immediate, timed (date), periodic (every, next), evented (event) or staged (stages)');
+      out.push('      kind: evented   # immediate, timed (date), periodic (every, next), evented (event), staged (stages) or withheld (reason)');
       out.push(`      event: ${yamlScalar('TODO decide when this artifact goes out, then set kind and its fields')}`);
       out.push('    distribution:');
-      out.push('      kind: private   # public, ask-for-access (process), safety-levels (levels), access-community (community) or private (reason)');
+      out.push('      kind: private   # public, ask-for-access (process), safety-levels (levels), access-community (community), hosted or private (reason)');
       out.push(`      reason: ${yamlScalar('TODO decide who may receive this artifact; until then it stays with the authors')}`);
     }
   }
   if (a.modalities.length === 0 || a.modalities.some((m) => SYNTHETIC_MEDIA_MODALITIES.includes(m))) {
-    out.push('safeguards:   # status: implemented, planned or not-applicable (with a reason)');
+    out.push('safeguards:   # status: implemented, planned, not-implemented or not-applicable (the last two with a reason);');
+    out.push('              # enforced: released-code, hosted-service, access-process, license or other');
     for (const s of SAFEGUARDS) {
       out.push(`  # ${s.label}: ${lowerFirst(s.definition)}`);
       out.push(`  ${s.id}:`);

@@ -22,6 +22,9 @@ export type GroupId =
   | 'release-timing'
   | 'release-distribution'
   | 'safeguard'
+  | 'safeguard-status'
+  | 'safeguard-enforcement'
+  | 'artifact-purpose'
   | 'review-level'
   | 'harmed-party'
   | 'defensive-contribution'
@@ -466,6 +469,14 @@ export const RELEASE_CONTENT = defineTerms('release-content', [
     aliases: ['paper/concept', 'concept', 'preprint', 'publication', 'article', 'write-up'],
   },
   {
+    id: 'samples',
+    label: 'Generated Samples',
+    definition:
+      'Examples of what the method produces, such as audio clips, images or videos on a demo page, released without the system that made them.',
+    source: `Impact Notes; output of the runnable system of ${OW}, §3.4`,
+    aliases: ['sample', 'generated samples', 'output samples', 'sample outputs', 'audio samples', 'demo samples'],
+  },
+  {
     id: 'harmful-use-cases',
     label: 'Harmful Use Cases',
     definition: 'Descriptions of how the work could be misused, which help defenders prepare but can also give attackers ideas.',
@@ -512,6 +523,14 @@ export const RELEASE_TIMING = defineTerms('release-timing', [
     source: `${OW}, §3.4`,
     aliases: ['staged release', 'phased', 'phased release', 'gradual', 'gradual release', 'incremental release'],
   },
+  {
+    id: 'withheld',
+    label: 'Withheld',
+    definition:
+      'The artifact is kept back with no date, event or schedule for its release; the plan records why, and a later decision may change it.',
+    source: `Impact Notes; the choice not to release, weighed in ${OW}, §3.1 and §3.4`,
+    aliases: ['withhold', 'held back', 'not released', 'no release', 'indefinitely withheld', 'kept back'],
+  },
 ]);
 
 export const RELEASE_DISTRIBUTION = defineTerms('release-distribution', [
@@ -543,6 +562,14 @@ export const RELEASE_DISTRIBUTION = defineTerms('release-distribution', [
     definition: 'An informally formed group of trusted researchers shares a repository that every member can reach.',
     source: `${OW}, §3.4`,
     aliases: ['access communities', 'trusted community', 'trusted researchers', 'consortium'],
+  },
+  {
+    id: 'hosted',
+    label: 'Hosted',
+    definition:
+      'People use the system only through the releaser\'s own service or API and never receive the model or code, so the releaser can watch, limit or stop use.',
+    source: `Impact Notes; between withholding and the releases of ${OW}, §3.4`,
+    aliases: ['hosted service', 'hosted api', 'api only', 'api access', 'service only', 'web service', 'hosted only'],
   },
   {
     id: 'private',
@@ -592,6 +619,93 @@ export const SAFEGUARDS = defineTerms('safeguard', [
     definition: 'The system is limited in what it will produce, for example only pre-approved faces or voices.',
     source: `${OW}, §3.4`,
     aliases: ['constraints on synthesis', 'synthesis constraint', 'constrained synthesis', 'restricted synthesis', 'allow-list'],
+  },
+]);
+
+/** How far a safeguard has got. Only `implemented` protects anything; see `protects` in the rubric. */
+export const SAFEGUARD_STATUSES = defineTerms('safeguard-status', [
+  {
+    id: 'implemented',
+    label: 'Implemented',
+    definition: 'The safeguard is in place for what is released.',
+    source: `${OW}, §3.4`,
+    aliases: ['done', 'in place', 'active', 'yes'],
+  },
+  {
+    id: 'planned',
+    label: 'Planned',
+    definition: 'The safeguard will be built but is not in place yet, so it protects nothing today; give a due date.',
+    source: `${OW}, §3.4`,
+    aliases: ['in progress', 'upcoming'],
+  },
+  {
+    id: 'not-implemented',
+    label: 'Not Implemented',
+    definition:
+      'The safeguard would apply to this work but was not built, so it counts as no protection in every rubric rule; the reason says why.',
+    source: `Impact Notes; the safeguards of ${OW}, §3.4`,
+    aliases: ['not implemented', 'unimplemented', 'not done', 'missing', 'absent', 'omitted', 'skipped', 'declined'],
+  },
+  {
+    id: 'not-applicable',
+    label: 'Not Applicable',
+    definition: 'The safeguard does not fit this work at all (for example consent checks for a text model); the reason says why.',
+    source: `${OW}, §3.4`,
+    aliases: ['n/a', 'na', 'not applicable', 'does not apply', 'irrelevant'],
+  },
+]);
+
+/**
+ * Where a safeguard is enforced. A check that lives in released code protects only as long as
+ * nobody edits the code, which is what a high Modifiability rating says someone will do.
+ */
+export const SAFEGUARD_ENFORCEMENT = defineTerms('safeguard-enforcement', [
+  {
+    id: 'released-code',
+    label: 'Released Code',
+    definition: 'The safeguard runs inside code or weights that recipients hold, such as a watermark the open inference script adds; whoever has the code can remove it.',
+    source: `${OW}, §2.2 (2) (modifiability) and §3.4`,
+    aliases: ['code', 'in code', 'open code', 'client side', 'client-side', 'local'],
+  },
+  {
+    id: 'hosted-service',
+    label: 'Hosted Service',
+    definition: 'The safeguard runs on the releaser\'s own servers, so users of the service cannot switch it off.',
+    source: `${OW}, §3.4`,
+    aliases: ['service', 'server', 'server side', 'server-side', 'api', 'hosted'],
+  },
+  {
+    id: 'access-process',
+    label: 'Access Process',
+    definition: 'The safeguard is a condition checked before access is granted, such as a reviewed request or a vetted community.',
+    source: `${OW}, §3.4 (release distribution)`,
+    aliases: ['access review', 'gating', 'gate', 'vetting', 'application review'],
+  },
+  {
+    id: 'license',
+    label: 'License',
+    definition: 'The safeguard is a term of a licence or use policy that recipients accept; it binds those who keep agreements and stops nobody else.',
+    source: `Impact Notes; the terms of use of ${OW}, §3.4`,
+    aliases: ['licence', 'terms', 'terms of use', 'use policy', 'acceptable use policy', 'aup'],
+  },
+  {
+    id: 'other',
+    label: 'Other',
+    definition: 'Enforced some other way; the detail says how.',
+    source: 'Impact Notes',
+    aliases: ['elsewhere'],
+  },
+]);
+
+/** Why an artifact is released, when that changes how the rubric reads it. */
+export const ARTIFACT_PURPOSES = defineTerms('artifact-purpose', [
+  {
+    id: 'defense',
+    label: 'Defense',
+    definition:
+      'The artifact is released to help defenders, such as a detector, a detection dataset or a verification tool; withdrawal and caution rules do not apply to it.',
+    source: `${CACM} (verification, subject defense)`,
+    aliases: ['defence', 'defensive', 'detection', 'detector', 'verification'],
   },
 ]);
 
@@ -696,35 +810,35 @@ export const RATINGS = defineTerms('rating', [
     id: 'low',
     label: 'Low',
     definition: 'The factor adds little to the likelihood or severity of harm, given what you plan to release.',
-    source: 'Impact Notes rating scale (SPEC §1)',
+    source: 'Impact Notes rating scale',
     aliases: ['lo', 'minor', 'very low'],
   },
   {
     id: 'medium',
     label: 'Medium',
     definition: 'The factor makes harm noticeably more likely or more severe, but real barriers remain.',
-    source: 'Impact Notes rating scale (SPEC §1)',
+    source: 'Impact Notes rating scale',
     aliases: ['med', 'moderate', 'mid'],
   },
   {
     id: 'high',
     label: 'High',
     definition: 'The factor removes most barriers to harm or makes the resulting harm serious.',
-    source: 'Impact Notes rating scale (SPEC §1)',
+    source: 'Impact Notes rating scale',
     aliases: ['hi', 'severe', 'very high'],
   },
   {
     id: 'unknown',
     label: 'Unknown',
     definition: 'Too little is known to rate the factor yet; the rationale should say what evidence would decide it.',
-    source: 'Impact Notes rating scale (SPEC §1)',
+    source: 'Impact Notes rating scale',
     aliases: ['unsure', 'unclear', 'uncertain', 'not sure', "don't know"],
   },
   {
     id: 'not-applicable',
     label: 'Not Applicable',
     definition: 'The factor does not bear on this work at all, and the rationale must say why.',
-    source: 'Impact Notes rating scale (SPEC §1)',
+    source: 'Impact Notes rating scale',
     aliases: ['n/a', 'na', 'not applicable', 'does not apply'],
   },
 ]);
@@ -845,6 +959,27 @@ export const GROUPS: Readonly<Record<GroupId, Group>> = Object.freeze({
     'Measures built into a synthetic-media system to make misuse harder; none is enough alone, so they are layered.',
     SAFEGUARDS,
   ),
+  'safeguard-status': group(
+    'safeguard-status',
+    'Safeguard Status',
+    `${OW}, §3.4`,
+    'How far each safeguard has got; only an implemented safeguard counts as protection.',
+    SAFEGUARD_STATUSES,
+  ),
+  'safeguard-enforcement': group(
+    'safeguard-enforcement',
+    'Safeguard Enforcement',
+    `${OW}, §2.2 (2) and §3.4`,
+    'Where a safeguard is enforced, which decides whether recipients of the artifact can remove it.',
+    SAFEGUARD_ENFORCEMENT,
+  ),
+  'artifact-purpose': group(
+    'artifact-purpose',
+    'Artifact Purpose',
+    CACM,
+    'Why an artifact is released, when the reason changes how the release rubric reads it.',
+    ARTIFACT_PURPOSES,
+  ),
   'review-level': group(
     'review-level',
     'Review Level',
@@ -869,7 +1004,7 @@ export const GROUPS: Readonly<Record<GroupId, Group>> = Object.freeze({
   rating: group(
     'rating',
     'Ratings',
-    'Impact Notes rating scale (SPEC §1)',
+    'Impact Notes rating scale',
     'The scale for path-to-harm factors; a higher rating means the factor eases the path to harm more. Not applicable needs a reason.',
     RATINGS,
   ),
@@ -998,7 +1133,7 @@ export const SECTIONS: readonly SectionDef[] = Object.freeze([
     aliases: ['overview', 'executive summary', 'abstract', 'synopsis', 'tl;dr', 'tldr', 'in brief'],
     required: true,
     prompt: 'In a few sentences: what does this work do, what will you release, and what is the main risk you see?',
-    source: 'Impact Notes SPEC §2',
+    source: 'Impact Notes IMPACT.md format',
   }),
   section({
     id: 'capability',

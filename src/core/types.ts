@@ -5,6 +5,7 @@
 import type { OffsetRange, Position } from './text';
 import type { ImpactDoc } from './impact/model';
 import type { ReleaseDoc } from './release/model';
+import type { UnusedSuppression } from './suppress';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -70,9 +71,19 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** Whether the rule's reports carry a machine-applicable `fix`. */
   fixable: boolean;
+  /**
+   * Whether the rule's reports carry `suggestions`: quick fixes offered in the editor that need the
+   * author's decision, never applied by --fix. The engine refuses suggestions a rule does not declare.
+   */
+  suggestions?: boolean;
   options?: Record<string, RuleOption>;
   /** Where the rule comes from in the literature or the spec (shown in docs). */
   source?: string;
+  /**
+   * The engine runs this rule after every other rule's findings have been filtered by the inline
+   * suppression comments, and gives it `unusedSuppressions` (unused-suppression).
+   */
+  afterSuppressions?: boolean;
 }
 
 export interface RuleContext {
@@ -89,6 +100,16 @@ export interface RuleContext {
   files?: readonly string[];
   /** Whether a path relative to the pair's folder exists; undefined when unknown. */
   exists?: (relPath: string) => boolean | undefined;
+  /**
+   * Whether an inline suppression comment silences this rule at an offset of a file. A rule that
+   * reports one finding for several places (several artifacts) uses it to leave out the places
+   * suppressed one by one; the engine still filters every finding as usual.
+   */
+  isSuppressed?: (file: FileKind, offset: number) => boolean;
+  /** Whether another rule runs in this lint (it is in the rule set and not turned off). */
+  ruleEnabled?: (name: string) => boolean;
+  /** For rules with `afterSuppressions`: the comments, per file, that suppressed nothing. */
+  unusedSuppressions?: { file: FileKind; items: UnusedSuppression[] }[];
   report(report: Report): void;
 }
 

@@ -5,10 +5,10 @@
  * WorkspaceEdit, so it is undoable, and a fix may edit the other file of the pair.
  */
 import * as vscode from 'vscode';
-import { lint, type LintInput } from '../core/engine';
-import { applyEdits, fixEditsByFile } from '../core/fix';
-import { disableFileComment, disableNextLineComment } from '../core/suppress';
-import type { SourceText } from '../core/text';
+import type { LintInput } from '../core/engine';
+import { lintAndFix } from '../core/fix';
+import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableLineEdit, type SuppressEdit } from '../core/suppress';
+import { SourceText } from '../core/text';
 import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
 import { COMMANDS } from './commandTable';
 import { ruleOf, type LintService, type PairState } from './lintService';
@@ -88,99 +88,34 @@ export function findingFor(state: PairState, kind: FileKind, d: vscode.Diagnosti
 
 // ---- suppressions -------------------------------------------------------------------------------
 
-const NEXT_LINE_RE = { impact: /^(\s*)<!--\s*impact-notes-disable-next-line\b([^>]*?)\s*-->\s*$/, release: /^(\s*)#\s*impact-notes-disable-next-line\b(.*)$/ };
-const FILE_RE = { impact: /^<!--\s*impact-notes-disable-file\b([^>]*?)\s*-->\s*$/, release: /^#\s*impact-notes-disable-file\b(.*)$/ };
-
-/** Adds `rule` to an existing directive's rule list; undefined when the directive covers every rule already. */
-function addRule(list: string, rule: string): string | undefined {
-  const [rules, reason] = list.split(/\s--\s/);
-  const names = rules.split(/[\s,]+/).filter(Boolean);
-  if (!names.length) return undefined; // no list = all rules
-  if (names.includes(rule)) return undefined;
-  return `${[...names, rule].join(', ')}${reason !== undefined ? ` -- ${reason.trim()}` : ''}`;
+function suppressEdit(document: vscode.TextDocument, e: SuppressEdit | undefined): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  if (e) edit.replace(document.uri, new vscode.Range(document.positionAt(e.range.start), document.positionAt(e.range.end)), e.newText);
+  return edit;
 }
 
 /** "Disable <rule> for this line": a disable-next-line comment above the line, same indentation (or the rule added to one already there). */
 export function disableLineEdit(document: vscode.TextDocument, kind: FileKind, rule: string, line: number): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  if (line > 0) {
-    const above = document.lineAt(line - 1);
-    const m = NEXT_LINE_RE[kind].exec(above.text);
-    if (m) {
-      const merged = addRule(m[2], rule);
-      if (merged === undefined) return edit;
-      const text = kind === 'impact' ? `${m[1]}<!-- impact-notes-disable-next-line ${merged} -->` : `${m[1]}# impact-notes-disable-next-line ${merged}`;
-      edit.replace(document.uri, above.range, text);
-      return edit;
-    }
-  }
-  const target = document.lineAt(line);
-  const indent = target.text.slice(0, target.firstNonWhitespaceCharacterIndex);
-  edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${disableNextLineComment(kind, rule)}${eol}`);
-  return edit;
+  return suppressEdit(document, coreDisableLineEdit(new SourceText(document.uri.toString(), document.getText()), kind, rule, line));
 }
 
 /** "Disable <rule> for this file": a disable-file comment at the top (after front matter or a YAML modeline/directives). */
 export function disableFileEdit(document: vscode.TextDocument, kind: FileKind, rule: string): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const lines = document.lineCount;
-  for (let i = 0; i < Math.min(lines, 50); i++) {
-    const m = FILE_RE[kind].exec(document.lineAt(i).text);
-    if (m) {
-      const merged = addRule(m[1], rule);
-      if (merged !== undefined) edit.replace(document.uri, document.lineAt(i).range, kind === 'impact' ? `<!-- impact-notes-disable-file ${merged} -->` : `# impact-notes-disable-file ${merged}`);
-      return edit;
-    }
-  }
-  let at = 0;
-  if (kind === 'impact' && /^---\s*$/.test(document.lineAt(0).text)) {
-    for (let i = 1; i < lines; i++) {
-      if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) {
-        at = i + 1;
-        break;
-      }
-    }
-  } else if (kind === 'release') {
-    // Keep the schema modeline and YAML directives first.
-    while (at < lines && /^(#\s*yaml-language-server:|%)/.test(document.lineAt(at).text)) at++;
-  }
-  edit.insert(document.uri, new vscode.Position(at, 0), `${disableFileComment(kind, rule)}${eol}`);
-  return edit;
+  return suppressEdit(document, coreDisableFileEdit(new SourceText(document.uri.toString(), document.getText()), kind, rule));
 }
 
 // ---- fix all ------------------------------------------------------------------------------------
 
 /**
- * Applies every preferred fix that stays within the given files, again and again (at most 10
- * passes, like the CLI's --fix), and returns the new texts. Fixes that would also edit a file not
- * in `kinds` are left alone.
+ * Applies every preferred fix that stays within the given files, again and again (the core's
+ * fix loop, as the CLI's --fix), and returns the new texts of the files that changed. Fixes that
+ * would also edit a file not in `kinds` are left alone.
  */
 export function fixAllTexts(input: LintInput, kinds: readonly FileKind[]): Partial<Record<FileKind, string>> {
-  let cur = input;
+  const res = lintAndFix(input, { files: kinds });
   const out: Partial<Record<FileKind, string>> = {};
-  for (let pass = 0; pass < 10; pass++) {
-    const result = lint(cur);
-    const eligible = result.findings.filter((f) => f.fix && f.fix.edits.every((e) => kinds.includes(e.file)));
-    const byFile = fixEditsByFile(eligible);
-    let changed = 0;
-    const next: LintInput = { ...cur };
-    for (const kind of kinds) {
-      const edits = byFile.get(kind);
-      const src = kind === 'impact' ? result.impact?.source : result.release?.source;
-      const file = kind === 'impact' ? cur.impact : cur.release;
-      if (!edits || !src || !file) continue;
-      const r = applyEdits(src.text, edits);
-      if (!r.applied) continue;
-      changed += r.applied;
-      out[kind] = r.text;
-      if (kind === 'impact') next.impact = { path: file.path, text: r.text };
-      else next.release = { path: file.path, text: r.text };
-    }
-    if (!changed) break;
-    cur = next;
-  }
+  if (res.impact !== undefined && kinds.includes('impact')) out.impact = res.impact;
+  if (res.release !== undefined && kinds.includes('release')) out.release = res.release;
   return out;
 }
 

@@ -8,11 +8,12 @@ import { createReleasePlan, newAssessment, runAssessment } from './assessment/co
 import { fixAllInPair } from './codeActions';
 import { COMMANDS, type CommandKey } from './commandTable';
 import { checkReadiness } from './readiness';
+import { showRulePage } from './ruleDocs';
 import type { Services } from './services';
 
 export type Handler = (...args: unknown[]) => unknown;
 
-/** Opens docs/rules/<rule>.md from the extension in the Markdown preview. */
+/** Opens the rule's page (docs/rules/<rule>.md, bundled and read-only) in the Markdown preview. */
 export async function showRuleDocumentation(services: Services, rule?: unknown): Promise<vscode.Uri | undefined> {
   let name = typeof rule === 'string' ? rule : undefined;
   if (!name) {
@@ -28,7 +29,7 @@ export async function showRuleDocumentation(services: Services, rule?: unknown):
     return undefined;
   }
   const uri = vscode.Uri.joinPath(services.docsBase, `${name}.md`);
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await showRulePage(uri);
   return uri;
 }
 

@@ -4,7 +4,8 @@
  * without any other YAML extension. A thin adapter over src/core/help.ts.
  */
 import * as vscode from 'vscode';
-import { impactCompletions, releaseCompletions, type CompletionSet } from '../core/help';
+import { impactCompletions, releaseCompletions, releaseSnippetPlace, releaseSnippetPlaces, type CompletionSet } from '../core/help';
+import releaseSnippets from '../../snippets/release-yaml.json';
 import { IMPACT_SELECTOR, isImpactDocument, isReleasePlanDocument, RELEASE_SELECTOR } from './hover';
 import type { ViewLintService, ViewServices } from './tree/viewServices';
 
@@ -33,8 +34,31 @@ export class ReleaseCompletionProvider implements vscode.CompletionItemProvider 
     const set = releaseCompletions(doc.getText(), doc.offsetAt(position));
     // A typed space only opens the list where a value belongs, not while indenting for a key.
     if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ' && set?.items[0]?.kind === 'key') return undefined;
-    return toItems(doc, set);
+    const items = toItems(doc, set) ?? [];
+    if (context.triggerKind !== vscode.CompletionTriggerKind.TriggerCharacter) items.push(...snippetItems(doc, position));
+    return items.length ? items : undefined;
   }
+}
+
+/** The release.yaml snippets that fit at the cursor (whole artifacts only where an artifact goes). */
+function snippetItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+  const places = new Set(releaseSnippetPlaces(doc.getText(), doc.offsetAt(position)));
+  if (!places.size) return [];
+  const line = doc.lineAt(position.line).text;
+  const start = position.character - (/[\w-]*$/.exec(line.slice(0, position.character))?.[0].length ?? 0);
+  const range = new vscode.Range(position.line, start, position.line, position.character);
+  const out: vscode.CompletionItem[] = [];
+  for (const s of Object.values(releaseSnippets as Record<string, { prefix: string; body: string[]; description?: string }>)) {
+    const place = releaseSnippetPlace(s.prefix);
+    if (!place || !places.has(place)) continue;
+    const item = new vscode.CompletionItem(s.prefix, vscode.CompletionItemKind.Snippet);
+    item.insertText = new vscode.SnippetString(s.body.join('\n'));
+    item.detail = s.description;
+    item.range = range;
+    item.sortText = `9${s.prefix}`;
+    out.push(item);
+  }
+  return out;
 }
 
 export class ImpactCompletionProvider implements vscode.CompletionItemProvider {

@@ -1,86 +1,10 @@
 /**
- * Entry point. activate() only builds the services and registers features; nothing here scans the
- * workspace synchronously: the lint service lints documents as they open, and "Lint Workspace"
- * covers the rest on request. Every feature module exports `register(context, services)`.
+ * Entry point of the Node extension host (package.json `main`: desktop VS Code, remote and
+ * code-server). The web worker entry (package.json `browser`) is extension.web.ts; both share main.ts.
  */
-import * as vscode from 'vscode';
-import { register as registerCodeActions } from './codeActions';
-import { register as registerCodeLens } from './codelens';
-import { register as registerCommands } from './commands';
-import { register as registerCompletion } from './completion';
-import { register as registerDiscovery, type DiscoveryApi } from './discovery';
-import { register as registerHover } from './hover';
-import { register as registerReport } from './report';
-import { register as registerStatusBar } from './statusBar';
-import { register as registerTree, type TreeApi } from './tree';
-import { LintService } from './lintService';
-import { liveListeners, type LiveListeners } from './listeners';
-import { Log } from './log';
-import { PromptService } from './prompts';
-import type { Feature, Services } from './services';
+import { createActivate, deactivate, type ImpactNotesApi } from './main';
+import { nodePlatform } from './platform-node';
 
-/** Feature modules, each `register(context, services)`; the value each returns lands in the API under its name. */
-const FEATURES: Record<string, Feature> = {
-  codeActions: registerCodeActions,
-  commands: registerCommands,
-  tree: registerTree,
-  discovery: registerDiscovery,
-  hover: registerHover,
-  completion: registerCompletion,
-  codeLens: registerCodeLens,
-  statusBar: registerStatusBar,
-  report: registerReport,
-};
-
-export interface ImpactNotesApi {
-  lintService: LintService;
-  prompts: PromptService;
-  log: Log;
-  services: Services;
-  /** What each feature's register() returned, by feature name (e.g. `features.commands`). */
-  features: Record<string, unknown>;
-  /** The extension's live event subscriptions and watchers (listeners.ts), for the listener-hygiene tests. */
-  liveListeners: () => LiveListeners;
-}
-
-export function activate(context: vscode.ExtensionContext): ImpactNotesApi {
-  const log = new Log();
-  context.subscriptions.push(log);
-  try {
-    return start(context, log);
-  } catch (err) {
-    // Say so once, visibly, then let VS Code record the failed activation too.
-    const message = log.error('Impact Notes could not start', err);
-    void vscode.window.showErrorMessage(message, 'Show Output').then((a) => a && log.show());
-    throw err;
-  }
-}
-
-function start(context: vscode.ExtensionContext, log: Log): ImpactNotesApi {
-  const started = Date.now();
-  const docsBase = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
-  const lintService = new LintService({ docsBase, log });
-  context.subscriptions.push(lintService);
-  const prompts = new PromptService();
-  const services: Services = { context, log, lintService, prompts, docsBase };
-  const features: Record<string, unknown> = {};
-  for (const [name, register] of Object.entries(FEATURES)) {
-    try {
-      features[name] = register(context, services);
-    } catch (err) {
-      const message = log.error(`Impact Notes could not start its ${name} feature`, err);
-      void vscode.window.showErrorMessage(message);
-    }
-  }
-  // Discovery's "Unplanned research" group lives in the assessments tree.
-  const tree = features.tree as TreeApi | undefined;
-  const discovery = features.discovery as DiscoveryApi | undefined;
-  if (tree && discovery) context.subscriptions.push(tree.provider.addSection(discovery.section));
-  lintService.start();
-  log.info(`activated in ${Date.now() - started} ms (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`);
-  return { lintService, prompts, log, services, features, liveListeners };
-}
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
-}
+export type { ImpactNotesApi };
+export const activate = createActivate(nodePlatform);
+export { deactivate };

@@ -2,7 +2,7 @@
  * Hover help in IMPACT.md (taxonomy terms, section headings, ratings) and in release plans (keys and
  * enum values). A thin adapter: the text comes from src/core/help.ts.
  */
-import * as path from 'node:path';
+import { posix } from '../core/util/posix-path';
 import * as vscode from 'vscode';
 import { projectLinks, taxonomyDocUrl, type PackageLinkFields } from '../core/docs-url';
 import { impactHoverAt, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
@@ -21,7 +21,7 @@ export const IMPACT_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' 
 export const RELEASE_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }];
 
 export function isImpactDocument(doc: vscode.TextDocument): boolean {
-  return IMPACT_FILE_RE.test(path.posix.basename(doc.uri.path));
+  return IMPACT_FILE_RE.test(posix.basename(doc.uri.path));
 }
 
 /**
@@ -29,7 +29,7 @@ export function isImpactDocument(doc: vscode.TextDocument): boolean {
  * paired it with an IMPACT.md. A bare release.yaml of some other tool is never claimed.
  */
 export function isReleasePlanDocument(doc: vscode.TextDocument, lintService: ViewLintService): boolean {
-  if (!RELEASE_FILE_RE.test(path.posix.basename(doc.uri.path))) return false;
+  if (!RELEASE_FILE_RE.test(posix.basename(doc.uri.path))) return false;
   if (declaresReleasePlan(doc.getText())) return true;
   const pair = lintService.pairFor(doc.uri);
   return !!pair?.impactUri && pair.releaseUri?.toString() === doc.uri.toString();

@@ -6,9 +6,7 @@
  * results that a newer run has overtaken. Other features read results through `pairFor`, `pairs`
  * and `onDidUpdate`.
  */
-import { constants as fsConstants } from 'node:fs';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
+import { posix } from '../core/util/posix-path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { ConfigResolver, type ConfigHost, type IgnoreSet, type ResolvedConfig } from '../core/config-chain';
@@ -49,6 +47,12 @@ export interface LintServiceOptions {
   log: Log;
   /** Injectable clock for date rules (tests). */
   today?: () => Date;
+  /**
+   * The first `maxBytes` of a file too large to read whole, when the platform can read part of a
+   * file (Node, file: scheme; workspace.fs has no partial read). Without it such a lone
+   * release.yaml is not taken for a plan.
+   */
+  readHead?: (uri: vscode.Uri, maxBytes: number) => Promise<string | undefined>;
 }
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -62,16 +66,16 @@ const PAIR_FILES_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][
 
 /** Whether a file name is one of the pair's (IMPACT.md, release.yaml / release.yml). */
 export function isPairFileName(uri: vscode.Uri): boolean {
-  const name = path.posix.basename(uri.path);
+  const name = posix.basename(uri.path);
   return IMPACT_FILE_RE.test(name) || RELEASE_FILE_RE.test(name);
 }
 
 export function isConfigFileName(uri: vscode.Uri): boolean {
-  return CONFIG_FILE_NAMES.includes(path.posix.basename(uri.path));
+  return CONFIG_FILE_NAMES.includes(posix.basename(uri.path));
 }
 
 function dirUri(uri: vscode.Uri): vscode.Uri {
-  return uri.with({ path: path.posix.dirname(uri.path) });
+  return uri.with({ path: posix.dirname(uri.path) });
 }
 
 function sameUri(a: vscode.Uri | undefined, b: vscode.Uri | undefined): boolean {
@@ -176,28 +180,6 @@ function fileInput(path: string, r: ReadText): FileInput {
   if (r.size !== undefined) input.size = r.size;
   if (r.unreadable !== undefined) input.unreadable = r.unreadable;
   return input;
-}
-
-/**
- * The first `maxBytes` of a local regular file (file: scheme only; workspace.fs has no partial
- * read). Undefined elsewhere or when it cannot be read.
- */
-async function readLocalHead(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
-  if (uri.scheme !== 'file') return undefined;
-  let fh: fs.FileHandle | undefined;
-  try {
-    // O_NONBLOCK: even if the file was swapped for a pipe since the stat, opening it cannot block.
-    fh = await fs.open(uri.fsPath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-    const st = await fh.stat();
-    if (!st.isFile()) return undefined;
-    const buf = Buffer.alloc(Math.min(maxBytes, st.size));
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    await fh?.close().catch(() => undefined);
-  }
 }
 
 export class LintService implements vscode.Disposable {
@@ -517,7 +499,7 @@ export class LintService implements vscode.Disposable {
     const pair = await pairInFolder(
       folder.path,
       names,
-      (d, n) => path.posix.join(d, n),
+      (d, n) => posix.join(d, n),
       async (p) => this.readDeclaration(folder.with({ path: p }), (await cfgP).config.maxFileSize),
     );
     if (isStale()) return newer();
@@ -641,7 +623,7 @@ export class LintService implements vscode.Disposable {
   private async readDeclaration(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
     const r = await this.readText(uri, maxBytes);
     if (!r || r.unreadable !== undefined) return undefined;
-    if (r.size !== undefined) return readLocalHead(uri, DECLARATION_HEAD);
+    if (r.size !== undefined) return this.options.readHead?.(uri, DECLARATION_HEAD);
     return r.text;
   }
 
@@ -687,8 +669,8 @@ export class LintService implements vscode.Disposable {
 
   private newResolver(stopAt?: string, near?: vscode.Uri): ConfigResolver {
     const host: ConfigHost = {
-      dirname: (p) => path.posix.dirname(p),
-      join: (d, n) => path.posix.join(d, n),
+      dirname: (p) => posix.dirname(p),
+      join: (d, n) => posix.join(d, n),
       read: async (p) => {
         const uri = this.configUri(p, near);
         if (!uri) return undefined;
@@ -699,9 +681,9 @@ export class LintService implements vscode.Disposable {
         if (r.size === undefined && r.unreadable !== NOT_REGULAR && r.unreadable !== PERMISSION_DENIED) return undefined;
         // Not read (too large, a pipe, no permission): as if absent for the chain, but said on the file itself.
         const why = r.size !== undefined ? `it is ${formatBytes(r.size)}, above the ${formatBytes(CONFIG_MAX_BYTES)} limit for configuration files` : r.unreadable;
-        const message = `${path.posix.basename(uri.path)} was not read: ${why}. Its settings are ignored.`;
+        const message = `${posix.basename(uri.path)} was not read: ${why}. Its settings are ignored.`;
         if (this.configSkips.get(uri.toString())?.message !== message) this.options.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${message}`);
-        this.configSkips.set(uri.toString(), { uri, dir: path.posix.dirname(p), message });
+        this.configSkips.set(uri.toString(), { uri, dir: posix.dirname(p), message });
         return undefined;
       },
     };
@@ -752,7 +734,7 @@ export class LintService implements vscode.Disposable {
 
   private isIgnored(uri: vscode.Uri, ignores: readonly IgnoreSet[]): boolean {
     for (const set of ignores) {
-      const rel = path.posix.relative(set.base, uri.path);
+      const rel = posix.relative(set.base, uri.path);
       if (!rel || rel.startsWith('..')) continue;
       const m = picomatch(set.patterns, { dot: true });
       if (m(rel) || m(`${rel}/`)) return true;
@@ -809,7 +791,7 @@ function existsFrom(files: readonly string[] | undefined): ((rel: string) => boo
   if (!files) return undefined;
   const set = new Set(files);
   return (rel) => {
-    const norm = path.posix.normalize(rel.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+    const norm = posix.normalize(rel.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
     if (norm.startsWith('..') || norm.startsWith('/')) return undefined;
     if (norm === '.' || norm === '') return true;
     if (set.has(norm)) return true;

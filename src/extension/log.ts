@@ -8,9 +8,10 @@ export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
 
   /** Also copy lines to the extension host's console (set IMPACT_NOTES_LOG_CONSOLE=1; used by the integration runner when debugging). */
-  private readonly mirror = !!process.env.IMPACT_NOTES_LOG_CONSOLE;
+  private readonly mirror: boolean;
 
-  constructor(name = 'Impact Notes') {
+  constructor(name = 'Impact Notes', options: { mirror?: boolean } = {}) {
+    this.mirror = !!options.mirror;
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }
 

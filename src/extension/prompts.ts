@@ -13,6 +13,7 @@ export interface Prompts {
   showInformationMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;
   showWarningMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;
   showErrorMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined>;
+  showOpenDialog(options?: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
 }
 
 /** The real thing. */
@@ -22,6 +23,7 @@ export const windowPrompts: Prompts = {
   showInformationMessage: (message, ...items) => vscode.window.showInformationMessage(message, ...items),
   showWarningMessage: (message, ...items) => vscode.window.showWarningMessage(message, ...items),
   showErrorMessage: (message, ...items) => vscode.window.showErrorMessage(message, ...items),
+  showOpenDialog: (options) => vscode.window.showOpenDialog(options),
 };
 
 /**
@@ -59,5 +61,9 @@ export class PromptService implements Prompts {
 
   showErrorMessage<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
     return this.current.showErrorMessage(message, ...items);
+  }
+
+  showOpenDialog(options?: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
+    return this.current.showOpenDialog(options);
   }
 }

@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { LintService } from './lintService';
 import type { Log } from './log';
+import type { Platform } from './platform';
 import type { PromptService } from './prompts';
 
 export interface Services {
@@ -13,8 +14,10 @@ export interface Services {
   lintService: LintService;
   /** All user prompts go through this (tests swap in a scripted fake). */
   prompts: PromptService;
-  /** Folder of the rule pages: docs/rules/ inside the extension. */
+  /** Folder of the rule pages: the bundled docs/rules/, served read-only (ruleDocs.ts). */
   docsBase: vscode.Uri;
+  /** What differs between the Node and the web worker extension host. */
+  platform: Platform;
 }
 
 /** A feature: registers its providers/commands (pushing disposables onto context.subscriptions) and may return an API object for tests. */

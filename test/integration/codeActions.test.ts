@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Rule } from '../../src/core/types';
 import type { ImpactNotesApi } from '../../src/extension/extension';
-import { getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, readText, removeFolder, tempFolder, waitFor, waitForRule, writeText } from './core-helpers';
+import { getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, readText, removeFolder, tempFolder, waitFor, waitForRule, writeText, waitForOnlyPrompts } from './core-helpers';
 
 /**
  * A rule only for these tests: "CROSS-FILE-ME" in IMPACT.md is fixed by a comment in release.yaml
@@ -14,7 +14,7 @@ import { getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, readText, removeFolder, t
  * release.yaml is reported there (to check suppression indentation).
  */
 const TEST_RULE: Rule = {
-  meta: { name: 'test-cross-file', description: 'Test rule.', scope: 'pair', defaultSeverity: 'warning', fixable: true },
+  meta: { name: 'test-cross-file', description: 'Test rule.', scope: 'pair', defaultSeverity: 'warning', fixable: true, suggestions: true },
   check(ctx) {
     const imp = ctx.impact?.source.text;
     const rel = ctx.release?.source.text;
@@ -170,7 +170,8 @@ describe('extension core: quick fixes', function () {
     const actions = await actionsAt(impactUri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.impactNotes');
     const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.impactNotes');
     await apply(fixAll, 'fix all');
-    await waitForRule(impactUri, 'missing-section', false);
+    // The sections are inserted with their prompts; they stay errors until a person answers them.
+    await waitForOnlyPrompts(impactUri, 'missing-section');
     assert.match(editor.document.getText(), /^## Path to harm$/m);
     assert.equal(await readText(releaseUri), releaseBefore, 'fix-all of IMPACT.md touched release.yaml');
     assert.ok(ourDiagnostics(impactUri, 'test-cross-file').length, 'the cross-file fix should not be part of this file\'s fix-all');
@@ -184,7 +185,7 @@ describe('extension core: quick fixes', function () {
       await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\nMore text.\n'));
       await vscode.commands.executeCommand('workbench.action.files.save');
       await waitFor(async () => /^## Path to harm$/m.test(await readText(impactUri)) || undefined, 'the saved file to hold the fixes');
-      await waitForRule(impactUri, 'missing-section', false);
+      await waitForOnlyPrompts(impactUri, 'missing-section');
     } finally {
       // Later suites save the example files: fix-on-save must be off again.
       await scoped().update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
@@ -196,6 +197,6 @@ describe('extension core: quick fixes', function () {
     await openImpact();
     assert.equal(await vscode.commands.executeCommand('impactNotes.fixAll', impactUri), true);
     await waitForRule(impactUri, 'test-cross-file', false);
-    await waitForRule(impactUri, 'missing-section', false);
+    await waitForOnlyPrompts(impactUri, 'missing-section');
   });
 });

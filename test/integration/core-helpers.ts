@@ -104,6 +104,21 @@ export function waitForRule(uri: vscode.Uri, rule: string, present = true, timeo
   );
 }
 
+/**
+ * Waits until every diagnostic of `rule` on `uri` is an unanswered question whose structure is in
+ * place ("the template's prompt is still here"): a fix adds the prompt, only a person answers it.
+ */
+export function waitForOnlyPrompts(uri: vscode.Uri, rule: string, timeoutMs?: number): Promise<vscode.Diagnostic[] | true> {
+  return waitFor(
+    () => {
+      const ds = ourDiagnostics(uri, rule);
+      return ds.every((d) => /the template's prompt is still here/.test(d.message)) || undefined;
+    },
+    `${rule} on ${vscode.workspace.asRelativePath(uri)} to hold only unanswered prompts`,
+    timeoutMs,
+  );
+}
+
 /** Waits until the lint service has linted the open document at its current version. */
 export async function waitLinted(api: ImpactNotesApi, doc: vscode.TextDocument): Promise<void> {
   await waitFor(() => {
@@ -117,11 +132,11 @@ export async function waitLinted(api: ImpactNotesApi, doc: vscode.TextDocument):
 // ---- scripted prompts ---------------------------------------------------------------------------
 
 export interface PromptCall {
-  kind: 'quickPick' | 'inputBox' | 'info' | 'warning' | 'error';
+  kind: 'quickPick' | 'inputBox' | 'info' | 'warning' | 'error' | 'openDialog';
   /** Title, placeholder or prompt, or the message. */
   text: string;
   items?: vscode.QuickPickItem[];
-  options?: vscode.QuickPickOptions | vscode.InputBoxOptions;
+  options?: vscode.QuickPickOptions | vscode.InputBoxOptions | vscode.OpenDialogOptions;
   buttons?: string[];
 }
 
@@ -166,6 +181,12 @@ export class ScriptedPrompts implements Prompts {
 
   showErrorMessage(message: string, ...items: string[]): Thenable<never> {
     return this.message('error', message, items);
+  }
+
+  showOpenDialog(options?: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined> {
+    const call: PromptCall = { kind: 'openDialog', text: [options?.title, options?.openLabel].filter(Boolean).join(' | '), options };
+    this.calls.push(call);
+    return Promise.resolve(this.answer(call) as vscode.Uri[] | undefined);
   }
 }
 

@@ -68,6 +68,10 @@ function scripted(answer: (call: Call) => unknown): Prompts & { calls: Call[] } 
     showInformationMessage: msg('info'),
     showWarningMessage: msg('warning'),
     showErrorMessage: msg('error'),
+    showOpenDialog: (options?: vscode.OpenDialogOptions) => {
+      calls.push({ kind: 'openDialog', text: options?.title ?? '' });
+      return Promise.resolve(undefined);
+    },
   };
 }
 
@@ -119,7 +123,7 @@ describe('report: panel and exports', function () {
     assert.match(html, /<svg class="picture timeline"/);
     assert.match(html, /<svg class="picture ratchet"/);
     assert.match(html, /<svg class="picture completeness"/);
-    assert.equal((html.match(/class="cell"/g) ?? []).length, 27, 'three hazards × nine factors');
+    assert.equal((html.match(/class="cell"/g) ?? []).length, 9, 'nine factors, rated once (no row repeats another)');
     assert.match(html, /after: detector published/);
 
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1].replace(/&#39;/g, "'");

@@ -10,6 +10,11 @@
 //   node test/integration/run-in-browser.js --server http://127.0.0.1:PORT --folder <workspace>
 //        --tests <abs path of dist/test/integration/index.js> --dev <extensionDevelopmentPath>
 //        [--workspace <file.code-workspace> instead of --folder] [--screenshot out.png] [--timeout ms]
+//        [--web --results <file.json>]
+// --web runs the extension (its `browser` entry) and the tests in the web worker extension host
+// (payload extensionDevelopmentKind=web); the worker has no file system of its own, so the test
+// entry prints its summary as one line, `[impact-notes-tests] results {json}`, which is written to
+// --results here.
 // --dev is required: VS Code only runs extensionTestsPath when an extensionDevelopmentPath is
 // given too (without one the workbench opens and nothing happens until the timeout). To test an
 // installed .vsix instead of the sources, pass an EMPTY folder as --dev.
@@ -26,6 +31,7 @@ const wb = require('./workbench');
 // Printed by index.ts around the mocha run (keep in sync).
 const SUITE_START = '[impact-notes-tests] suite start';
 const SUITE_END = '[impact-notes-tests] suite end';
+const RESULTS = '[impact-notes-tests] results ';
 // Workbench chatter that is never useful in a test log (shown with VERBOSE=1).
 const NOISE = new RegExp(
   '^(' +
@@ -50,6 +56,8 @@ async function main() {
       dev: { type: 'string' },
       screenshot: { type: 'string' },
       timeout: { type: 'string' },
+      web: { type: 'boolean' },
+      results: { type: 'string' },
     },
   });
   if (!values.server || !values.tests || !values.dev) {
@@ -64,6 +72,7 @@ async function main() {
     workspace: values.workspace,
     extensionDevelopmentPath: values.dev,
     extensionTestsPath: values.tests,
+    extensionDevelopmentKind: values.web ? 'web' : undefined,
   });
   // playwright's own signal handlers close chromium but leave this process running; ours exit.
   const browser = await wb.launchBrowser({ handleSIGINT: false, handleSIGTERM: false });
@@ -88,6 +97,14 @@ async function main() {
     // (such as the "Canceled" errors logged while the workbench shuts the extension host down).
     let inSuite = false;
     await wb.attachLogging(page, (line, type) => {
+      const r = line.indexOf(RESULTS);
+      if (r >= 0) {
+        if (values.results) {
+          fs.mkdirSync(path.dirname(path.resolve(values.results)), { recursive: true });
+          fs.writeFileSync(values.results, JSON.stringify(JSON.parse(line.slice(r + RESULTS.length)), null, 2) + '\n');
+        }
+        return;
+      }
       if (line.includes(SUITE_START)) return void (inSuite = true);
       if (line.includes(SUITE_END)) return void (inSuite = false);
       if (process.env.VERBOSE) return void console.log(line);
@@ -97,7 +114,7 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (c) => done(c));
     page.on('crash', () => done('page crashed'));
-    console.log(`[run-in-browser] opening workbench (${values.workspace ? `workspace ${values.workspace}` : `folder ${values.folder || '-'}`}, timeout ${timeoutMs / 1000}s)`);
+    console.log(`[run-in-browser] opening workbench${values.web ? ' (web worker extension host)' : ''} (${values.workspace ? `workspace ${values.workspace}` : `folder ${values.folder || '-'}`}, timeout ${timeoutMs / 1000}s)`);
     if (process.env.VERBOSE) console.log(`[run-in-browser] ${url}`);
     const timer = setTimeout(() => done('timeout'), timeoutMs);
     await page.goto(url);

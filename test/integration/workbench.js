@@ -16,7 +16,9 @@
 //
 // CLI use (scripts/run-vscode-tests.sh keeps one definition of the server's flags and settings here):
 //   node workbench.js check                        exit 1 with a message if the host is not installed
-//   node workbench.js server-argv <tmp> [port]     prepare <tmp>; print `env VARS... node code-server ARGS...`, NUL-separated
+//   node workbench.js server-argv <tmp> [port] [settings-json]
+//                                                  prepare <tmp> (extra user settings as JSON); print
+//                                                  `env VARS... node code-server ARGS...`, NUL-separated
 //   node workbench.js wait-ready <log> <pid> [ms]  wait for the server to listen and answer /healthz; print its URL
 //   node workbench.js install-vsix <tmp> <file>    install a .vsix into <tmp>'s extensions dir
 'use strict';
@@ -129,8 +131,12 @@ function serverEnv(tmp, extra = {}) {
   return { ...process.env, ...serverEnvOverrides(tmp), ...extra };
 }
 
-/** argv (node first) that starts code-server on 127.0.0.1:<port>; port 0 = pick a free one. */
-function serverArgv(tmp, port = 0) {
+/**
+ * argv (node first) that starts code-server on 127.0.0.1:<port>; port 0 = pick a free one.
+ * `smokeTestDriver` (default true) is what lets the workbench run a test payload; it also keeps
+ * notifications from popping up (they only reach the bell), so `npm start` turns it off.
+ */
+function serverArgv(tmp, port = 0, { smokeTestDriver = true } = {}) {
   const { node, codeServer } = hostPaths();
   return [
     node,
@@ -145,7 +151,7 @@ function serverArgv(tmp, port = 0) {
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     // Without this a release build ignores the test payload (extensionTestsPath) in the URL.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
 }
 
@@ -226,7 +232,8 @@ function killGroup(pid, signal) {
  * stop() kills the whole process group (the server does not exit on its own) and removes tmp
  * unless KEEP_VSCODE_TEST_TMP is set. A process 'exit' hook kills the group as a last resort.
  * Options: settings (extra user settings), env (extra env for server + extension host),
- * vsix (install this packaged extension first), timeoutMs.
+ * vsix (install this packaged extension first), timeoutMs, smokeTestDriver (false: a server for a
+ * person, with notifications, which ignores test payloads).
  */
 async function startCodeServer(opts = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'impact-notes-vscode-'));
@@ -242,7 +249,7 @@ async function startCodeServer(opts = {}) {
   }
   const logFile = path.join(tmp, 'server.log');
   const logFd = fs.openSync(logFile, 'a');
-  const [node, ...args] = serverArgv(tmp, opts.port || 0);
+  const [node, ...args] = serverArgv(tmp, opts.port || 0, { smokeTestDriver: opts.smokeTestDriver !== false });
   const child = spawn(node, args, {
     detached: true,
     stdio: ['ignore', logFd, logFd],
@@ -282,12 +289,15 @@ async function startCodeServer(opts = {}) {
  * the development extension loaded (used by the e2e tests). `workspace` (a .code-workspace file)
  * opens a multi-root workspace instead of `folder` (code-server's `?workspace=` parameter).
  */
-function workbenchUrl(serverUrl, { folder, workspace, extensionDevelopmentPath, extensionTestsPath } = {}) {
+function workbenchUrl(serverUrl, { folder, workspace, extensionDevelopmentPath, extensionTestsPath, extensionDevelopmentKind } = {}) {
   const u = new URL(serverUrl);
   const remote = (p) => `vscode-remote://${u.host}${path.resolve(p)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  // 'web': run the extension under development (its package.json `browser` entry) and the tests in
+  // the web worker extension host, as vscode.dev does, instead of the server's Node one.
+  if (extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', extensionDevelopmentKind]);
   payload.push(['skipWelcome', 'true']);
   let url = `${u.origin}/?`;
   if (workspace) url += `workspace=${encodeURIComponent(path.resolve(workspace))}&`;
@@ -499,9 +509,9 @@ if (require.main === module) {
       chromiumPath();
     } else if (cmd === 'server-argv') {
       const [tmp, port] = rest;
-      if (!tmp) throw new Error('usage: server-argv <tmp> [port]');
+      if (!tmp) throw new Error('usage: server-argv <tmp> [port] [settings-json]');
       const abs = path.resolve(tmp);
-      prepareServerDirs(abs);
+      prepareServerDirs(abs, rest[2] ? JSON.parse(rest[2]) : {});
       // `env K=V ... node entry.js ...`: env execs in place, so the pid setsid reports is the server's.
       const vars = Object.entries(serverEnvOverrides(abs)).map(([k, v]) => `${k}=${v}`);
       process.stdout.write(['env', ...vars, ...serverArgv(abs, +(port || 0))].join('\0') + '\0');

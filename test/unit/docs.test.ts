@@ -10,7 +10,8 @@ import { defaultConfig } from '../../src/core/config';
 import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE } from '../../src/core/engine';
 import { allRules } from '../../src/core/rules';
 import type { Rule } from '../../src/core/types';
-import { PSEUDO_RULES, README_PATH, RULE_DOCS_DIR, RULE_INDEX_PATH, renderReadme, renderRuleIndex } from '../../scripts/gen-rule-docs';
+import { CATEGORY, COMMAND_LIST } from '../../src/extension/commandTable';
+import { fixLabel, PSEUDO_RULES, README_PATH, RULE_DOCS_DIR, RULE_INDEX_PATH, renderReadme, renderRuleIndex } from '../../scripts/gen-rule-docs';
 
 interface Page {
   title?: string;
@@ -119,7 +120,7 @@ describe('rule docs', () => {
         checkStructure(m.name, page);
         assert.equal(page.quote, m.description, 'the quote under the title must be meta.description, word for word');
         assert.equal(page.table.get('Default severity'), m.defaultSeverity, 'Default severity differs from meta.defaultSeverity');
-        assert.equal(page.table.get('Fixable'), m.fixable ? 'yes' : 'no', 'Fixable differs from meta.fixable');
+        assert.equal(page.table.get('Fixable'), fixLabel(m), 'Fixable differs from meta.fixable and meta.suggestions');
         if (m.source) assert.equal(page.table.get('Source'), m.source, 'Source differs from meta.source');
         const file = page.table.get('File')!;
         assert.ok(fileMatchesScope(file, m.scope), `File '${file}' does not fit scope '${m.scope}'`);
@@ -173,5 +174,26 @@ describe('rule docs', () => {
   it('the index links every rule and engine finding to its page', () => {
     const index = renderRuleIndex();
     for (const n of [...allRules.map((r) => r.meta.name), ...pseudoNames]) assert.ok(index.includes(`[${n}](${n}.md)`), n);
+  });
+});
+
+describe('README generated from the product', () => {
+  it('lists every command with a README text under the title the palette shows', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string; title: string; category: string }[] } };
+    const readme = fs.readFileSync(README_PATH, 'utf8');
+    for (const c of COMMAND_LIST.filter((x) => x.readme)) {
+      const contributed = pkg.contributes.commands.find((p) => p.command === c.id);
+      assert.ok(contributed, `${c.id} is not contributed`);
+      assert.equal(contributed.category, CATEGORY);
+      assert.ok(readme.includes(`| *${contributed.title}* |`), `README.md does not list '${contributed.title}' as the palette shows it`);
+    }
+    assert.ok(readme.includes('*Export Conference Checklist Answers…*'));
+    assert.ok(!readme.includes('Export Checklist Answers*'), 'an old command name is left in README.md');
+  });
+
+  it('marks a rule with quick fixes as fixable (invalid-value offers the known values)', () => {
+    const readme = fs.readFileSync(README_PATH, 'utf8');
+    assert.match(readme, /^\| \[invalid-value\]\(docs\/rules\/invalid-value\.md\) \|.*\| quick fix \|$/m);
+    assert.match(readme, /^\| \[missing-section\]\(docs\/rules\/missing-section\.md\) \|.*\| yes \(also --fix\) \|$/m);
   });
 });

@@ -821,3 +821,36 @@ describe('engine: hostile input never throws or hangs', () => {
     }
   });
 });
+
+describe('engine: rule metadata is a contract', () => {
+  const fixAndSuggest = (extra: Partial<RuleMeta>): Rule => ({
+    meta: meta('offers-fixes', { scope: 'impact', ...extra }),
+    check(ctx) {
+      const range = { start: 0, end: 1 };
+      ctx.report({
+        message: 'x',
+        file: 'impact',
+        range,
+        fix: { title: 'fix', edits: [{ file: 'impact', range, newText: 'y' }] },
+        suggestions: [{ title: 'suggest', edits: [{ file: 'impact', range, newText: 'z' }] }],
+      });
+    },
+  });
+  const run = (rule: Rule) => lint({ impact: { path: 'IMPACT.md', text: '# x\n' }, rules: [rule], today: TODAY }).findings;
+
+  it('keeps the fix and the suggestions a rule declares', () => {
+    const fs = run(fixAndSuggest({ fixable: true, suggestions: true }));
+    assert.deepEqual(fs.map((f) => [f.rule, !!f.fix, f.suggestions?.length]), [['offers-fixes', true, 1]]);
+  });
+
+  it('drops and reports a fix or suggestions the metadata does not declare', () => {
+    const fs = run(fixAndSuggest({ fixable: false }));
+    const own = fs.find((f) => f.rule === 'offers-fixes');
+    assert.ok(own);
+    assert.equal(own.fix, undefined);
+    assert.equal(own.suggestions, undefined);
+    const internal = fs.find((f) => f.rule === INTERNAL_ERROR);
+    assert.ok(internal);
+    assert.match(internal.message, /offered a fix \(meta\.fixable is false\) and suggestions \(meta\.suggestions is not set\)/);
+  });
+});

@@ -103,12 +103,12 @@ describe('help: IMPACT.md hover', () => {
 
 describe('help: release.yaml schema lookups', () => {
   it('finds properties and enums through arrays and anyOf', () => {
-    assert.deepEqual(Object.keys(propertiesAt(['artifacts', 0, 'timing'])!.properties), ['kind', 'date', 'every', 'next', 'event', 'stages', 'notes']);
+    assert.deepEqual(Object.keys(propertiesAt(['artifacts', 0, 'timing'])!.properties), ['kind', 'date', 'every', 'next', 'event', 'reason', 'stages', 'notes']);
     assert.deepEqual(enumAt(['artifacts', 3, 'timing', 'kind']), ids('release-timing'));
     assert.deepEqual(enumAt(['modality']), ids('modality'));
     assert.deepEqual(enumAt(['modality', 2]), ids('modality'));
     assert.deepEqual(enumAt(['artifacts', 0, 'timing', 'stages', 1, 'distribution']), ids('release-distribution'));
-    assert.deepEqual(enumAt(['safeguards', 'consent', 'status']), ['implemented', 'planned', 'not-applicable']);
+    assert.deepEqual(enumAt(['safeguards', 'consent', 'status']), ['implemented', 'planned', 'not-implemented', 'not-applicable']);
     assert.deepEqual(enumAt(['impact-release']), ['1']);
     assert.equal(groupForEnum(enumAt(['review', 'level'])!), 'review-level');
     assert.equal(groupForEnum(enumAt(['artifacts', 0, 'status'])!), undefined);
@@ -138,7 +138,13 @@ describe('help: release.yaml hover', () => {
     assert.equal(hover('content: trained-model', 11)!.term?.id, 'trained-model');
     assert.equal(hover('[audio]', 2)!.term?.id, 'audio');
     assert.equal(hover('level: expedited', 9)!.term?.id, 'expedited');
-    assert.match(hover('status: implemented', 10)!.markdown, /`implemented` · implemented, planned, or not-applicable/);
+    assert.equal(hover('status: implemented', 10)!.term?.id, 'implemented');
+    const vocab = 'impact-release: 1\nartifacts: []\nsafeguards:\n  watermarking: { status: not-implemented, enforced: released-code, reason: r }\n';
+    const doc = parseRelease('release.yaml', vocab);
+    const at = (needle: string) => releaseHoverAt(doc, offsetOf(vocab, needle, 2), DOC);
+    assert.equal(at('not-implemented')!.term?.id, 'not-implemented');
+    assert.match(at('not-implemented')!.markdown, /counts as no protection/);
+    assert.equal(at('released-code')!.term?.id, 'released-code');
   });
 
   it('says nothing about free text', () => {
@@ -207,10 +213,10 @@ describe('help: release.yaml completions', () => {
   it('offers the keys of the mapping at the cursor, without those already present', () => {
     const p = at('impact-release: 1\nartifacts:\n  - id: a\n    content: paper\n    ¦\n');
     const set = releaseCompletions(p.text, p.offset)!;
-    assert.deepEqual(labels(set), ['description', 'paths', 'timing', 'distribution', 'status', 'released', 'withdrawn', 'safeguards', 'notes']);
+    assert.deepEqual(labels(set), ['description', 'paths', 'timing', 'distribution', 'status', 'released', 'withdrawn', 'safeguards', 'purpose', 'notes']);
     const timing = set.items.find((i) => i.label === 'timing')!;
     assert.equal(timing.detail, 'required');
-    assert.match(timing.insertText, /^timing:\n\tkind: \$\{1\|immediate,timed,periodic,evented,staged\|\}\n\t\$0$/);
+    assert.match(timing.insertText, /^timing:\n\tkind: \$\{1\|immediate,timed,periodic,evented,staged,withheld\|\}\n\t\$0$/);
     assert.ok(timing.sortText! < set.items.find((i) => i.label === 'notes')!.sortText!);
     assert.deepEqual(set.range, { start: p.offset, end: p.offset });
   });
@@ -229,7 +235,7 @@ describe('help: release.yaml completions', () => {
     const set = releaseCompletions(p.text, p.offset)!;
     assert.deepEqual(labels(set), ['detectability', 'watermarking', 'referenceability', 'synthesis-constraints']);
     assert.equal(set.items[1].detail, 'Watermarking');
-    assert.match(set.items[1].insertText, /^watermarking:\n\tstatus: \$\{1\|implemented,planned,not-applicable\|\}/);
+    assert.match(set.items[1].insertText, /^watermarking:\n\tstatus: \$\{1\|implemented,planned,not-implemented,not-applicable\|\}/);
     assert.equal(p.text.slice(set.range.start, set.range.end), 'wa');
   });
 
@@ -240,7 +246,9 @@ describe('help: release.yaml completions', () => {
       ['artifacts:\n  - id: a\n    content: tr¦\n', ids('release-content')],
       ['artifacts:\n  - id: a\n    status: ¦\n', ['planned', 'released', 'withheld', 'withdrawn']],
       ['review:\n  level: ¦\n', ids('review-level')],
-      ['safeguards:\n  watermarking:\n    status: ¦\n', ['implemented', 'planned', 'not-applicable']],
+      ['safeguards:\n  watermarking:\n    status: ¦\n', ['implemented', 'planned', 'not-implemented', 'not-applicable']],
+      ['safeguards:\n  watermarking:\n    enforced: ¦\n', ['released-code', 'hosted-service', 'access-process', 'license', 'other']],
+      ['artifacts:\n  - id: a\n    purpose: ¦\n', ['defense']],
       ['modality: [audio, ¦]\n', ids('modality')],
       ['modality:\n  - ¦\n', ids('modality')],
       ['artifacts:\n  - id: a\n    safeguards: [¦]\n', ids('safeguard')],

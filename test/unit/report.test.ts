@@ -35,7 +35,7 @@ import {
 } from '../../src/core/report';
 import { escapeLatex, escapeMarkdown, latexUrl } from '../../src/core/report/escape';
 import { markdownToLatex, markdownToMarkdown } from '../../src/core/report/markdown';
-import { timeTicks } from '../../src/core/report/svg';
+import { heatmapSvg, timeTicks } from '../../src/core/report/svg';
 import { allRules } from '../../src/core/rules';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -419,6 +419,21 @@ describe('report: pictures in edge cases', () => {
     assert.match(html, /No artifacts in release\.yaml/);
     assert.equal(model.completeness.done, 0);
     assertSafeHtml(html, false);
+  });
+
+  it('the hazard and path-to-harm picture draws each factor once, never a row that repeats another', () => {
+    const model = exampleModel();
+    const svg = heatmapSvg(model);
+    assert.equal((svg.match(/<g class="cell"/g) ?? []).length, model.factors.length, 'one cell per factor');
+    assert.equal((svg.match(/<g class="hazard-head/g) ?? []).length, model.hazards.length, 'each hazard beside the row, with whether it applies');
+    // No hazard applies: the factors are drawn faded (they ease no misuse), still once each.
+    const none = lint({
+      impact: { path: 'IMPACT.md', text: ['# T', '## Hazards', '- **Product hazard:** no — nothing runnable.', '- **Data hazard:** no — all public.', '- **Attention hazard:** no — obscure.', '## Path to harm', '- **Slottability:** high — plugs in.', ''].join('\n') },
+      today: TODAY_DATE,
+    });
+    const faded = heatmapSvg(buildReport({ result: none, today: TODAY_DATE }));
+    assert.equal((faded.match(/heat-off/g) ?? []).length, 9);
+    assert.doesNotMatch(faded, /heat-high/);
   });
 
   it('time ticks are month-aligned and few', () => {

@@ -27,6 +27,34 @@ const plan = (artifact: string) =>
   `impact-release: 1\nartifacts:\n  - id: weights\n    content: trained-model\n${artifact}`;
 
 describe('release schema', () => {
+  it("accepts status not-implemented, and never suggests 'implemented' for a misspelling of it", () => {
+    const base = 'impact-release: 1\nartifacts: []\nsafeguards:\n  watermarking: { status: STATUS, reason: none was ready }\n';
+    assert.deepEqual(problems(base.replace('STATUS', 'not-implemented')), []);
+    for (const typo of ['not-implmented', 'not implemented', 'not_implemented', 'Not Implemented', 'unimplemented']) {
+      const got = problems(base.replace('STATUS', typo));
+      assert.equal(got.length, 1, typo);
+      assert.match(got[0].problem.message, /Did you mean 'not-implemented'\?/, typo);
+      assert.equal(got[0].problem.suggestions?.[0].edits[0].newText, 'not-implemented', typo);
+    }
+  });
+
+  it('accepts the release vocabulary of real decisions: hosted, withheld, samples, purpose, enforced, per-stage access', () => {
+    const text = [
+      'impact-release: 1',
+      'artifacts:',
+      '  - { id: a, content: samples, timing: { kind: withheld, reason: r }, distribution: { kind: hosted, url: u } }',
+      '  - id: b',
+      '    content: trained-model',
+      '    purpose: defense',
+      '    timing: { kind: staged, stages: [{ date: 2027-01-01, release: s, distribution: ask-for-access, process: p, license: l, url: u }, { after: e, release: f, community: c }] }',
+      '    distribution: { kind: public }',
+      'safeguards:',
+      '  consent: { status: implemented, enforced: access-process }',
+      '',
+    ].join('\n');
+    assert.deepEqual(problems(text).map((p) => p.problem.message), []);
+    assert.equal(problems(text.replace('kind: withheld, reason: r', 'kind: withheld')).length, 1, 'withheld needs a reason');
+  });
   it('schemas/release.schema.json is what scripts/gen-schema.ts writes (run it after changing schema.ts)', () => {
     const committed = fs.readFileSync(SCHEMA_PATH, 'utf8').replace(/\r\n/g, '\n');
     assert.equal(committed, renderSchema());
@@ -74,7 +102,7 @@ describe('release schema', () => {
     assert.equal(got.length, 1);
     assert.equal(
       got[0].problem.message,
-      "'publc' is not a valid value for 'distribution.kind' of artifact 'weights'. Did you mean 'public'? Use one of: public, ask-for-access, safety-levels, access-community, private.",
+      "'publc' is not a valid value for 'distribution.kind' of artifact 'weights'. Did you mean 'public'? Use one of: public, ask-for-access, safety-levels, access-community, hosted, private.",
     );
     assert.equal(got[0].at, 'publc');
     assert.equal(got[0].problem.suggestions?.[0].title, "Change to 'public'");

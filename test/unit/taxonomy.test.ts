@@ -17,6 +17,9 @@ import {
   RELEASE_TIMING,
   REVIEW_LEVELS,
   SAFEGUARDS,
+  SAFEGUARD_STATUSES,
+  SAFEGUARD_ENFORCEMENT,
+  ARTIFACT_PURPOSES,
   SECTIONS,
   SYNTHETIC_MEDIA_MODALITIES,
   WITHHOLDING_LIMITS,
@@ -53,11 +56,16 @@ const SPEC_IDS: Record<GroupId, string[]> = {
     'training-data',
     'trained-model',
     'paper',
+    'samples',
     'harmful-use-cases',
   ],
-  'release-timing': ['immediate', 'timed', 'periodic', 'evented', 'staged'],
-  'release-distribution': ['public', 'ask-for-access', 'safety-levels', 'access-community', 'private'],
+  // withheld, hosted, samples and the three groups below: issue 11 (real release decisions).
+  'release-timing': ['immediate', 'timed', 'periodic', 'evented', 'staged', 'withheld'],
+  'release-distribution': ['public', 'ask-for-access', 'safety-levels', 'access-community', 'hosted', 'private'],
   safeguard: ['consent', 'detectability', 'watermarking', 'referenceability', 'synthesis-constraints'],
+  'safeguard-status': ['implemented', 'planned', 'not-implemented', 'not-applicable'],
+  'safeguard-enforcement': ['released-code', 'hosted-service', 'access-process', 'license', 'other'],
+  'artifact-purpose': ['defense'],
   'review-level': ['exempt', 'expedited', 'full'],
   'harmed-party': ['viewers', 'subjects', 'society'],
   'defensive-contribution': ['detection-guidance', 'subject-defense', 'verification'],
@@ -73,7 +81,7 @@ const oneSentence = (s: string, end: string) => s.endsWith(end) && !/[.!?]\s+[A-
 describe('taxonomy', () => {
   const groupIds = Object.keys(SPEC_IDS) as GroupId[];
 
-  it('has exactly the groups of SPEC §1, keyed by their own id', () => {
+  it('has exactly the groups of SPEC §1 (and the release vocabulary of issue 11), keyed by their own id', () => {
     assert.deepEqual(Object.keys(GROUPS).sort(), [...groupIds].sort());
     for (const id of groupIds) assert.equal(GROUPS[id].id, id);
   });
@@ -93,6 +101,9 @@ describe('taxonomy', () => {
       'release-timing': RELEASE_TIMING,
       'release-distribution': RELEASE_DISTRIBUTION,
       safeguard: SAFEGUARDS,
+      'safeguard-status': SAFEGUARD_STATUSES,
+      'safeguard-enforcement': SAFEGUARD_ENFORCEMENT,
+      'artifact-purpose': ARTIFACT_PURPOSES,
       'review-level': REVIEW_LEVELS,
       'harmed-party': HARMED_PARTIES,
       'defensive-contribution': DEFENSIVE_CONTRIBUTIONS,

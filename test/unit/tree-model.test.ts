@@ -96,3 +96,21 @@ describe('tree model', () => {
     assert.equal(noImpact.children![0].label, 'No IMPACT.md beside this release plan');
   });
 });
+
+describe('tree model: release vocabulary of real decisions', () => {
+  const dir = join(ROOT, 'test/fixtures/real-releases');
+  const tree = (name: string) => buildPairTree({ key: name, label: name, result: lintPair(join(dir, name)) });
+  const nodes = (n: TreeNode): TreeNode[] => [n, ...(n.children ?? []).flatMap(nodes)];
+
+  it('shows a withheld timing with its reason and a hosted distribution', () => {
+    const all = nodes(tree('voice-engine'));
+    assert.ok(all.some((n) => n.label === 'Timing' && n.description === 'withheld: the model is used only through OpenAI\'s own service'));
+    const hosted = all.find((n) => n.label === 'Distribution' && n.description === 'hosted');
+    assert.equal(hosted?.icon?.id, 'cloud');
+  });
+
+  it("gives a stage's own access details in its tooltip", () => {
+    const stage = nodes(tree('stable-diffusion')).find((n) => n.label === '2022-08-10');
+    assert.match(stage?.tooltip ?? '', /Access process: researchers apply through a form and are granted access/);
+  });
+});

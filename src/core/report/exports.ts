@@ -162,6 +162,7 @@ const DISTRIBUTION_PHRASE: Record<string, string> = {
   'ask-for-access': 'on request, to approved applicants',
   'safety-levels': 'by safety level, to vetted recipients',
   'access-community': 'to a trusted access community',
+  hosted: "only through the authors' own hosted service or API",
   private: 'not released (kept by the authors)',
 };
 
@@ -195,6 +196,9 @@ function artifactSentence(a: TimelineArtifact): string {
           return `${when(ev)}, ${ev.label}${dist}`;
         })
         .join('; ')}`;
+      break;
+    case 'withheld':
+      timing = 'withheld, with no release planned';
       break;
     default:
       timing = 'with no release timing yet';
@@ -369,7 +373,9 @@ export function checklist(model: ReportModel): ChecklistAnswer[] {
   }
 
   // NeurIPS: safeguards.
-  const risky = model.timeline.filter((a) => a.content && HIGH_RISK_CONTENT.includes(a.content) && a.distribution !== 'private');
+  const risky = model.timeline.filter(
+    (a) => a.content && HIGH_RISK_CONTENT.includes(a.content) && a.distribution !== 'private' && a.timing !== 'withheld' && a.purpose !== 'defense',
+  );
   const risk = applying.length > 0 || high.length > 0;
   const sgBase = {
     venue: 'NeurIPS' as const,
@@ -477,7 +483,7 @@ export function modelCardSection(model: ReportModel): ExportResult {
   if (people) scope.push(o.t(`Imitating, depicting or impersonating a real person in generated ${mediaWord} without that person's consent.`));
   if (synthetic) scope.push(o.t(`Passing generated ${mediaWord} off as real, or removing or evading the marks that identify it as generated.`));
   for (const h of model.hazards.filter((x) => x.applies === 'yes' && x.rationale)) scope.push(`${o.t(`The misuse behind the ${inSentence(h.term.label)}: `)}${o.inline(h.rationale!)}`);
-  const consent = model.safeguards.find((s) => s.term.id === 'consent' && s.detail && s.status !== 'not-applicable');
+  const consent = model.safeguards.find((s) => s.term.id === 'consent' && s.detail && s.status !== 'not-applicable' && s.status !== 'not-implemented');
   if (consent) scope.push(o.t(`Use that breaks the consent safeguard: ${consent.detail!.replace(/\.?\s*$/, '.')}`));
   for (const a of model.timeline.filter((x) => x.content === 'trained-model' || x.content === 'runnable-system')) {
     if (a.terms) scope.push(o.t(`Use of ‘${a.id}’ outside its terms: ${a.terms.replace(/\.?\s*$/, '.')}`));
@@ -501,6 +507,8 @@ export function modelCardSection(model: ReportModel): ExportResult {
 
   const limits: string[] = [];
   for (const s of model.safeguards.filter((x) => x.status === 'planned')) limits.push(o.t(`${lower(s.term.label)} is planned but not yet in place${s.due ? ` (due ${s.due})` : ''}${s.detail ? `: ${s.detail}` : ''}.`));
+  for (const s of model.safeguards.filter((x) => x.status === 'not-implemented')) limits.push(o.t(`${lower(s.term.label)} would apply but is not implemented${s.detail ? `: ${s.detail}` : ''}.`));
+  for (const s of model.safeguards.filter((x) => x.status === 'implemented' && x.enforced === 'released-code')) limits.push(o.t(`${lower(s.term.label)} is enforced by the released code, so whoever modifies the code can remove it.`));
   if (synthetic) for (const s of model.safeguards.filter((x) => !x.status)) limits.push(o.t(`The release plan does not say whether ${inSentence(s.term.label)} is used.`));
   const unknown = model.factors.filter((f) => f.rating === 'unknown');
   if (unknown.length) limits.push(o.t(`The authors could not yet judge: ${joinWords(unknown.map((f) => inSentence(f.term.label)))}.`));

@@ -10,7 +10,7 @@
 import { RATCHET_POSITIONS } from '../taxonomy';
 import { escapeHtml } from './escape';
 import { inlineToHtml, markdownToHtml } from './markdown';
-import { sectionBody, sectionHasText, type ReportModel } from './model';
+import { enforcedLabel, sectionBody, sectionHasText, stageAccess, type ReportModel } from './model';
 import { completenessSvg, heatmapLegend, heatmapSvg, ratchetSvg, revealAttr, timelineLegend, timelineSvg, type SvgOptions } from './svg';
 
 export interface HtmlOptions {
@@ -118,6 +118,7 @@ svg text { font-family: inherit; }
 .ev-dot, .ev-diamond { stroke: var(--in-accent); stroke-width: 2; fill: var(--in-bg); }
 .ev-released .ev-dot { fill: var(--in-accent); }
 .ev-private .ev-dot { stroke: var(--in-muted); }
+.ev-hosted .ev-dot { stroke-dasharray: 3 2; }
 .ev-skipped { opacity: .5; }
 .ev-link { stroke: var(--in-accent); stroke-width: 2; stroke-opacity: .7; }
 .ev-link.waiting { stroke-dasharray: 5 4; }
@@ -222,7 +223,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('</section>');
 
   out.push('<section id="matrix">');
-  out.push('<h2>Hazards × path to harm</h2>');
+  out.push('<h2>Hazards and the path to harm</h2>');
   out.push(`<div class="figure">${heatmapSvg(model, svgOptions).replace('<svg class="heatmap"', '<svg class="picture heatmap"')}</div>`);
   out.push(heatmapLegend());
   out.push('<table class="hazards"><thead><tr><th>Hazard</th><th>Applies</th><th>Why</th></tr></thead><tbody>');
@@ -244,6 +245,14 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('<p class="source">Ovadya &amp; Whittlestone 2019, §2.3: once misuse moves up the ratchet it rarely moves back.</p>');
   out.push('</section>');
 
+  // Indirect harms (§2.4): the disinformation ratchet and path dependency, in the author's words.
+  out.push('<section id="indirect-harms">');
+  out.push('<h2>Indirect harms</h2>');
+  const indirect = sectionHasText(model.impact, 'indirect-harms') ? sectionBody(model.impact, 'indirect-harms') : undefined;
+  out.push(indirect ? `<div class="summary">${markdownToHtml(indirect)}</div>` : '<p class="muted">Not answered yet: could the work feed a disinformation ratchet, or push technology and society down a path that is hard to reverse?</p>');
+  out.push('<p class="source">Ovadya &amp; Whittlestone 2019, §2.4: the disinformation ratchet and sociotechnical path dependency.</p>');
+  out.push('</section>');
+
   out.push('<section id="timeline">');
   out.push('<h2>Release timeline</h2>');
   out.push(`<div class="figure">${timelineSvg(model, svgOptions).replace('<svg class="timeline"', '<svg class="picture timeline"')}</div>`);
@@ -252,7 +261,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     out.push('<table class="artifacts"><thead><tr><th>Artifact</th><th>Content</th><th>Timing</th><th>Distribution</th></tr></thead><tbody>');
     for (const a of model.timeline) {
       const when = a.events
-        .map((ev) => (ev.when === 'immediate' ? 'with the paper' : ev.when === 'date' ? `${ev.date}: ${ev.label}` : ev.when === 'event' ? `after ${ev.event}: ${ev.label}` : `${ev.label}: ${ev.note ?? 'not scheduled'}`))
+        .map((ev) => (ev.when === 'immediate' ? 'with the paper' : ev.when === 'date' ? `${ev.date}: ${ev.label}` : ev.when === 'event' ? `after ${ev.event}: ${ev.label}` : `${ev.label}: ${ev.note ?? 'not scheduled'}`) + stageAccess(ev))
         .join('; ');
       out.push(
         `<tr${revealAttr(a.ref, svgOptions)}><td><code>${e(a.id)}</code></td><td>${e(a.contentLabel ?? '')}</td><td>${e([a.timing, when].filter(Boolean).join(' — '))}${a.every ? ` (every ${e(a.every)})` : ''}</td><td>${e([a.distribution, a.distributionDetail].filter(Boolean).join(' — '))}</td></tr>`,
@@ -269,9 +278,9 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('<table class="safeguards"><thead><tr><th>Safeguard</th><th>Status</th><th>Detail</th><th>Artifacts</th></tr></thead><tbody>');
   for (const s of model.safeguards) {
     const status = s.status ?? 'not listed';
-    const cls = s.status === 'implemented' ? 'status-implemented' : s.status === 'planned' ? 'status-planned' : s.status ? '' : 'status-missing';
+    const cls = s.status === 'implemented' ? 'status-implemented' : s.status === 'planned' ? 'status-planned' : s.status === 'not-implemented' || !s.status ? 'status-missing' : '';
     out.push(
-      `<tr${revealAttr(s.ref, svgOptions)}><td title="${e(s.term.definition)}">${e(s.term.label)}</td><td class="${cls}">${e(status)}${s.due ? ` <span class="muted">(due ${e(s.due)})</span>` : ''}</td><td>${e(s.detail ?? '')}</td><td>${e(s.artifacts.join(', '))}</td></tr>`,
+      `<tr${revealAttr(s.ref, svgOptions)}><td title="${e(s.term.definition)}">${e(s.term.label)}</td><td class="${cls}">${e(status)}${s.due ? ` <span class="muted">(due ${e(s.due)})</span>` : ''}${s.enforced ? ` <span class="muted">(enforced: ${e(enforcedLabel(s.enforced))})</span>` : ''}</td><td>${e(s.detail ?? '')}</td><td>${e(s.artifacts.join(', '))}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

@@ -94,8 +94,10 @@ export interface TimelineEvent {
   /** What goes out: "small model (90M)", or the artifact's content label. */
   label: string;
   distribution?: string;
+  /** A stage's own access details (process, community, licence, url), joined. */
+  detail?: string;
   status?: string;
-  /** Why it is unscheduled, e.g. "timed, but no date". */
+  /** Why it is unscheduled, e.g. "timed, but no date", or "withheld: <reason>". */
   note?: string;
 }
 
@@ -110,6 +112,8 @@ export interface TimelineArtifact {
   /** distribution.terms and license only (the conditions recipients accept). */
   terms?: string;
   status?: string;
+  /** `defense` for an artifact released to help defenders. */
+  purpose?: string;
   events: TimelineEvent[];
   /** For periodic timing: "every 6 months". */
   every?: string;
@@ -118,8 +122,10 @@ export interface TimelineArtifact {
 
 export interface SafeguardRow {
   term: Term;
-  /** implemented, planned, not-applicable, or undefined when the plan does not list it. */
+  /** implemented, planned, not-implemented, not-applicable, or undefined when the plan does not list it. */
   status?: string;
+  /** Where it is enforced: released-code, hosted-service, access-process, license or other. */
+  enforced?: string;
   detail?: string;
   due?: string;
   /** Ids of artifacts that list this safeguard. */
@@ -294,6 +300,9 @@ export function buildReport(input: ReportInput): ReportModel {
   };
 
   // release.yaml
+  /** A stage's own access details, as a distribution's are shown. */
+  const accessDetail = (s: Record<string, unknown>): string | undefined =>
+    [str(s.process), str(s.community), str(s.license) ? `licence ${str(s.license)}` : undefined, str(s.url)].filter(Boolean).join('; ') || undefined;
   const plan = release && release.value !== undefined ? obj(release.value) : undefined;
   const timeline: TimelineArtifact[] = [];
   const artifacts = Array.isArray(plan?.artifacts) ? (plan!.artifacts as unknown[]) : [];
@@ -343,11 +352,17 @@ export function buildReport(input: ReportInput): ReportModel {
           const sd = str(s.distribution);
           const stageDist = sd ? (findTerm('release-distribution', sd)?.id ?? sd) : distribution;
           const stageLabel = str(s.release) ?? label;
-          if (date) events.push({ when: 'date', date, label: stageLabel, distribution: stageDist, status: str(s.status) });
-          else if (after) events.push({ when: 'event', event: after, label: stageLabel, distribution: stageDist, status: str(s.status) });
-          else events.push({ when: 'unscheduled', label: stageLabel, distribution: stageDist, status: str(s.status), note: 'stage without a date or event' });
+          const detail = accessDetail(s);
+          if (date) events.push({ when: 'date', date, label: stageLabel, distribution: stageDist, detail, status: str(s.status) });
+          else if (after) events.push({ when: 'event', event: after, label: stageLabel, distribution: stageDist, detail, status: str(s.status) });
+          else events.push({ when: 'unscheduled', label: stageLabel, distribution: stageDist, detail, status: str(s.status), note: 'stage without a date or event' });
         }
         if (events.length === 0) events.push({ when: 'unscheduled', label, distribution, note: 'staged, but no stages' });
+        break;
+      }
+      case 'withheld': {
+        const reason = str(timing?.reason);
+        events.push({ when: 'unscheduled', label, distribution, status: status ?? 'withheld', note: reason ? `withheld: ${reason}` : 'withheld, no reason given' });
         break;
       }
       default:
@@ -362,6 +377,7 @@ export function buildReport(input: ReportInput): ReportModel {
       distributionDetail: detailParts.join('; ') || undefined,
       terms: [str(dist?.terms), str(dist?.license) ? `licence ${str(dist?.license)}` : undefined].filter(Boolean).join('; ') || undefined,
       status,
+      purpose: str(a.purpose),
       events,
       every: kind === 'periodic' ? str(timing?.every) : undefined,
       ref: releaseRef(['artifacts', i, 'id']),
@@ -383,6 +399,7 @@ export function buildReport(input: ReportInput): ReportModel {
     return {
       term,
       status,
+      enforced: str(go?.enforced),
       detail: str(go?.detail) ?? str(go?.reason),
       due: dateString(go?.due),
       artifacts: listing,
@@ -447,4 +464,21 @@ function findingRow(f: Finding, names: Record<FileKind, string>): FindingRow {
 function documentTitle(impact: ImpactDoc | undefined, plan: Record<string, unknown> | undefined, folder: string | undefined): string {
   const h1 = impact?.title?.text.replace(/^\s*impact\s+assessment\s*[:—–-]\s*/i, '').trim();
   return h1 || str(plan?.title) || folder || 'Impact assessment';
+}
+
+/** " (licence MIT; https://…)" after a timeline entry whose stage carries its own access details, else "". */
+export function stageAccess(ev: TimelineEvent): string {
+  return ev.detail ? ` (${ev.detail})` : '';
+}
+
+/** "released code" for `released-code`: where a safeguard is enforced, as words. */
+export function enforcedLabel(id: string): string {
+  const term = findTerm('safeguard-enforcement', id);
+  return term ? term.label.toLowerCase() : id;
+}
+
+/** "implemented (due 2027-01-01; enforced: hosted service)", or "not listed". */
+export function safeguardStatusText(s: SafeguardRow): string {
+  const extra = [s.due ? `due ${s.due}` : undefined, s.enforced ? `enforced: ${enforcedLabel(s.enforced)}` : undefined].filter(Boolean).join('; ');
+  return (s.status ?? 'not listed') + (extra ? ` (${extra})` : '');
 }

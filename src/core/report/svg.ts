@@ -85,22 +85,31 @@ export function completenessSvg(model: ReportModel, options: SvgOptions = {}): s
 // Hazard × path-to-harm heat map
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Factors are rated once per assessment (§2.2), not once per hazard, so the picture draws them once:
+ * one row of nine cells grouped by stage, each as strong as its rating, with the three hazard types
+ * (§2.1) and whether each applies beside the row. Where no hazard applies, the factors ease nothing
+ * and the cells are drawn faded. No row repeats another.
+ */
 export function heatmapSvg(model: ReportModel, options: SvgOptions = {}): string {
-  const LABEL = 170;
+  const LABEL = 190;
   const CW = 84;
-  const CH = 42;
   const STAGE_H = 24;
   const HEAD_H = 40;
+  const HZ_H = 22;
   const top = STAGE_H + HEAD_H;
+  const CH = Math.max(56, model.hazards.length * HZ_H + 10);
   const width = LABEL + model.factors.length * CW;
-  const height = top + model.hazards.length * CH + 4;
+  const height = top + CH + 4;
+  const applying = model.hazards.filter((h) => h.applies === 'yes' || h.applies === 'unsure');
+  const noneApplies = model.hazards.length > 0 && model.hazards.every((h) => h.applies === 'no');
   const parts = [
     svgOpen(
       'heatmap',
       width,
       height,
-      'Hazard × path-to-harm matrix',
-      'Rows are the three hazard types with whether each applies; columns are the nine path-to-harm factors grouped by stage. A cell shows the factor rating for a hazard that applies: the stronger the colour, the easier that step of the path to harm.',
+      'Hazards and the path to harm',
+      'On the left, the three hazard types and whether each applies. On the right, the nine path-to-harm factors, rated once for the whole assessment and grouped by stage: the stronger the colour, the more the work eases that step toward misuse.',
     ),
     `<defs><pattern id="in-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><line class="hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>`,
   ];
@@ -130,30 +139,27 @@ export function heatmapSvg(model: ReportModel, options: SvgOptions = {}): string
     col += stage.factors.length;
     parts.push(`<line class="separator" x1="${LABEL + col * CW}" y1="${STAGE_H}" x2="${LABEL + col * CW}" y2="${height}"/>`);
   }
-  // Rows.
+  // The hazards, beside the row.
+  parts.push(`<text class="label small" x="0" y="${STAGE_H + 28}">Hazards (§2.1)</text>`);
   model.hazards.forEach((h, r) => {
-    const y = top + r * CH;
+    const y = top + r * HZ_H + 16;
     const applies = h.applies ?? (h.found ? 'unclear' : 'not assessed');
     const rowClass = h.applies === 'no' ? 'row-no' : h.applies === 'unsure' ? 'row-unsure' : h.applies === 'yes' ? 'row-yes' : 'row-unknown';
-    parts.push(`<g class="hazard-row ${rowClass}">`);
-    parts.push(`<g class="hazard-head"${revealAttr(h.ref, options)}><title>${e(`${h.term.label} (${h.term.source}): ${h.term.definition} Applies: ${h.appliesText ?? applies}.${h.rationale ? ` ${inlineToText(h.rationale)}` : ''}`)}</title>`);
-    parts.push(`<text class="label strong" x="0" y="${y + 18}">${e(h.term.label)}</text>`);
-    parts.push(`<text class="label small${h.applies === 'yes' ? ' warn' : ''}" x="0" y="${y + 33}">applies: ${e(clip(h.appliesText ?? applies, 18))}</text></g>`);
-    model.factors.forEach((f, c) => {
-      const x = LABEL + c * CW;
-      const rating = f.rating;
-      const heat = h.applies === 'no' ? 'heat-off' : `heat-${rating}`;
-      const text = h.applies === 'no' ? '–' : rating === 'off-scale' ? clip(f.ratingText ?? '?', 9) : RATING_LABEL[rating];
-      const strong = h.applies !== 'no' && h.applies !== 'unsure' && rating === 'high';
-      const tip =
-        h.applies === 'no'
-          ? `${h.term.label} does not apply, so ${f.term.label} (${f.ratingText ? `rated ${f.ratingText}` : 'not rated'}) adds nothing for it.`
-          : `${h.term.label} (applies: ${applies}) × ${f.term.label}: ${f.ratingText ? `rated ${f.ratingText}` : 'not rated'}${rating === 'off-scale' ? ' (not on the scale)' : ''}.${f.reasoning ? ` ${inlineToText(f.reasoning)}` : ''}`;
-      parts.push(`<g class="cell"${revealAttr(f.ref, options)}><title>${e(tip)}</title>`);
-      parts.push(`<rect class="cell-bg ${heat}" x="${x + 2}" y="${y + 2}" width="${CW - 4}" height="${CH - 4}" rx="3"/>`);
-      parts.push(`<text class="cell-text${strong ? ' on-strong' : ''}" x="${x + CW / 2}" y="${y + CH / 2 + 4}" text-anchor="middle">${e(text)}</text></g>`);
-    });
-    parts.push('</g>');
+    parts.push(`<g class="hazard-head ${rowClass}"${revealAttr(h.ref, options)}><title>${e(`${h.term.label} (${h.term.source}): ${h.term.definition} Applies: ${h.appliesText ?? applies}.${h.rationale ? ` ${inlineToText(h.rationale)}` : ''}`)}</title>`);
+    parts.push(`<text class="label${h.applies === 'yes' ? ' strong warn' : ''}" x="0" y="${y}">${e(h.term.label)}: ${e(clip(h.appliesText ?? applies, 14))}</text></g>`);
+  });
+  // One row of factors, rated once.
+  const bears = applying.length ? `Bears on the hazards that apply: ${applying.map((h) => h.term.label.toLowerCase()).join(', ')}.` : noneApplies ? 'No hazard type applies, so this step eases no misuse.' : '';
+  model.factors.forEach((f, c) => {
+    const x = LABEL + c * CW;
+    const rating = f.rating;
+    const heat = noneApplies ? 'heat-off' : `heat-${rating}`;
+    const text = rating === 'off-scale' ? clip(f.ratingText ?? '?', 9) : RATING_LABEL[rating];
+    const strong = !noneApplies && rating === 'high';
+    const tip = `${f.term.label}: ${f.ratingText ? `rated ${f.ratingText}` : 'not rated'}${rating === 'off-scale' ? ' (not on the scale)' : ''}.${f.reasoning ? ` ${inlineToText(f.reasoning)}` : ''}${bears ? ` ${bears}` : ''}`;
+    parts.push(`<g class="cell"${revealAttr(f.ref, options)}><title>${e(tip)}</title>`);
+    parts.push(`<rect class="cell-bg ${heat}" x="${x + 2}" y="${top + 2}" width="${CW - 4}" height="${CH - 4}" rx="3"/>`);
+    parts.push(`<text class="cell-text${strong ? ' on-strong' : ''}" x="${x + CW / 2}" y="${top + CH / 2 + 4}" text-anchor="middle">${e(text)}</text></g>`);
   });
   parts.push('</svg>');
   return parts.join('');
@@ -164,7 +170,7 @@ export function heatmapLegend(): string {
   const sw = (cls: string, label: string) =>
     `<span class="swatch"><svg width="18" height="14" viewBox="0 0 18 14" aria-hidden="true"><rect class="cell-bg ${cls}" x="1" y="1" width="16" height="12" rx="2"/></svg>${e(label)}</span>`;
   return (
-    `<p class="legend">${sw('heat-low', 'low')}${sw('heat-medium', 'medium')}${sw('heat-high', 'high')}${sw('heat-unknown', 'unknown')}${sw('heat-not-applicable', 'not applicable')}${sw('heat-unrated', 'not rated / off scale')}${sw('heat-off', 'hazard does not apply')}</p>`
+    `<p class="legend">${sw('heat-low', 'low')}${sw('heat-medium', 'medium')}${sw('heat-high', 'high')}${sw('heat-unknown', 'unknown')}${sw('heat-not-applicable', 'not applicable')}${sw('heat-unrated', 'not rated / off scale')}${sw('heat-off', 'no hazard applies')}</p>`
   );
 }
 
@@ -339,7 +345,7 @@ export function timelineSvg(model: ReportModel, options: SvgOptions = {}): strin
     for (const ev of a.events) {
       let pos: { x: number; y: number };
       const tip = eventTip(a, ev);
-      const cls = `ev ${ev.status === 'released' ? 'ev-released' : ev.status === 'skipped' ? 'ev-skipped' : 'ev-planned'}${ev.distribution === 'private' ? ' ev-private' : ''}`;
+      const cls = `ev ${ev.status === 'released' ? 'ev-released' : ev.status === 'skipped' ? 'ev-skipped' : 'ev-planned'}${ev.distribution === 'private' ? ' ev-private' : ev.distribution === 'hosted' ? ' ev-hosted' : ''}`;
       if (ev.when === 'immediate') {
         pos = { x: LABEL + IMM / 2, y: mid(0) };
         parts.push(`<g class="${cls}"><title>${e(tip)}</title><circle class="ev-dot" cx="${n(pos.x)}" cy="${pos.y}" r="7"/>`);
@@ -372,7 +378,7 @@ export function timelineSvg(model: ReportModel, options: SvgOptions = {}): strin
 function eventTip(a: TimelineArtifact, ev: TimelineEvent): string {
   const when =
     ev.when === 'immediate' ? 'with the paper' : ev.when === 'date' ? `on ${ev.date}` : ev.when === 'event' ? `after: ${ev.event}` : (ev.note ?? 'not scheduled');
-  return `${a.id}: ${ev.label}, ${when}${ev.distribution ? `, ${ev.distribution}` : ''}${ev.status ? ` (${ev.status})` : ''}`;
+  return `${a.id}: ${ev.label}, ${when}${ev.distribution ? `, ${ev.distribution}` : ''}${ev.detail ? ` — ${ev.detail}` : ''}${ev.status ? ` (${ev.status})` : ''}`;
 }
 
 export function timelineLegend(): string {

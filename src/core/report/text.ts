@@ -6,7 +6,7 @@
 import { PATH_STAGES, RATCHET_POSITIONS } from '../taxonomy';
 import { escapeLatex, escapeMarkdown, markdownCell } from './escape';
 import { inlineToLatex, inlineToMarkdown, markdownToLatex, markdownToMarkdown } from './markdown';
-import { RATING_LABEL, sectionBody, sectionHasText, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
+import { RATING_LABEL, safeguardStatusText, sectionBody, sectionHasText, stageAccess, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -16,22 +16,26 @@ function appliesText(h: HazardRow): string {
   return h.applies ?? h.appliesText ?? (h.found ? 'unclear' : 'not assessed');
 }
 
-function cellText(h: HazardRow, f: FactorColumn): string {
-  if (h.applies === 'no') return '–';
+function factorText(f: FactorColumn): string {
   if (f.rating === 'off-scale') return `${f.ratingText ?? '?'} (off scale)`;
   return f.rating === 'unrated' ? 'not rated' : RATING_LABEL[f.rating];
 }
 
+function stageLabel(f: FactorColumn): string {
+  return PATH_STAGES.find((s) => s.id === f.stage)?.label ?? f.stage;
+}
+
 function whenText(a: TimelineArtifact): string {
   return a.events
-    .map((ev) =>
-      ev.when === 'immediate'
-        ? 'with the paper'
-        : ev.when === 'date'
-          ? `${ev.date}: ${ev.label}`
-          : ev.when === 'event'
-            ? `after ${ev.event}: ${ev.label}`
-            : `${ev.label}: ${ev.note ?? 'not scheduled'}`,
+    .map(
+      (ev) =>
+        (ev.when === 'immediate'
+          ? 'with the paper'
+          : ev.when === 'date'
+            ? `${ev.date}: ${ev.label}`
+            : ev.when === 'event'
+              ? `after ${ev.event}: ${ev.label}`
+              : `${ev.label}: ${ev.note ?? 'not scheduled'}`) + stageAccess(ev),
     )
     .join('; ');
 }
@@ -62,16 +66,20 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push(`## Completeness (${c.done}/${c.total})`, '');
   out.push(mdTable(['Section', 'Answered', 'Missing'], model.sections.map((s) => [markdownCell(s.title), `${s.done}/${s.total}`, markdownCell(s.missing.join('; '))])), '');
 
-  out.push('## Hazards × path to harm', '');
-  out.push('Each cell is the factor’s rating, shown for the hazards that apply (– where the hazard does not apply).', '');
+  out.push('## Hazards and the path to harm', '');
+  out.push(mdTable(['Hazard', 'Applies', 'Why'], model.hazards.map((h) => [markdownCell(h.term.label), markdownCell(appliesText(h)), h.rationale ? inlineToMarkdown(h.rationale).replace(/\s*\n\s*/g, ' ') : '']).map((r) => r)), '');
+  out.push('Each factor is rated once for the whole assessment: how much the work eases that step toward misuse.', '');
   out.push(
     mdTable(
-      ['Hazard', 'Applies', ...model.factors.map((f) => markdownCell(f.term.label))],
-      model.hazards.map((h) => [markdownCell(h.term.label), markdownCell(appliesText(h)), ...model.factors.map((f) => markdownCell(cellText(h, f)))]),
+      ['Stage', 'Factor', 'Rating', 'Why'],
+      model.factors.map((f) => [markdownCell(stageLabel(f)), markdownCell(f.term.label), markdownCell(factorText(f)), f.reasoning ? inlineToMarkdown(f.reasoning).replace(/\s*\n\s*/g, ' ') : '']),
     ),
     '',
   );
-  out.push(mdTable(['Hazard', 'Applies', 'Why'], model.hazards.map((h) => [markdownCell(h.term.label), markdownCell(appliesText(h)), h.rationale ? inlineToMarkdown(h.rationale).replace(/\s*\n\s*/g, ' ') : '']).map((r) => r)), '');
+
+  out.push('## Indirect harms', '');
+  const indirect = sectionHasText(model.impact, 'indirect-harms') ? sectionBody(model.impact, 'indirect-harms') : undefined;
+  out.push(indirect ? markdownToMarkdown(indirect) : '*Not answered yet.*', '');
 
   out.push('## Access ratchet', '');
   const steps = RATCHET_POSITIONS.map((t, i) => (i === model.ratchet.index ? `**${t.label}**` : t.label)).join(' → ');
@@ -100,7 +108,7 @@ export function renderReportMarkdown(model: ReportModel): string {
   out.push(
     mdTable(
       ['Safeguard', 'Status', 'Detail', 'Artifacts'],
-      model.safeguards.map((s) => [markdownCell(s.term.label), markdownCell((s.status ?? 'not listed') + (s.due ? ` (due ${s.due})` : '')), markdownCell(s.detail ?? ''), markdownCell(s.artifacts.join(', '))]),
+      model.safeguards.map((s) => [markdownCell(s.term.label), markdownCell(safeguardStatusText(s)), markdownCell(s.detail ?? ''), markdownCell(s.artifacts.join(', '))]),
     ),
     '',
   );
@@ -154,25 +162,24 @@ export function renderReportLatex(model: ReportModel): string {
   for (const s of model.sections) out.push(`${L(s.title)} & ${s.done}/${s.total} & ${L(s.missing.join('; '))} \\\\`);
   out.push('\\bottomrule', '\\end{tabular}', '');
 
-  out.push('\\section*{Hazards $\\times$ path to harm}');
-  out.push('Each cell is the factor\'s rating, shown for the hazards that apply (--- where the hazard does not apply). Factors: ' + model.factors.map((f, i) => `(${i + 1})~${L(f.term.label)}`).join(', ') + '.', '');
-  out.push('\\begin{center}\\small', `\\begin{tabular}{ll${model.factors.map(() => 'c').join('')}}`, '\\toprule');
-  out.push(`& & ${PATH_STAGES.map((s) => `\\multicolumn{${s.factors.length}}{c}{${L(s.label)}}`).join(' & ')} \\\\`);
-  out.push(`Hazard & Applies & ${model.factors.map((_, i) => `(${i + 1})`).join(' & ')} \\\\`, '\\midrule');
-  for (const h of model.hazards) {
-    const cells = model.factors.map((f) => {
-      if (h.applies === 'no') return '---';
-      const colour = HEAT_COLOUR[f.rating];
-      const text = f.rating === 'off-scale' ? `${L(f.ratingText ?? '?')}?` : f.rating === 'unrated' ? '?' : L(RATING_LABEL[f.rating]);
-      const fg = f.rating === 'high' && h.applies !== 'unsure' ? `\\textcolor{white}{${text}}` : text;
-      return colour ? `\\cellcolor{${colour}}${fg}` : fg;
-    });
-    out.push(`${L(h.term.label)} & ${L(appliesText(h))} & ${cells.join(' & ')} \\\\`);
-  }
-  out.push('\\bottomrule', '\\end{tabular}', '\\end{center}', '');
+  out.push('\\section*{Hazards and the path to harm}');
   out.push('\\begin{itemize}');
   for (const h of model.hazards) out.push(`  \\item \\textbf{${L(h.term.label)}} (${L(appliesText(h))})${h.rationale ? `: ${inlineToLatex(h.rationale)}` : ''}`);
   out.push('\\end{itemize}', '');
+  out.push('Each factor is rated once for the whole assessment: how much the work eases that step toward misuse. Factors: ' + model.factors.map((f, i) => `(${i + 1})~${L(f.term.label)}`).join(', ') + '.', '');
+  const noneApplies = model.hazards.length > 0 && model.hazards.every((h) => h.applies === 'no');
+  out.push('\\begin{center}\\small', `\\begin{tabular}{${model.factors.map(() => 'c').join('')}}`, '\\toprule');
+  out.push(`${PATH_STAGES.map((s) => `\\multicolumn{${s.factors.length}}{c}{${L(s.label)}}`).join(' & ')} \\\\`);
+  out.push(`${model.factors.map((_, i) => `(${i + 1})`).join(' & ')} \\\\`, '\\midrule');
+  const cells = model.factors.map((f) => {
+    const colour = noneApplies ? undefined : HEAT_COLOUR[f.rating];
+    const text = f.rating === 'off-scale' ? `${L(f.ratingText ?? '?')}?` : f.rating === 'unrated' ? '?' : L(RATING_LABEL[f.rating]);
+    const fg = f.rating === 'high' && !noneApplies ? `\\textcolor{white}{${text}}` : text;
+    return colour ? `\\cellcolor{${colour}}${fg}` : fg;
+  });
+  out.push(`${cells.join(' & ')} \\\\`);
+  out.push('\\bottomrule', '\\end{tabular}', '\\end{center}', '');
+  if (noneApplies) out.push('No hazard type applies, so these steps ease no misuse.', '');
 
   out.push('\\section*{Access ratchet}');
   const steps = RATCHET_POSITIONS.map((t, i) => (i === model.ratchet.index ? `\\textbf{${L(t.label)}}` : L(t.label))).join(' $\\rightarrow$ ');
@@ -193,7 +200,7 @@ export function renderReportLatex(model: ReportModel): string {
 
   out.push('\\section*{Safeguards}');
   out.push('\\begin{tabular}{>{\\raggedright}p{0.2\\linewidth}>{\\raggedright}p{0.14\\linewidth}>{\\raggedright}p{0.44\\linewidth}>{\\raggedright\\arraybackslash}p{0.14\\linewidth}}', '\\toprule', 'Safeguard & Status & Detail & Artifacts \\\\', '\\midrule');
-  for (const s of model.safeguards) out.push(`${L(s.term.label)} & ${L((s.status ?? 'not listed') + (s.due ? ` (due ${s.due})` : ''))} & ${L(s.detail ?? '')} & ${L(s.artifacts.join(', '))} \\\\`);
+  for (const s of model.safeguards) out.push(`${L(s.term.label)} & ${L(safeguardStatusText(s))} & ${L(s.detail ?? '')} & ${L(s.artifacts.join(', '))} \\\\`);
   out.push('\\bottomrule', '\\end{tabular}', '');
 
   out.push(`\\section*{Open findings (${model.findings.length})}`);

@@ -4,7 +4,7 @@
  * artifact markers, grouped into release.yaml artifacts. The workspace-wide discovery (coverage,
  * research roots) lives in src/core/discovery; this only proposes a starting list.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { SKIPPED_DIRS } from '../../core/pairs';
@@ -118,7 +118,7 @@ function artifact(group: Group, id: string, paths: string[], files: string[]): D
 }
 
 function slug(glob: string): string {
-  return path.posix.basename(glob.replace(/\/\*\*$/, '')).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'files';
+  return posix.basename(glob.replace(/\/\*\*$/, '')).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'files';
 }
 
 function uniqueId(base: string, used: Set<string>): string {

@@ -3,7 +3,7 @@
  * Folder. Every question goes through the prompt layer (services.prompts), every change is an
  * undoable WorkspaceEdit, and nothing is ever overwritten.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { lint, todayUtc } from '../../core/engine';
 import { parseImpact } from '../../core/impact/parse';
@@ -35,9 +35,9 @@ async function folderArg(arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(arg instanceof vscode.Uri)) return undefined;
   try {
     const st = await vscode.workspace.fs.stat(arg);
-    return st.type & vscode.FileType.Directory ? arg : arg.with({ path: path.posix.dirname(arg.path) });
+    return st.type & vscode.FileType.Directory ? arg : arg.with({ path: posix.dirname(arg.path) });
   } catch {
-    return isPairFileName(arg) ? arg.with({ path: path.posix.dirname(arg.path) }) : arg;
+    return isPairFileName(arg) ? arg.with({ path: posix.dirname(arg.path) }) : arg;
   }
 }
 
@@ -53,6 +53,8 @@ function encode(text: string): Uint8Array {
 
 interface FolderItem extends vscode.QuickPickItem {
   uri: vscode.Uri;
+  /** 'new': ask for the name of a folder to create; 'browse': pick any folder in a dialog. */
+  action?: 'new' | 'browse';
 }
 
 const RESEARCH_GLOB = '**/{*.pt,*.pth,*.ckpt,*.safetensors,*.onnx,*.gguf,*.h5,*.parquet,*.arrow,*.tfrecord,*.npz,train*.py,*_train.py,finetune*.py,train*.ipynb}';
@@ -65,8 +67,8 @@ export async function researchFolders(token?: vscode.CancellationToken): Promise
   for (const f of roots) items.set(f.uri.toString(), { label: f.name, description: 'workspace folder', uri: f.uri });
   const found = await vscode.workspace.findFiles(RESEARCH_GLOB, '**/{node_modules,.git,.venv,venv,__pycache__,site-packages}/**', 500, token);
   for (const file of found) {
-    let dir = file.with({ path: path.posix.dirname(file.path) });
-    if (CONTAINER_DIRS.has(path.posix.basename(dir.path).toLowerCase())) dir = dir.with({ path: path.posix.dirname(dir.path) });
+    let dir = file.with({ path: posix.dirname(file.path) });
+    if (CONTAINER_DIRS.has(posix.basename(dir.path).toLowerCase())) dir = dir.with({ path: posix.dirname(dir.path) });
     const key = dir.toString();
     if (items.has(key)) continue;
     items.set(key, { label: vscode.workspace.asRelativePath(dir, roots.length > 1), description: 'has research files', uri: dir });
@@ -79,14 +81,60 @@ export async function researchFolders(token?: vscode.CancellationToken): Promise
   return list.sort((a, b) => (a.uri.path < b.uri.path ? -1 : 1));
 }
 
+/** What is wrong with a new folder's name (relative to a workspace folder), or undefined. */
+export function newFolderProblem(name: string): string | undefined {
+  const rel = name.trim().replace(/\/+$/, '');
+  if (!rel) return 'Type the name of the new folder.';
+  if (rel.startsWith('/') || rel.includes('\\') || /^[A-Za-z]:/.test(rel)) return 'Give a path relative to the workspace folder, with / between folders.';
+  if (rel.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return 'The path cannot contain empty, "." or ".." parts.';
+  return undefined;
+}
+
+async function newFolder(services: Services, title: string, base: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const name = await services.prompts.showInputBox({
+    title,
+    prompt: `Name of the new folder, inside ${posix.basename(base.path) || base.toString()} (an existing empty folder is fine too)`,
+    placeHolder: 'my-study',
+    validateInput: newFolderProblem,
+    ignoreFocusOut: true,
+  });
+  if (name === undefined) return undefined;
+  const problem = newFolderProblem(name);
+  if (problem) {
+    void services.prompts.showErrorMessage(`Impact Notes: ${problem}`);
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(base, ...name.trim().replace(/\/+$/, '').split('/'));
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    if (!(st.type & vscode.FileType.Directory)) {
+      void services.prompts.showErrorMessage(`Impact Notes: ${vscode.workspace.asRelativePath(uri)} is a file, not a folder.`);
+      return undefined;
+    }
+  } catch {
+    await vscode.workspace.fs.createDirectory(uri);
+  }
+  return uri;
+}
+
 async function pickFolder(services: Services, title: string): Promise<vscode.Uri | undefined> {
   const items = await researchFolders();
   if (!items.length) {
     void services.prompts.showWarningMessage('Impact Notes: open a folder first.');
     return undefined;
   }
-  if (items.length === 1) return items[0].uri;
-  const picked = await services.prompts.showQuickPick(items, { title, placeHolder: 'Which folder holds the research (code, data, checkpoints)?', ignoreFocusOut: true });
+  const base = items.find((i) => i.description === 'workspace folder')?.uri ?? items[0].uri;
+  // Always shown, whatever is typed: a new folder, or any folder (an empty one too) from a dialog.
+  items.push(
+    { label: '$(new-folder) New folder…', description: 'create a folder for the assessment', alwaysShow: true, uri: base, action: 'new' },
+    { label: '$(folder-opened) Choose a folder…', description: 'any folder, including an empty one', alwaysShow: true, uri: base, action: 'browse' },
+  );
+  const picked = await services.prompts.showQuickPick(items, { title, placeHolder: 'Which folder holds the research (code, data, checkpoints)? Or make a new one.', ignoreFocusOut: true });
+  if (picked?.action === 'new') return newFolder(services, title, picked.uri);
+  if (picked?.action === 'browse') {
+    const chosen = await services.prompts.showOpenDialog({ title, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: picked.uri, openLabel: 'Use This Folder' });
+    return chosen?.[0];
+  }
   return picked?.uri;
 }
 
@@ -176,7 +224,7 @@ export async function newAssessment(services: Services, arg?: unknown): Promise<
   if (!created) return undefined;
   await openAll([impactUri, releaseUri]);
   const addedSections = existing.includes(impactUri) ? await offerMissingSections(services, impactUri, where) : false;
-  services.log.info(`new assessment in ${where}: created ${created.map((u) => path.posix.basename(u.path)).join(', ') || 'nothing'}`);
+  services.log.info(`new assessment in ${where}: created ${created.map((u) => posix.basename(u.path)).join(', ') || 'nothing'}`);
   return { folder, created, existing, addedSections };
 }
 
@@ -202,7 +250,7 @@ async function writeScaffold(
 ): Promise<vscode.Uri[] | undefined> {
   let files;
   try {
-    files = scaffold({ title: path.posix.basename(folder.path), ...answers, today: todayUtc(), eol: eolSetting(folder) });
+    files = scaffold({ title: posix.basename(folder.path), ...answers, today: todayUtc(), eol: eolSetting(folder) });
   } catch (err) {
     if (err instanceof ScaffoldError) {
       void services.prompts.showErrorMessage(`Impact Notes: ${err.message}`);
@@ -252,7 +300,7 @@ export async function createReleasePlan(services: Services, arg?: unknown, given
   }
   if (existing.length) {
     await vscode.window.showTextDocument(existing[0]);
-    void services.prompts.showInformationMessage(`${where} already has a release plan (${path.posix.basename(existing[0].path)}); it was not changed.`);
+    void services.prompts.showInformationMessage(`${where} already has a release plan (${posix.basename(existing[0].path)}); it was not changed.`);
     return { folder, created: [], existing };
   }
   const hasImpact = await exists(impactUri);
@@ -273,7 +321,7 @@ export async function createReleasePlan(services: Services, arg?: unknown, given
   const created = await writeScaffold(services, folder, { modality, artifacts, reviewLevel }, existing);
   if (!created) return undefined;
   if (created.length) await openAll([releaseUri, ...created.filter((u) => u.toString() !== releaseUri.toString())]);
-  services.log.info(`release plan for ${where}: created ${created.map((u) => path.posix.basename(u.path)).join(', ')}`);
+  services.log.info(`release plan for ${where}: created ${created.map((u) => posix.basename(u.path)).join(', ')}`);
   return { folder, created, existing };
 }
 

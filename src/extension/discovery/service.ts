@@ -15,7 +15,7 @@
  * - Findings go into their own diagnostic collection, with the same source, codes and doc links as
  *   the lint service's.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { IgnoreSet } from '../../core/config-chain';
@@ -165,7 +165,7 @@ export class DiscoveryService implements vscode.Disposable {
     const special = watch(SPECIAL_GLOB, undefined, undefined, undefined, 'discovery: watcher special files');
     const onSpecial = (uri: vscode.Uri) => {
       const ws = vscode.workspace.getWorkspaceFolder(uri);
-      if (ws && !this.skippedPath(uri, ws)) this.scheduleRescan(ws, `${path.posix.basename(uri.path)} changed`);
+      if (ws && !this.skippedPath(uri, ws)) this.scheduleRescan(ws, `${posix.basename(uri.path)} changed`);
     };
     d.push(
       special,
@@ -376,7 +376,7 @@ export class DiscoveryService implements vscode.Disposable {
     };
     for (const u of venvFiles) {
       const rel = this.relOf(u, ws);
-      if (rel !== undefined) state.venvs.add(path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+      if (rel !== undefined) state.venvs.add(posix.dirname(rel) === '.' ? '' : posix.dirname(rel));
     }
     if (respectGitignore) {
       const exclude = await this.readText(vscode.Uri.joinPath(ws.uri, '.git', 'info', 'exclude'));
@@ -385,7 +385,7 @@ export class DiscoveryService implements vscode.Disposable {
       for (const { u, text } of texts) {
         const rel = this.relOf(u, ws);
         if (rel === undefined || text === undefined) continue;
-        const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+        const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
         if (dir === '') top = `${top}\n${text}`;
         else state.gitignore.set(dir, text);
       }
@@ -398,8 +398,8 @@ export class DiscoveryService implements vscode.Disposable {
     for (const u of pairFiles) {
       const rel = this.relOf(u, ws);
       if (rel === undefined) continue;
-      const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-      (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(path.posix.basename(rel));
+      const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
+      (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(posix.basename(rel));
     }
     const plans = await mapLimit([...byDir], 16, ([dir, names]) => this.readPlan(state, dir, names));
     for (const p of plans) if (p) state.index.setPlan(p);
@@ -488,7 +488,7 @@ export class DiscoveryService implements vscode.Disposable {
     const keep = new Set<string>();
     const byDir = new Map<string, string[]>();
     for (const rel of rels) {
-      const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+      const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
       if (this.excludedDir(s, dir)) continue;
       if (s.respectGitignore && s.gitignore.isFileIgnored(rel)) continue;
       (byDir.get(dir) ?? byDir.set(dir, []).get(dir)!).push(rel);
@@ -514,7 +514,7 @@ export class DiscoveryService implements vscode.Disposable {
 
   private ignoredByConfig(uri: vscode.Uri, sets: readonly IgnoreSet[]): boolean {
     for (const set of sets) {
-      const rel = path.posix.relative(set.base, uri.path);
+      const rel = posix.relative(set.base, uri.path);
       if (!rel || rel.startsWith('..')) continue;
       let m = ignoreMatchers.get(set);
       if (!m) {
@@ -561,8 +561,8 @@ export class DiscoveryService implements vscode.Disposable {
       if (!ws || !s) continue;
       const rel = this.relOf(e.uri, ws);
       if (rel === undefined || rel === '') continue;
-      const name = path.posix.basename(rel);
-      const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+      const name = posix.basename(rel);
+      const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
       if (SPECIAL_NAMES.has(name)) continue; // the special watcher rescans
       touched.add(s);
       if (IMPACT_FILE_RE.test(name) || RELEASE_FILE_RE.test(name)) {
@@ -634,7 +634,7 @@ export class DiscoveryService implements vscode.Disposable {
     ]);
     for (const u of pairFiles) {
       const rel = this.relOf(u, s.folder);
-      if (rel !== undefined) markPlan(s, path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel));
+      if (rel !== undefined) markPlan(s, posix.dirname(rel) === '.' ? '' : posix.dirname(rel));
     }
     const rels = candidates.map((u) => this.relOf(u, s.folder)).filter((r): r is string => r !== undefined);
     const keep = await this.filterIgnored(s, rels);

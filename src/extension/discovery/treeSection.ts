@@ -5,7 +5,7 @@
  * tree's own model), rebuilt when discovery reports a change; clicking an artifact reveals it in the
  * Explorer (or opens training code), clicking the plan line opens the plan at its `artifacts:` key.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { folderLabel, summarizeCounts } from '../../core/discovery/findings';
 import type { Marker } from '../../core/discovery';
@@ -121,7 +121,7 @@ export class UnplannedResearchSection implements vscode.Disposable {
         node.children!.push({ id: `${node.id}::more`, kind: 'message', label: `… and ${shown.length - MAX_CHILDREN} more`, contextValue: 'impactNotes.message', parent: node });
       }
       if (r.plan?.file) {
-        const planRel = path.posix.relative(rel || '.', r.plan.file) || r.plan.file;
+        const planRel = posix.relative(rel || '.', r.plan.file) || r.plan.file;
         node.children!.push({
           id: `${node.id}::plan`,
           kind: 'message',

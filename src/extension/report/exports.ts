@@ -4,7 +4,7 @@
  * to the assessment (broader-impact.md, checklist-answers.tex, model-card-risks.md…); an existing
  * file is replaced only after the user agrees (through the prompt layer), and the result is opened.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
 import { buildReport, EXPORT_FORMATS, exportFileName, renderExport, type ExportFormat, type ExportKind } from '../../core/report';
@@ -51,7 +51,7 @@ export async function exportCommand(services: Services, kind: ExportKind, arg: u
   }
   if (!EXPORT_FORMATS[kind].includes(format)) throw new Error(`The ${title} can only be exported as ${EXPORT_FORMATS[kind].map((f) => FORMAT_LABEL[f]).join(' or ')}.`);
 
-  const name = (u: vscode.Uri | undefined) => (u ? path.posix.basename(u.path) : undefined);
+  const name = (u: vscode.Uri | undefined) => (u ? posix.basename(u.path) : undefined);
   const model = buildReport({
     result: state.result,
     today: (options.today ?? todayUtc)(),

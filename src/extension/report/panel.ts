@@ -6,8 +6,7 @@
  * reports a new result for its pair, and a `reveal` message opens the source range it names
  * (validated: only the pair's two files, only whole-number positions).
  */
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
 import { buildReport, renderReportHtml, type ReportModel } from '../../core/report';
@@ -46,7 +45,9 @@ export function parseRevealMessage(msg: unknown): RevealMessage | undefined {
 }
 
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
+  // Web Crypto: in Node (20 and later) and in the web worker alike. 18 random bytes, base64url.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
 }
 
 export class ReportPanel implements vscode.Disposable {
@@ -111,7 +112,7 @@ export class ReportPanel implements vscode.Disposable {
   render(): void {
     if (this.disposed) return;
     const s = this.state;
-    const name = (u: vscode.Uri | undefined) => (u ? path.posix.basename(u.path) : undefined);
+    const name = (u: vscode.Uri | undefined) => (u ? posix.basename(u.path) : undefined);
     this.model = buildReport({ result: s.result, today: this.today(), folder: pairLabel(s), fileNames: { impact: name(s.impactUri), release: name(s.releaseUri) } });
     this.html = renderReportHtml(this.model, { nonce: makeNonce(), cspSource: this.panel.webview.cspSource, clickable: true });
     this.panel.webview.html = this.html;

@@ -3,7 +3,7 @@
  * assessments-tree node), else the active editor's pair, else the only pair in the workspace, else
  * a quick pick. Linting the workspace first when nothing is known yet.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandTable';
 import type { PairState } from '../lintService';
@@ -15,7 +15,7 @@ function pairOfNodeId(services: Services, id: string): PairState | undefined {
 }
 
 export function pairLabel(state: PairState): string {
-  return path.posix.basename(state.folder.path) || state.folder.toString();
+  return posix.basename(state.folder.path) || state.folder.toString();
 }
 
 export async function pickPair(services: Services, arg: unknown, purpose: string): Promise<PairState | undefined> {

@@ -401,6 +401,7 @@ function releasePlan(b: Builder, pair: TreeNode, release: ReleaseDoc | undefined
           kind: 'release-stage',
           label: when,
           description: [str(s.release), str(s.distribution), str(s.status)].filter(Boolean).join(' · ') || undefined,
+          tooltip: stageTooltip(s),
           icon: { id: s.status === 'released' ? 'pass' : str(s.date) ? 'calendar' : 'debug-pause' },
           contextValue: 'impactNotes.releaseStage',
           location: b.releaseLoc(['artifacts', i, 'timing', 'stages', j], 'value'),
@@ -415,12 +416,25 @@ function releasePlan(b: Builder, pair: TreeNode, release: ReleaseDoc | undefined
       label: 'Distribution',
       description: distKind ?? 'missing',
       tooltip: distTerm ? `**${distTerm.label}**: ${distTerm.definition}\n\nSource: ${distTerm.source}` : undefined,
-      icon: { id: distKind === 'public' ? 'globe' : distKind === 'private' ? 'lock' : 'organization' },
+      icon: { id: distKind === 'public' ? 'globe' : distKind === 'private' ? 'lock' : distKind === 'hosted' ? 'cloud' : 'organization' },
       contextValue: `impactNotes.distribution${distKind ? `.${distKind}` : ''}`,
       location: b.releaseLoc(['artifacts', i, 'distribution']),
       value: distKind,
     });
   });
+}
+
+/** A stage's own access details (process, community, licence, url), as Markdown lines; undefined when it has none. */
+function stageTooltip(s: Record<string, unknown>): string | undefined {
+  const rows = (
+    [
+      ['Access process', str(s.process)],
+      ['Community', str(s.community)],
+      ['Licence', str(s.license)],
+      ['URL', str(s.url)],
+    ] as [string, string | undefined][]
+  ).filter((r): r is [string, string] => !!r[1]);
+  return rows.length ? rows.map(([k, v]) => `${k}: ${escape(v)}`).join('\n\n') : undefined;
 }
 
 function timingDetail(t: Record<string, unknown>): string | undefined {
@@ -433,6 +447,8 @@ function timingDetail(t: Record<string, unknown>): string | undefined {
       return str(t.event);
     case 'staged':
       return Array.isArray(t.stages) ? `${t.stages.length} stages` : undefined;
+    case 'withheld':
+      return str(t.reason);
     default:
       return undefined;
   }

@@ -4,7 +4,7 @@
  * the first time it is asked for after a lint, and kept (same node objects) until the next one, so
  * `TreeView.reveal` and `getParent` work on stable elements.
  */
-import * as path from 'node:path';
+import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/engine';
 import { listen } from '../listeners';
@@ -164,9 +164,9 @@ export class AssessmentTreeProvider implements vscode.TreeDataProvider<TreeNode>
 export function pairLabel(pair: ViewPair): string {
   const ws = vscode.workspace.getWorkspaceFolder(pair.folder);
   if (ws) {
-    const rel = path.posix.relative(ws.uri.path, pair.folder.path);
+    const rel = posix.relative(ws.uri.path, pair.folder.path);
     if (!rel) return ws.name;
     return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${ws.name}/${rel}` : rel;
   }
-  return path.posix.basename(pair.folder.path) || pair.folder.toString();
+  return posix.basename(pair.folder.path) || pair.folder.toString();
 }

@@ -88,7 +88,8 @@ export function viewContributions() {
     paletteMenu: VIEW_COMMANDS.map((c) => ({ command: c.command, when: PALETTE_WHEN[c.command] ?? 'false' })),
     snippets: [
       { language: 'markdown', path: './snippets/impact-md.json' },
-      { language: 'yaml', path: './snippets/release-yaml.json' },
+      // release.yaml's snippets are offered by the completion provider, only where they fit
+      // (src/extension/completion.ts): a static contribution would offer them everywhere.
     ],
     walkthroughs: [
       {

@@ -27,7 +27,7 @@ export const boilerplateDismissal: Rule = {
     scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'CACM, What To Do About Deepfakes (responsibility despite uncertain uses); SPEC §4',
+    source: 'CACM, What To Do About Deepfakes (responsibility despite uncertain uses)',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -20,7 +20,7 @@ export const detectionGuidanceMissing: Rule = {
     scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'CACM, What To Do About Deepfakes (education and media literacy); SPEC §2',
+    source: 'CACM, What To Do About Deepfakes (education and media literacy)',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -12,7 +12,7 @@ export const duplicateSection: Rule = {
     scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §2',
+    source: 'Sections follow Ovadya & Whittlestone 2019, §2–§3',
   },
   check(ctx) {
     const doc = ctx.impact!;

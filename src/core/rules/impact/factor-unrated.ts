@@ -38,7 +38,8 @@ export const factorUnrated: Rule = {
     scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §2.2; SPEC §2',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §2.2',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -25,7 +25,7 @@ export const hazardUnassessed: Rule = {
     scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §2.1; SPEC §2',
+    source: 'Ovadya & Whittlestone 2019, §2.1',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -16,7 +16,8 @@ export const invalidValue: Rule = {
     scope: 'impact',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'SPEC §1 (ratings); Ovadya & Whittlestone 2019, §2.1–§2.3',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §2.1–§2.3 (hazards, path-to-harm factors, access ratchet)',
   },
   check(ctx) {
     const doc = ctx.impact!;

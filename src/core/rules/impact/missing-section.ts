@@ -14,7 +14,7 @@ export const missingSection: Rule = {
     scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'SPEC §2; sections follow Ovadya & Whittlestone 2019, §2–§3',
+    source: 'Sections follow Ovadya & Whittlestone 2019, §2–§3, and CACM, What To Do About Deepfakes (who is harmed, detection)',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -22,7 +22,7 @@ export const placeholderText: Rule = {
     scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §4; NeurIPS paper checklist and model-card templates',
+    source: 'NeurIPS paper checklist and model-card templates (prompts left unanswered)',
   },
   check(ctx) {
     const doc = ctx.impact!;

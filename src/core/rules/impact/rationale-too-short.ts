@@ -7,7 +7,8 @@ import { factorEntries, hazardEntries, type TextAnswer } from './lib/structure';
 /**
  * A hazard rationale or a factor's reasoning in a handful of words rarely shows the thinking
  * behind the answer. Placeholders are placeholder-text's, and bare "N/A" or "unlikely" is
- * boilerplate-dismissal's, so neither is reported here.
+ * boilerplate-dismissal's, so neither is reported here — unless boilerplate-dismissal is turned
+ * off, in which case a bare dismissal is just a rationale that is too short.
  */
 export const rationaleTooShort: Rule = {
   meta: {
@@ -19,15 +20,16 @@ export const rationaleTooShort: Rule = {
     options: {
       minWords: { type: 'number', default: 8, description: 'Fewest words a rationale or a reasoning must have.' },
     },
-    source: 'Ovadya & Whittlestone 2019, §2.1–§2.2; SPEC §4',
+    source: 'Ovadya & Whittlestone 2019, §2.1–§2.2',
   },
   check(ctx) {
     const doc = ctx.impact!;
     const min = Number(ctx.options.minWords ?? 8);
+    const dismissalsReported = ctx.ruleEnabled?.('boilerplate-dismissal') ?? true;
     const check = (answer: TextAnswer, what: string) => {
       if (answer.state !== 'filled' || !answer.range) return;
       const raw = doc.source.text.slice(answer.range.start, answer.range.end);
-      if (placeholderSpans(raw).length || isBareDismissal(raw)) return;
+      if (placeholderSpans(raw).length || (dismissalsReported && isBareDismissal(raw))) return;
       const n = countWords(answer.text ?? raw, min);
       if (n >= min) return;
       ctx.report({

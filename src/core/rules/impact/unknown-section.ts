@@ -88,7 +88,8 @@ export const unknownSection: Rule = {
     scope: 'impact',
     defaultSeverity: 'info',
     fixable: false,
-    source: 'SPEC §2',
+    suggestions: true,
+    source: 'Sections follow Ovadya & Whittlestone 2019, §2–§3',
   },
   check(ctx) {
     const doc = ctx.impact!;

@@ -37,7 +37,8 @@ export const artifactMismatch: Rule = {
     scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §4; release content from Ovadya & Whittlestone 2019, §3.4',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release content)',
   },
   check(ctx) {
     const impact = ctx.impact;

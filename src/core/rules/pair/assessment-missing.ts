@@ -12,7 +12,8 @@ export const assessmentMissing: Rule = {
     scope: 'pair',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'SPEC §3 and §4',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.2 (assess before release)',
   },
   check(ctx) {
     const release = ctx.release;

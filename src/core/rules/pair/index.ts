@@ -5,6 +5,7 @@ import { modalityMismatch } from './modality-mismatch';
 import { modalityMissing } from './modality-missing';
 import { planLessCautiousThanAssessment } from './plan-less-cautious-than-assessment';
 import { reviewLevelTooLow } from './review-level-too-low';
+import { unusedSuppression } from './unused-suppression';
 
 export const pairRules: readonly Rule[] = [
   planLessCautiousThanAssessment,
@@ -13,4 +14,5 @@ export const pairRules: readonly Rule[] = [
   artifactMismatch,
   modalityMismatch,
   modalityMissing,
+  unusedSuppression,
 ];

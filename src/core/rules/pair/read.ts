@@ -186,3 +186,20 @@ function contentEnd(node: YamlNode, depth: number): number | undefined {
   }
   return node.range[1];
 }
+
+/**
+ * Plan-level safeguard enforcement: safeguard id → `enforced` value ('released-code',
+ * 'hosted-service', …), for entries that say where they are enforced.
+ */
+export function planSafeguardEnforcement(release: ReleaseDoc | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const sg = release?.get(['safeguards']);
+  if (sg === null || typeof sg !== 'object' || Array.isArray(sg)) return out;
+  for (const [k, v] of Object.entries(sg as Record<string, unknown>)) {
+    const id = findTerm('safeguard', k)?.id;
+    if (!id || v === null || typeof v !== 'object') continue;
+    const enforced = str((v as Record<string, unknown>).enforced);
+    if (enforced) out.set(id, findTerm('safeguard-enforcement', enforced)?.id ?? enforced.toLowerCase());
+  }
+  return out;
+}

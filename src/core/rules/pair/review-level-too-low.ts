@@ -15,6 +15,7 @@ export const reviewLevelTooLow: Rule = {
     scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
+    suggestions: true,
     source: 'Ovadya & Whittlestone 2019, §3.2.3',
     options: {
       fullReviewHazards: {

@@ -9,7 +9,7 @@ export const artifactIdDuplicate: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'SPEC §3',
+    source: 'The release-plan schema (schemas/release.schema.json)',
   },
   check(ctx) {
     const plan = planOf(ctx);

@@ -40,7 +40,7 @@ export const artifactPathUnmatched: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §4',
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release content)',
   },
   check(ctx) {
     const plan = planOf(ctx);

@@ -23,7 +23,8 @@ export const contactMissing: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §3, §4',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.2.3 (oversight after release); the release-plan schema (schemas/release.schema.json)',
   },
   check(ctx) {
     const plan = planOf(ctx);

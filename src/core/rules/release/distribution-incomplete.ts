@@ -6,7 +6,7 @@ export const DISTRIBUTION_SPEC: KindSpec = {
   key: 'distribution',
   group: 'release-distribution',
   purpose: 'who receives it',
-  required: { public: [], 'ask-for-access': ['process'], 'safety-levels': ['levels'], 'access-community': ['community'], private: ['reason'] },
+  required: { public: [], 'ask-for-access': ['process'], 'safety-levels': ['levels'], 'access-community': ['community'], hosted: [], private: ['reason'] },
   fields: {
     process: { what: 'how access requests are reviewed, by whom and how quickly' },
     levels: {
@@ -32,7 +32,8 @@ export const distributionIncomplete: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (release distribution); SPEC §3',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release distribution)',
   },
   check(ctx) {
     checkKindFields(ctx, DISTRIBUTION_SPEC);

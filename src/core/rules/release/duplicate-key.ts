@@ -10,7 +10,7 @@ export const duplicateKey: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'SPEC §4; YAML 1.2 requires unique keys',
+    source: 'YAML 1.2 requires unique keys',
   },
   check(ctx) {
     const plan = planOf(ctx);

@@ -11,7 +11,7 @@ export const reviewDateInvalid: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'Ovadya & Whittlestone 2019, §3.2.3 (review before release); SPEC §4',
+    source: 'Ovadya & Whittlestone 2019, §3.2.3 (review before release)',
   },
   check(ctx) {
     const plan = planOf(ctx);

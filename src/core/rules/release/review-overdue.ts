@@ -11,7 +11,7 @@ export const reviewOverdue: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'Ovadya & Whittlestone 2019, §3.2.3 (continuous evaluation); SPEC §4',
+    source: 'Ovadya & Whittlestone 2019, §3.2.3 (continuous evaluation)',
   },
   check(ctx) {
     const plan = planOf(ctx);

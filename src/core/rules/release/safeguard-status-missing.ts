@@ -5,7 +5,12 @@ import { asRecord, has, isBlank, isPlaceholder, listWords, own, planAnchor, plan
 import { TODO } from './kind-fields';
 import { addOrFillEdit, addToMapEdit, fillEmptyValueEdit, type NewValue } from './yaml-edit';
 
-const STATUSES = ['implemented', 'planned', 'not-applicable'];
+const STATUSES = ids('safeguard-status');
+/** Statuses that must say why. */
+const NEEDS_REASON: Record<string, string> = {
+  'not-applicable': 'why it does not apply to this work',
+  'not-implemented': 'why it was not implemented although it applies',
+};
 
 /** The synthetic-media modalities of the pair (from release.yaml `modality`, else IMPACT.md). */
 export function syntheticModalities(ctx: RuleContext): string[] {
@@ -21,11 +26,12 @@ export const safeguardStatusMissing: Rule = {
   meta: {
     name: 'safeguard-status-missing',
     description:
-      'For synthetic media, a safeguard (consent, detectability, watermarking, referenceability, synthesis constraints) has no entry or no status, or is not-applicable without a reason.',
+      'For synthetic media, a safeguard (consent, detectability, watermarking, referenceability, synthesis constraints) has no entry or no status, or is not-implemented or not-applicable without a reason.',
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: true,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (synthetic-media safeguards); SPEC §3',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §3.4 (synthetic-media safeguards)',
   },
   check(ctx) {
     const plan = planOf(ctx);
@@ -113,12 +119,13 @@ export const safeguardStatusMissing: Rule = {
         });
         continue;
       }
-      if (status !== 'not-applicable') continue;
+      const why = typeof status === 'string' ? NEEDS_REASON[status] : undefined;
+      if (!why) continue;
       const reason = own(rec, 'reason');
       if (isBlank(reason)) {
         const edit = has(rec, 'reason') ? fillEmptyValueEdit(plan, [...path, 'reason'], TODO) : addToMapEdit(plan, path, [['reason', TODO]]);
         ctx.report({
-          message: `The safeguard '${id}' is marked not-applicable without a reason: say why it does not apply to this work.`,
+          message: `The safeguard '${id}' is marked ${status} without a reason: say ${why}.`,
           file: 'release',
           range: plan.rangeOf(statusPath, 'value'),
           fix: edit && { title: `Add a placeholder reason to '${id}'`, edits: [edit] },
@@ -126,7 +133,7 @@ export const safeguardStatusMissing: Rule = {
         });
       } else if (isPlaceholder(reason)) {
         ctx.report({
-          message: `The reason why the safeguard '${id}' does not apply is still a placeholder: say why it does not apply to this work.`,
+          message: `The reason for the ${status} safeguard '${id}' is still a placeholder: say ${why}.`,
           file: 'release',
           range: plan.rangeOf([...path, 'reason'], 'value'),
           data: { safeguard: id, placeholder: 'reason' },

@@ -59,7 +59,8 @@ export const schemaViolation: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'SPEC §3; schemas/release.schema.json',
+    suggestions: true,
+    source: 'The release-plan schema (schemas/release.schema.json)',
   },
   check(ctx) {
     const plan = planOf(ctx);

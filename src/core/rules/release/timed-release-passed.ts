@@ -22,7 +22,7 @@ export const timedReleasePassed: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'Ovadya & Whittlestone 2019, §3.4 (timed, periodic and staged release); SPEC §4',
+    source: 'Ovadya & Whittlestone 2019, §3.4 (timed, periodic and staged release)',
   },
   check(ctx) {
     const plan = planOf(ctx);

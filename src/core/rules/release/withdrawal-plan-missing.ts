@@ -19,7 +19,11 @@ function publicAt(a: ArtifactRef): YamlPath | undefined {
   return undefined;
 }
 
-/** Public models and runnable or modifiable systems need a plan for pulling them back after misuse. */
+/**
+ * Public models and runnable or modifiable systems need a plan for pulling them back after misuse.
+ * A hosted release needs none (the service can be switched off), and neither does an artifact
+ * released for defence (`purpose: defense`).
+ */
 export const withdrawalPlanMissing: Rule = {
   meta: {
     name: 'withdrawal-plan-missing',
@@ -27,7 +31,8 @@ export const withdrawalPlanMissing: Rule = {
     scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'Ovadya & Whittlestone 2019, §2.3 (access is hard to undo) and §3.2.3 (approval can be suspended); SPEC §4',
+    suggestions: true,
+    source: 'Ovadya & Whittlestone 2019, §2.3 (access is hard to undo) and §3.2.3 (approval can be suspended)',
   },
   check(ctx) {
     const plan = planOf(ctx);
@@ -44,8 +49,11 @@ export const withdrawalPlanMissing: Rule = {
     const hits: { a: ArtifactRef; at: YamlPath }[] = [];
     for (const a of artifactsOf(plan)) {
       if (!WITHDRAWABLE_CONTENT.includes(own(a.data, 'content') as string)) continue;
+      // A detector or detection dataset released for defenders is not something to pull back.
+      if (own(a.data, 'purpose') === 'defense') continue;
       const at = publicAt(a);
-      if (at) hits.push({ a, at });
+      // A comment above the artifact's list item (or its line) that disables this rule leaves it out.
+      if (at && !ctx.isSuppressed?.('release', plan.rangeOf(at, 'value').start)) hits.push({ a, at });
     }
     if (!hits.length) return;
     const labels = hits.map((h) => (h.a.label.startsWith('#') ? h.a.label : `'${h.a.label}'`));

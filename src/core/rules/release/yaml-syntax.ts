@@ -11,7 +11,7 @@ export const yamlSyntax: Rule = {
     scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
-    source: 'SPEC §3, §4',
+    source: 'YAML 1.2; the release-plan schema (schemas/release.schema.json)',
   },
   check(ctx) {
     const plan = planOf(ctx);

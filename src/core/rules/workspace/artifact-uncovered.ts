@@ -11,7 +11,7 @@ export const artifactUncovered: Rule = {
     scope: 'workspace',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §4; release content from Ovadya & Whittlestone 2019, §3.4',
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release content)',
   },
   check() {
     // Reported by discovery, not per pair.

@@ -12,7 +12,7 @@ export const releasePlanMissing: Rule = {
     scope: 'workspace',
     defaultSeverity: 'warning',
     fixable: false,
-    source: 'SPEC §4; release content from Ovadya & Whittlestone 2019, §3.4',
+    source: 'Ovadya & Whittlestone 2019, §3.4 (release content)',
     options: {
       respectGitignore: {
         type: 'boolean',
