@@ -154,7 +154,7 @@ describe('GitHub Action', function () {
     assert.match(r.summary, /^\| voice-clone-study\/IMPACT\.md \| \d+ \| \d+ \| 0 \|$/m);
     assert.match(r.summary, /^Not ready: /m, 'the readiness verdict in words');
     assert.match(r.summary, /^# Impact report: EchoVoice zero-shot voice cloning$/m, 'the Markdown report of the assessment');
-    assert.match(r.summary, /^## Hazards × path to harm$/m);
+    assert.match(r.summary, /^## Summary$/m);
   });
 
   it('fail-on: never passes, warning fails on warnings alone; max-warnings as in the CLI', async () => {
