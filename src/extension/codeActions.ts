@@ -270,7 +270,21 @@ export async function fixAllInPair(services: Services, uri?: unknown): Promise<b
     void services.prompts.showInformationMessage('Impact Notes: nothing to fix automatically.');
     return false;
   }
-  return vscode.workspace.applyEdit(edit);
+  // Never edit (or save) a file behind the user's back: the other file of the pair is opened in an
+  // editor beside this one first, so the fixes land there unsaved and undoable, and we say so.
+  const others = edit
+    .entries()
+    .map(([uri]) => uri)
+    .filter((uri) => uri.toString() !== target.toString() && !vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()));
+  for (const uri of others) {
+    await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok && others.length) {
+    const names = others.map((u) => vscode.workspace.asRelativePath(u)).join(', ');
+    void services.prompts.showInformationMessage(`Impact Notes also fixed ${names}: it is open beside this file, not saved yet. Review it and save, or undo.`);
+  }
+  return ok;
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): void {

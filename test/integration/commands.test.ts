@@ -166,16 +166,21 @@ describe('extension core: commands', function () {
     assert.deepEqual(r1.answered, ['hazard:product', 'hazard:data']);
     assert.equal(r1.stopped, true);
     assert.equal(r1.alreadyAnswered, 0);
-    assert.equal(r1.remaining.length, 10);
-    // The question explains the term in the project's words (definition + question).
-    assert.match(String((first.calls[0].options as vscode.QuickPickOptions).placeHolder), /Product hazard \(hazard type\): The work yields software/);
+    // 3 hazards, 9 factors, the access-ratchet position and 2 indirect harms; 2 answered.
+    assert.equal(r1.remaining.length, 13);
+    // The whole question is shown, explaining the term in the project's words (definition + question).
+    assert.ok(first.calls[0].items!.some((i) => /Product hazard \(hazard type\): The work yields software/.test(i.detail ?? '')));
+    assert.match(String((first.calls[0].options as vscode.QuickPickOptions).title), /\(15 left\)/);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === impactUri.path)!;
     assert.match(doc.getText(), /### Product hazard\n- \*\*Applies:\*\* yes\n- \*\*Rationale:\*\* answer number 1 with reasons\n/);
-    assert.ok(first.calls.some((c) => c.kind === 'info' && /paused after 2 answers; 10 left/.test(c.text)));
+    assert.ok(first.calls.some((c) => c.kind === 'info' && /paused after 2 answers; \d+ questions still open\. .*Still open: /.test(c.text)));
 
     // Resume: the two answered hazards are skipped; rate every factor.
     const factorRatings = new ScriptedPrompts((call) => {
-      if (call.kind === 'quickPick') return pick(call, /hazard/i.test(String((call.options as vscode.QuickPickOptions).placeHolder)) ? 'unsure' : 'medium');
+      if (call.kind === 'quickPick') {
+        const labels = call.items!.map((i) => i.label);
+        return pick(call, labels.includes('unsure') ? 'unsure' : labels.includes('weaponized') ? 'attention' : 'medium');
+      }
       if (call.kind === 'inputBox') return 'a reason written in the test';
       return undefined;
     });
@@ -183,7 +188,10 @@ describe('extension core: commands', function () {
     const r2 = (await vscode.commands.executeCommand('impactNotes.runAssessment', impactUri)) as RunAssessmentResult;
     assert.equal(r2.alreadyAnswered, 2);
     assert.equal(r2.answered[0], 'hazard:attention');
-    assert.equal(r2.answered.length, 10);
+    // The remaining hazard, the nine factors, the ratchet position and both indirect harms.
+    assert.equal(r2.answered.length, 13);
+    assert.ok(r2.answered.includes('ratchet:access-ratchet') && r2.answered.includes('indirect:disinformation-ratchet'));
+    assert.match(doc.getText(), /^- \*\*Position:\*\* attention$/m);
     assert.deepEqual(r2.remaining, []);
     assert.equal(r2.stopped, false);
     const ratingCall = factorRatings.calls.find((c) => c.kind === 'quickPick' && /Slottability/.test(c.text))!;
@@ -196,7 +204,7 @@ describe('extension core: commands', function () {
     const withAll = doc.getText();
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() !== withAll || undefined, 'undo to take back the last answer');
-    assert.ok(!/^- \*\*Assessed ROI:\*\* medium — a reason written in the test$/m.test(doc.getText()));
+    assert.ok(!/^- \*\*Sociotechnical path dependency:\*\* medium — a reason written in the test$/m.test(doc.getText()));
     await doc.save();
   });
 

@@ -7,13 +7,27 @@ import { findRule } from '../../src/core/rules';
 const today = new Date(Date.UTC(2026, 5, 1));
 
 describe('guided assessment answers (pure)', () => {
-  it('a fresh scaffold has every hazard and factor unanswered, in taxonomy order', () => {
+  it('a fresh scaffold has every hazard, factor, the ratchet position and the indirect harms unanswered, in template order', () => {
     const { impact } = scaffold({ modality: ['audio'], artifacts: [], reviewLevel: 'full', today });
     const qs = questions(impact);
-    assert.equal(qs.length, 3 + 9);
+    assert.equal(qs.length, 3 + 9 + 1 + 2);
+    assert.deepEqual(qs.slice(12).map((q) => q.kind), ['ratchet', 'indirect', 'indirect']);
     assert.deepEqual(qs.slice(0, 3).map((q) => q.term.id), ['product', 'data', 'attention']);
     assert.ok(qs.every((q) => !q.answered));
     assert.equal(qs[3].stage?.id, 'awareness');
+  });
+
+  it('writes the access-ratchet position and an indirect harm, and they then count as answered', () => {
+    const { impact } = scaffold({ modality: ['audio'], artifacts: [], reviewLevel: 'full', today });
+    let out = writeAnswer(impact, 'ratchet', 'access-ratchet', { value: 'attention', reasoning: 'fraud groups already use commercial cloning services' });
+    assert.match(out, /^- \*\*Position:\*\* attention$/m);
+    assert.match(out, /^- \*\*Rationale:\*\* fraud groups already use commercial cloning services$/m);
+    out = writeAnswer(out, 'indirect', 'disinformation-ratchet', { value: 'medium', reasoning: 'cheap cloned voices could make fake recordings of officials routine' });
+    assert.match(out, /^- \*\*Disinformation ratchet:\*\* medium — cheap cloned voices could make fake recordings of officials routine$/m);
+    const qs = questions(out);
+    assert.equal(qs.find((q) => q.kind === 'ratchet')!.answered, true);
+    assert.equal(qs.find((q) => q.term.id === 'disinformation-ratchet')!.answered, true);
+    assert.equal(qs.find((q) => q.term.id === 'path-dependency')!.answered, false);
   });
 
   it('writes a factor answer over the scaffold line, and it then counts as answered', () => {

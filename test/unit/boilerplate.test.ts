@@ -38,6 +38,27 @@ const DISMISSALS = [
   'The proposed approach doesn’t pose any significant risks.',
   'There will be no negative consequences of releasing this model.',
   'We see no ethical concerns with this line of research.',
+  // Shapes of real opt-outs (the labelled corpus in test/corpora/dismissal has the real sentences).
+  'The focus of this paper is purely theoretical, and thus a broader impact discussion is not applicable.',
+  'This work does not present any foreseeable ethical or societal consequences.',
+  'We do not foresee any direct, immediate, or negative societal impacts stemming from this work.',
+  'This is a theoretical paper with no direct societal or ethical impact.',
+  'There are many potential societal consequences of our work, none which we feel must be specifically highlighted here.',
+  'This work is not expected to have any negative societal impact.',
+  'We are unaware of any risks arising from this work.',
+  'We do not think there are any negative consequences of this work.',
+  'A discussion of societal impact is beyond the scope of this paper.',
+  'Negative societal impacts: none.',
+  'No one will be harmed by this work.',
+  'There is no direct path to any negative applications.',
+  'It is difficult to foresee any negative societal impact of a convergence proof.',
+  'Our method does not leverage biases in the data.',
+  'We do not release any data or models that have a high risk for misuse.',
+  'There are no ethical concerns, but there are some limitations to the data.',
+  'While we see no negative societal impacts of our work, we discuss the broader impacts of our work in Section 6.',
+  'We cannot foresee any direct misuse of our models, since they are trained to produce cartoons.',
+  'We do not foresee any negative societal impact beyond those generally associated with large language models.',
+  'Potential benefits include safer fraud detection and better search; there are no potential risks.',
 ];
 
 /** Statements that reason about harm, or are not about harm at all: none may be flagged. */
@@ -58,6 +79,13 @@ const NOT_DISMISSALS = [
   'Our voice model does not present a new risk for people who are already public figures, since their voices are widely available; it does raise the risk for private individuals whose voices were rarely recorded.',
   'We see no sign of adversary interest in text-to-motion models so far, and we will revisit this at the next review.',
   'No consent check is built in yet; we plan one before the full release.',
+  // Negations that engage with harm.
+  'A full analysis of misuse is beyond the scope of this paper, but the released model could be used to impersonate speakers.',
+  'It is hard to predict every misuse, so we gate access to the weights.',
+  'No one will be harmed as long as the consent check stays in place, which is why we ship it enabled.',
+  'We are unaware of any detector that recognises our output, so cloned voices could pass as real.',
+  'The system must not cause harm to the people it speaks to.',
+  'Our aim—better scores on text games—might have limited consequences for society; however, a broader view forces us to consider several ethical concerns.',
 ];
 
 describe('boilerplate-dismissal recogniser', () => {
@@ -102,6 +130,13 @@ describe('boilerplate-dismissal recogniser', () => {
     const text = 'N/A <!-- expect: boilerplate-dismissal -->';
     const [d] = findDismissals(text, { bare: true });
     assert.equal(text.slice(d.start, d.end), 'N/A');
+  });
+
+  it('does not read a run-on of thousands of characters as one stock sentence', () => {
+    const runOn = 'We do not foresee any negative societal impact ' + 'and the model runs on a laptop '.repeat(60);
+    assert.ok(runOn.length > 1500);
+    assert.deepEqual(findDismissals(runOn), []);
+    assert.equal(findDismissals('We do not foresee any negative societal impact.').length, 1);
   });
 
   it('reports through the rule with the sentence as range', () => {

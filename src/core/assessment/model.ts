@@ -175,6 +175,10 @@ function stateOfText(a: TextAnswer): QuestionState {
 
 const PROMPT_MISSING = "the template's prompt is still here";
 
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
 function sectionDef(id: string): SectionDef {
   return SECTIONS.find((s) => s.id === id)!;
 }
@@ -336,7 +340,8 @@ function hazardQuestions(impact: ImpactDoc | undefined): HazardQuestion[] {
         let missing: string | undefined;
         if (!lead || lead.state === 'empty') [state, missing] = ['missing', "no answer to 'does it apply?'"];
         else if (lead.state === 'placeholder') [state, missing] = ['prompt', PROMPT_MISSING];
-        else if (!applies) [state, missing] = ['invalid', lead.token ? `'${lead.token.text}' is not yes, no or unsure` : "no answer to 'does it apply?'"];
+        // Written, but no answer from the vocabulary (invalid-value reports it, with what was written).
+        else if (!applies) [state, missing] = ['invalid', `'${clip(lead.token?.text ?? lead.rest?.text ?? '')}' is not yes, no or unsure`];
         else {
           state = stateOfText(e.rationale);
           missing = state === 'missing' ? 'no rationale' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
@@ -389,7 +394,7 @@ function factorQuestions(impact: ImpactDoc | undefined): FactorQuestion[] {
     let missing: string | undefined;
     if (!lead || lead.state === 'empty') [state, missing] = ['missing', 'no rating'];
     else if (lead.state === 'placeholder') [state, missing] = ['prompt', PROMPT_MISSING];
-    else if (!rating) [state, missing] = ['invalid', lead.token ? `'${lead.token.text}' is not on the rating scale` : 'no rating on the scale'];
+    else if (!rating) [state, missing] = lead.token ? ['invalid', `'${lead.token.text}' is not on the rating scale`] : ['missing', 'no rating'];
     else {
       state = stateOfText(e.reasoning);
       missing = state === 'missing' ? 'no reasoning' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;

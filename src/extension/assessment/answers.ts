@@ -10,11 +10,12 @@ import { parseImpact } from '../../core/impact/parse';
 import type { ImpactDoc } from '../../core/impact/model';
 import { findRule } from '../../core/rules';
 import { fillValueEdit, insertAfterHeadingEdit, insertAfterItemEdit, insertBeforeItemEdit } from '../../core/rules/impact/lib/edits';
-import { factorEntries, hazardEntries, type FactorEntry, type HazardEntry } from '../../core/rules/impact/lib/structure';
-import { HAZARD_TYPES, PATH_STAGES, type PathStage, type Term } from '../../core/taxonomy';
+import { factorEntries, hazardEntries, markerWithKey, positionMarker, sentenceCase, termNamed, type FactorEntry, type HazardEntry } from '../../core/rules/impact/lib/structure';
+import { assessment } from '../../core/assessment/model';
+import { INDIRECT_HARMS, MARKER_KEYS, PATH_STAGES, type PathStage, type Term } from '../../core/taxonomy';
 import type { Rule, TextEdit } from '../../core/types';
 
-export type QuestionKind = 'hazard' | 'factor';
+export type QuestionKind = 'hazard' | 'factor' | 'ratchet' | 'indirect';
 
 export interface Question {
   kind: QuestionKind;
@@ -27,35 +28,48 @@ export interface Question {
 }
 
 export interface Answer {
-  /** yes / no / unsure for hazards; low / medium / high / unknown / not-applicable for factors. */
+  /** yes / no / unsure for hazards; a rating for factors and indirect harms; a position for the ratchet. */
   value: string;
   reasoning: string;
 }
 
 const PATH = 'IMPACT.md';
 
-/** Every hazard type, then every factor (stage by stage), with whether it is answered. */
+/**
+ * The questions the guided assessment asks, in the template's order: every hazard type, every
+ * factor (stage by stage), the access-ratchet position (§2.3) and the indirect harms (§2.4). Whether
+ * each is answered is the assessment model's reading, the same as the rules', the tree's and the
+ * report's (a stock dismissal or a template prompt is not an answer).
+ */
 export function questions(text: string): Question[] {
   const doc = parseImpact(PATH, text);
-  const hazards = hazardEntries(doc);
-  const factors = factorEntries(doc);
+  const model = assessment(doc, undefined);
   const out: Question[] = [];
-  for (const term of HAZARD_TYPES) {
-    const e = hazards?.find((h) => h.term.id === term.id);
-    const value = e?.appliesLead?.state === 'filled' ? e.appliesLead.value : undefined;
-    const reasoning = e?.rationale.state === 'filled' ? e.rationale.text : undefined;
-    out.push({ kind: 'hazard', term, answered: !!value && !!reasoning, current: { value, reasoning } });
+  for (const q of model.hazards) {
+    out.push({ kind: 'hazard', term: q.term, answered: q.state === 'answered', current: { value: q.applies, reasoning: q.state === 'answered' ? q.text : undefined } });
   }
   for (const stage of PATH_STAGES) {
     for (const term of stage.factors) {
-      const e = factors?.find((f) => f.term.id === term.id);
-      const value = e?.lead?.state === 'filled' ? e.lead.value : undefined;
-      const reasoning = e?.reasoning.state === 'filled' ? e.reasoning.text : undefined;
-      out.push({ kind: 'factor', term, stage, answered: !!value && !!reasoning, current: { value, reasoning } });
+      const q = model.factors.find((f) => f.term.id === term.id)!;
+      out.push({ kind: 'factor', term, stage, answered: q.state === 'answered', current: { value: q.rating?.id, reasoning: q.state === 'answered' ? q.text : undefined } });
     }
+  }
+  const r = model.ratchet;
+  out.push({ kind: 'ratchet', term: RATCHET_TERM, answered: r.state === 'answered' && !!r.rationale, current: { value: r.position?.id, reasoning: r.rationale } });
+  for (const e of model.indirectHarms) {
+    out.push({ kind: 'indirect', term: e.term, answered: e.state === 'answered', current: { value: e.rating?.id, reasoning: e.state === 'answered' ? e.text : undefined } });
   }
   return out;
 }
+
+/** The access ratchet as a question (its positions are the answers). */
+export const RATCHET_TERM: Term = {
+  id: 'access-ratchet',
+  label: 'Access ratchet position',
+  definition: 'Where the capability sits today on the access ratchet: no known interest, attention, weaponized or sustained use.',
+  question: 'Where does this capability sit today, and what evidence puts it there?',
+  source: 'Ovadya & Whittlestone 2019, §2.3',
+} as Term;
 
 function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -101,6 +115,8 @@ function apply(doc: ImpactDoc, edits: TextEdit[]): string {
 export function writeAnswer(text: string, kind: QuestionKind, termId: string, answer: Answer): string {
   const value = answer.value.trim();
   const reasoning = oneLine(answer.reasoning);
+  if (kind === 'ratchet') return writeRatchet(text, value, reasoning);
+  if (kind === 'indirect') return writeIndirect(text, termId, value, reasoning);
   const placed = withPlace(text, kind, termId);
   const doc = parseImpact(PATH, placed);
   if (kind === 'factor') {
@@ -131,4 +147,49 @@ function partEdits(
   if (valueMarker) return [fillValueEdit(doc, valueMarker, value), insertAfterItemEdit(doc, valueMarker, [rationaleLine])];
   if (rationaleMarker) return [insertBeforeItemEdit(doc, rationaleMarker, [valueLine]), fillValueEdit(doc, rationaleMarker, reasoning)];
   return [insertAfterHeadingEdit(doc, sub, [valueLine, rationaleLine])];
+}
+
+/** The access-ratchet position and its rationale: fills the Position and Rationale lines, adding what is missing. */
+function writeRatchet(text: string, value: string, reasoning: string): string {
+  const placed = withSection(text, 'access-ratchet');
+  const doc = parseImpact(PATH, placed);
+  const section = doc.byId.get('access-ratchet');
+  if (!section) return text;
+  const position = positionMarker(section);
+  const rationale = markerWithKey(section.allMarkers, MARKER_KEYS.rationale);
+  const edits: TextEdit[] = [];
+  if (position) edits.push(fillValueEdit(doc, position, value));
+  if (rationale) edits.push(fillValueEdit(doc, rationale, reasoning));
+  if (!position && !rationale) edits.push(insertAfterHeadingEdit(doc, section, [`- **Position:** ${value}`, `- **Rationale:** ${reasoning}`]));
+  else if (!position) edits.push(insertBeforeItemEdit(doc, rationale!, [`- **Position:** ${value}`]));
+  else if (!rationale) edits.push(insertAfterItemEdit(doc, position, [`- **Rationale:** ${reasoning}`]));
+  return apply(doc, edits);
+}
+
+/** An indirect harm: `- **Disinformation ratchet:** rating — reasoning`, filled or added to the section. */
+function writeIndirect(text: string, termId: string, value: string, reasoning: string): string {
+  const placed = withSection(text, 'indirect-harms');
+  const doc = parseImpact(PATH, placed);
+  const section = doc.byId.get('indirect-harms');
+  if (!section) return text;
+  const term = INDIRECT_HARMS.find((t) => t.id === termId);
+  if (!term) return text;
+  const m = section.allMarkers.find((x) => termNamed('indirect-harm', x.key)?.id === termId);
+  const line = `${value} — ${reasoning}`;
+  if (m) return apply(doc, [fillValueEdit(doc, m, line)]);
+  const last = section.allMarkers[section.allMarkers.length - 1];
+  const entry = `- **${sentenceCase(term.label)}:** ${line}`;
+  return apply(doc, [last ? insertAfterItemEdit(doc, last, [entry]) : insertAfterHeadingEdit(doc, section, [entry])]);
+}
+
+/** The text with the section present (missing-section's own fix adds it where it belongs). */
+function withSection(text: string, sectionId: string): string {
+  const doc = parseImpact(PATH, text);
+  if (doc.byId.has(sectionId)) return text;
+  const rule = findRule('missing-section');
+  if (!rule) return text;
+  const { findings, impact } = lint({ impact: { path: PATH, text }, rules: [rule] });
+  const f = findings.find((x) => x.fix && x.data?.section === sectionId);
+  if (!f || !impact) return text;
+  return apply(impact, f.fix!.edits);
 }

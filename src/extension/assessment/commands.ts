@@ -10,7 +10,8 @@ import { parseImpact } from '../../core/impact/parse';
 import { findRule } from '../../core/rules';
 import { detectModalities } from '../../core/rules/helpers';
 import { scaffold, ScaffoldError, sentenceCase, type ScaffoldArtifact } from '../../core/scaffold';
-import { MODALITIES, RATINGS, REVIEW_LEVELS, type Term } from '../../core/taxonomy';
+import { MODALITIES, RATCHET_POSITIONS, RATINGS, REVIEW_LEVELS, type Term } from '../../core/taxonomy';
+import { assessment, openQuestions } from '../../core/assessment/model';
 import type { Rule } from '../../core/types';
 import { fixAllTexts, minimalEdit } from '../codeActions';
 import { isPairFileName } from '../lintService';
@@ -361,6 +362,7 @@ const APPLIES_ITEMS: { label: string; detail: string }[] = [
 
 function valueItems(q: Question): vscode.QuickPickItem[] {
   if (q.kind === 'hazard') return APPLIES_ITEMS.map((i) => ({ ...i, picked: q.current.value === i.label, description: q.current.value === i.label ? '(current)' : undefined }));
+  if (q.kind === 'ratchet') return RATCHET_POSITIONS.map((t) => ({ label: t.id, description: q.current.value === t.id ? '(current)' : undefined, detail: t.definition }));
   const guide = q.term.ratingGuide as Record<string, string> | undefined;
   return RATINGS.map((r: Term) => ({
     label: r.id,
@@ -370,7 +372,8 @@ function valueItems(q: Question): vscode.QuickPickItem[] {
 }
 
 function describe(q: Question): string {
-  const what = q.kind === 'hazard' ? 'hazard type' : `path-to-harm factor, ${q.stage!.label.toLowerCase()} stage`;
+  const what =
+    q.kind === 'hazard' ? 'hazard type' : q.kind === 'ratchet' ? 'access ratchet, §2.3' : q.kind === 'indirect' ? 'indirect harm, §2.4' : `path-to-harm factor, ${q.stage!.label.toLowerCase()} stage`;
   return `${sentenceCase(q.term.label)} (${what}): ${q.term.definition}${q.term.question ? ` ${q.term.question}` : ''}`;
 }
 
@@ -420,15 +423,21 @@ export async function runAssessment(services: Services, arg?: unknown): Promise<
     if (!open.length) break;
     const q = open[0];
     asked.add(key(q));
-    const done = all.filter((x) => x.answered).length;
-    const title = `Run Assessment (${done + 1} of ${all.length}): ${sentenceCase(q.term.label)}`;
-    const items = [...valueItems(q), { label: SKIP, detail: 'Leave this one for later and go on.' }];
-    const value = await services.prompts.showQuickPick(items, {
-      title,
-      placeHolder: describe(q),
-      ignoreFocusOut: true,
-      matchOnDetail: true,
-    });
+    // Truthful counts: what is still open, this question included (skipped ones stay open).
+    const left = all.filter((x) => !x.answered).length;
+    const title = `Run Assessment (${left} left): ${sentenceCase(q.term.label)}`;
+    // The whole question, as an item that cannot be mistaken for an answer (a placeholder is cut off).
+    const questionItem: vscode.QuickPickItem = { label: '$(question) The question', detail: describe(q), alwaysShow: true };
+    const items = [questionItem, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...valueItems(q), { label: SKIP, detail: 'Leave this one for later and go on.' }];
+    let value: vscode.QuickPickItem | undefined;
+    do {
+      value = await services.prompts.showQuickPick(items, {
+        title,
+        placeHolder: q.term.question ?? q.term.definition,
+        ignoreFocusOut: true,
+        matchOnDetail: true,
+      });
+    } while (value === questionItem);
     if (!value) {
       stopped = true;
       break;
@@ -456,14 +465,18 @@ export async function runAssessment(services: Services, arg?: unknown): Promise<
   }
   const remaining = questions(doc.getText()).filter((q) => !q.answered).map(key);
   const n = answered.length;
+  // What is still open in the whole assessment (sections included), as the model and the rules see it.
+  const model = assessment(parseImpact(IMPACT, doc.getText()), undefined);
+  const open = openQuestions(model).filter((q) => q.kind !== 'modality' || q.state !== 'answered');
+  const openText = open.length ? ` Still open: ${open.slice(0, 6).map((q) => (q.kind === 'section' ? q.label : `${q.sectionTitle}: ${q.label}`)).join('; ')}${open.length > 6 ? `; and ${open.length - 6} more` : ''}.` : '';
   if (stopped) {
     void services.prompts.showInformationMessage(
-      `Assessment paused after ${n} answer${n === 1 ? '' : 's'}; ${remaining.length} left. Run Assessment… again to continue where you stopped (answered items are skipped).`,
+      `Assessment paused after ${n} answer${n === 1 ? '' : 's'}; ${open.length} question${open.length === 1 ? '' : 's'} still open. Run Assessment… again to continue where you stopped (answered items are skipped).${openText}`,
     );
-  } else if (remaining.length) {
-    void services.prompts.showInformationMessage(`Assessment pass done: ${n} answered, ${remaining.length} skipped for later.`);
+  } else if (open.length) {
+    void services.prompts.showInformationMessage(`Assessment pass done: ${n} answered in this run; ${open.length} question${open.length === 1 ? '' : 's'} still open.${openText}`);
   } else {
-    void services.prompts.showInformationMessage(`Every hazard type and path-to-harm factor now has an answer (${n} in this run).`);
+    void services.prompts.showInformationMessage(`Every question of the assessment now has an answer (${n} in this run).`);
   }
   await services.lintService.lintUri(impactUri);
   return { impactUri, answered, alreadyAnswered, remaining, stopped };

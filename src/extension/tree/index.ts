@@ -28,6 +28,9 @@ export interface TreeApi {
   scanOnce(): Promise<void>;
 }
 
+/** How long after activation the background lint of the whole workspace starts (after the first paint). */
+const WORKSPACE_LINT_DELAY_MS = 400;
+
 export function register(context: vscode.ExtensionContext, services: ViewServices): TreeApi {
   const { lintService } = services;
   const provider = new AssessmentTreeProvider(lintService);
@@ -46,10 +49,16 @@ export function register(context: vscode.ExtensionContext, services: ViewService
 
   // The service lints open documents by itself; the first time the view is shown, lint the whole
   // workspace in the background so that every assessment appears (never before activate returns).
+  // On activation, every pair in the workspace is linted in the background, so the Problems panel,
+  // the status bar, the tree and the report show the same counts from the first screen: after the
+  // first paint (a short delay, never before activate returns), cancelled when the extension stops,
+  // and in batches that never block typing (LintService.lintWorkspace yields between pairs).
   let scanned: Promise<void> | undefined;
+  const cancel = new vscode.CancellationTokenSource();
+  context.subscriptions.push(cancel);
   const scanOnce = (): Promise<void> => {
     scanned ??= Promise.resolve(
-      vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => lintService.lintWorkspace()),
+      vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => lintService.lintWorkspace(cancel.token)),
     ).then(updateContext);
     return scanned;
   };
@@ -58,6 +67,10 @@ export function register(context: vscode.ExtensionContext, services: ViewService
   };
   context.subscriptions.push(listen(view.onDidChangeVisibility, onVisible, 'tree: view visibility'));
   onVisible();
+  const startup = setTimeout(() => {
+    if (!cancel.token.isCancellationRequested) fireAndLog(services, 'Linting the workspace on start-up failed', scanOnce);
+  }, WORKSPACE_LINT_DELAY_MS);
+  context.subscriptions.push({ dispose: () => (clearTimeout(startup), cancel.cancel()) });
 
   const uriOf = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;

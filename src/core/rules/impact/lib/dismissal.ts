@@ -22,49 +22,90 @@ const HARM_QUALIFIED =
 const HARM = `(?:${HARM_CORE}|${HARM_QUALIFIED})`;
 /** Determiners and adjectives that may stand between a denial and the harm noun. */
 const ADJ =
-  "(?:any|a|an|the|such|known|foreseeable|foreseen|potential|possible|significant|major|obvious|direct|indirect|immediate|negative|ethical|societal|social|serious|real|apparent|particular|specific|additional|new|further|other|clear|substantial|notable|meaningful|broader|important|harmful|adverse|malicious|likely|conceivable|reasonable|related|identifiable|obvious|[a-z]+(?:al|ive|ous|ful|ble))";
-const ADJS = `(?:${ADJ}\\s+){0,4}`;
+  "(?:any|a|an|the|such|known|foreseeable|foreseen|potential|possible|significant|major|obvious|direct|indirect|immediate|negative|ethical|societal|social|serious|real|apparent|particular|specific|additional|new|further|other|clear|substantial|notable|meaningful|broader|important|harmful|adverse|malicious|likely|conceivable|reasonable|related|identifiable|obvious|explicit|future|current|long-term|short-term|[a-z]+(?:al|ive|ous|ful|ble))";
+/** Up to six of them, which may be coordinated: "ethical or societal", "direct, immediate, or negative". */
+const ADJS = `(?:${ADJ},?\\s+(?:(?:and\\/or|or|and|nor)\\s+)?){0,6}`;
 /** "misuse", "negative societal impact", "potential for misuse", "possibility of harm". */
-const HARM_NP = `(?:(?:potential|possibility|chance|likelihood|evidence|indication|sign)s?\\s+(?:of|for)\\s+${ADJS})?${HARM}`;
-const NEG_AUX = '\\b(?:do|does|did|will|would|can|could|should|shall|may|might|must|have|has|had)\\s+not\\s+(?:\\w+\\s+){0,2}?';
+const HARM_NP = `(?:(?:potential|possibility|chance|likelihood|evidence|indication|sign)s?\\s+(?:of|for)\\s+${ADJS}|(?:path(?:way)?s?|route)\\s+to\\s+${ADJS})?(?:[a-z]+\\s+(?:or|and)\\s+${ADJS})?${HARM}`;
+/** Negated auxiliaries. "must not" is left out: "the system must not cause harm" states a requirement. */
+const NEG_AUX = '\\b(?:do|does|did|will|would|can|could|should|shall|may|might|have|has|had)\\s+not\\s+(?:\\w+\\s+){0,2}?';
 const HAVING =
   '(?:poses?|posing|has|have|having|presents?|carries|carry|raises?|entails?|involves?|introduces?|bears?|holds?|creates?|causes?|brings?|leads?\\s+to|results?\\s+in)';
 
+/** A shape of denial, and a cheap test it needs to pass first (words the shape cannot do without). */
+interface Shape {
+  cue: RegExp | null;
+  re: RegExp;
+}
+function shape(cue: RegExp | null, re: RegExp): Shape {
+  return { cue, re };
+}
+
 /** Shapes of denial, on a normalised sentence (lower case, "n't" spelled "not"). */
-const DENIALS: readonly RegExp[] = [
+const DENIALS: readonly Shape[] = [
   // we do not foresee any negative societal impact; this work does not present any consequence
-  new RegExp(
-    `${NEG_AUX}(?:(?:seem|appear)\\s+to\\s+)?(?:foresee|anticipat|see|expect|identif|envision|envisag|predict|perceiv|find|found|know\\s+of|imagin|observ|think\\s+of|pos|present|ha[vds]|rais|carr|entail|involv|introduc|creat|caus|lead\\s+to|bring|constitut|result\\s+in|contain|bear)\\w*\\s+${ADJS}${HARM_NP}\\b`,
-  ),
+  shape(null, new RegExp(
+    `${NEG_AUX}(?:(?:seem|appear)\\s+to\\s+)?(?:foresee|anticipat|see|expect|identif|envision|envisag|predict|perceiv|find|found|know\\s+of|imagin|observ|think\\s+of|pos|present|ha[vds]|rais|carr|entail|involv|introduc|creat|caus|lead\\s+to|bring|constitut|result\\s+in|contain|bear|discuss|address)\\w*\\s+${ADJS}${HARM_NP}\\b`,
+  )),
   // we do not believe that our work poses any risk
-  new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`),
-  // we are not aware of any negative consequences
-  new RegExp(`\\b(?:am|are|is|was|were)\\s+not\\s+aware\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:believe|think|expect|feel|consider)\b/, new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`)),
+  // we are not aware of any negative consequences; we are unaware of any risks
+  shape(/aware/, new RegExp(`\\b(?:(?:am|are|is|was|were)\\s+not\\s+aware|(?:am|are|is|was|were)\\s+unaware)\\s+of\\s+${ADJS}${HARM_NP}\\b`)),
+  // we do not think there are any negative impacts
+  shape(/\b(?:believe|think|expect|feel|consider)\b/, new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,40}?\\bthere\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:any\\s+)?${ADJS}${HARM_NP}\\b`)),
+  // this work is not expected to have any negative societal impact
+  shape(/\b(?:expected|anticipated|likely|foreseen|thought|believed|known)\s+to\b/, new RegExp(`\\b(?:is|are|was|were)\\s+not\\s+(?:\\w+\\s+)?(?:expected|anticipated|likely|foreseen|thought|believed|known)\\s+to\\s+(?:\\w+\\s+)?(?:have|pose|cause|raise|present|lead\\s+to|result\\s+in|create|bring|introduce|carry|entail)\\s+${ADJS}${HARM_NP}\\b`)),
+  // it is hard to predict any foreseeable societal consequence
+  shape(/\b(?:hard|difficult|impossible|possible)\s+to\b/, new RegExp(`\\b(?:hard|difficult|impossible|not\\s+possible)\\s+to\\s+(?:\\w+\\s+)?(?:predict|foresee|anticipate|imagine|identify|envision)\\s+${ADJS}${HARM_NP}\\b`)),
+  // a discussion of societal impact is beyond the scope of this paper
+  shape(/scope/, new RegExp(`\\b${HARM}\\b[^.;:]{0,30}?\\b(?:is|are|lies|lie|falls?)\\s+(?:\\w+\\s+)?(?:beyond|outside)\\s+(?:the\\s+)?scope\\b`)),
+  // negative societal impacts: none
+  shape(/[:—–-]/, new RegExp(`^${ADJS}${HARM_NP}\\s*[:—–-]\\s*(?:none|n\\/?a|not\\s+applicable|no|nothing)\\b`)),
+  // no one will be harmed by this work
+  shape(/\b(?:no\s+one|nobody|no\s+group|no\s+individual)\b/, /\b(?:no\s+one|nobody|no\s+group|no\s+individual)\s+(?:is|are|will\s+be|would\s+be|can\s+be|could\s+be)\s+(?:\w+\s+)?(?:harmed|hurt|disadvantaged|negatively\s+affected|endangered)\b/),
   // this work has / poses / raises no risk; carries minimal risk
-  new RegExp(`\\b${HAVING}\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:no|zero|minimal|negligible|little|limited)\b/, new RegExp(`\\b(?:${HAVING}|with)\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`)),
   // we see no ethical concerns; we found no risks
-  new RegExp(`\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\bno\b/, new RegExp(`\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+${ADJS}${HARM_NP}\\b`)),
   // there are no ethical concerns; there is no potential for misuse
-  new RegExp(
+  shape(/\bthere\b/, new RegExp(
     `\\bthere\\s+(?:is|are|will\\s+be|would\\s+be|should\\s+be|were|was|exists?|seems?\\s+to\\s+be|appears?\\s+to\\s+be)\\s+(?:no|not\\s+any|minimal|negligible|little)\\s+${ADJS}${HARM_NP}\\b`,
-  ),
+  )),
   // no negative impacts are anticipated; no risks have been identified
-  new RegExp(
+  shape(/\bno\b/, new RegExp(
     `\\bno\\s+${ADJS}${HARM_NP}\\s+(?:is|are|was|were|will\\s+be|would\\s+be|can\\s+be|could\\s+be|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:anticipated|foreseen|expected|identified|known|foreseeable|envisioned|envisaged|apparent|likely|predicted|found|observed|seen)\\b`,
-  ),
+  )),
   // this work is unlikely to cause harm / to be misused
-  /\b(?:is|are|was|were|seems?|appears?)\s+(?:\w+\s+)?unlikely\s+to\s+(?:pose|have|cause|lead\s+to|present|raise|result\s+in|create|be\s+(?:misused|abused|used\s+(?:for|to)\s+(?:harm|cause\s+harm|malicious)))\b/,
+  shape(/unlikely/, /\b(?:is|are|was|were|seems?|appears?)\s+(?:\w+\s+)?unlikely\s+to\s+(?:pose|have|cause|lead\s+to|present|raise|result\s+in|create|be\s+(?:misused|abused|used\s+(?:for|to)\s+(?:harm|cause\s+harm|malicious)))\b/),
   // our model is harmless / risk-free
-  /\b(?:is|are)\s+(?:completely\s+|entirely\s+|totally\s+|inherently\s+|fully\s+|perfectly\s+|essentially\s+)?(?:harmless|risk[-\s]free|innocuous)\b/,
+  shape(/harmless|risk|innocuous/, /\b(?:is|are)\s+(?:completely\s+|entirely\s+|totally\s+|inherently\s+|fully\s+|perfectly\s+|essentially\s+)?(?:harmless|risk[-\s]free|innocuous)\b/),
   // free of any ethical concerns
-  new RegExp(`\\b(?:free|devoid)\\s+of\\s+${ADJS}${HARM_NP}\\b`),
+  shape(/\b(?:free|devoid)\s+of\b/, new RegExp(`\\b(?:free|devoid)\\s+of\\s+${ADJS}${HARM_NP}\\b`)),
+  // a broader impact discussion is not applicable; this section is not applicable to this paper;
+  // the ethical aspects are not applicable to this work; the statement does not apply for this paper
+  shape(/applicable|relevant|apply/, /\b(?:impacts?|discussion|statement|section|aspects?|considerations?|question|implications?|checklist\s+item)\s+(?:is|are|does|do|seems?|appears?)\s+not\s+(?:\w+\s+)?(?:applicable|relevant|apply)\b/),
+  // does not apply for a discussion on societal impact; not relevant to societal impacts
+  shape(/applicable|relevant|apply/, new RegExp(`\\bnot\\s+(?:\\w+\\s+)?(?:applicable|relevant|apply)\\s+(?:to|for)\\s+(?:a\\s+|any\\s+|the\\s+)?(?:discussion\\s+(?:of|on|about)\\s+)?${ADJS}${HARM}`)),
+  // … none of which we feel must be specifically highlighted here (ICML's template sentence)
+  shape(/\b(?:feel|think|believe|consider|deem)\b/, /\b(?:none|nothing|no\s+\w+(?:\s+\w+){0,3})\s+(?:of\s+)?(?:which|that)\s+(?:we\s+)?(?:feel|think|believe|consider|deem)\b[^.;]{0,30}?\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\s+be\s+(?:\w+\s+)?(?:highlighted|discussed|mentioned|reported)\b/),
+  // no ethical concerns must be considered
+  shape(/^no\b/, new RegExp(`^no\\s+${ADJS}${HARM_NP}\\s+(?:must|need\\s+to|needs\\s+to|should|has\\s+to|have\\s+to)\\s+be\\s+(?:considered|discussed|addressed|highlighted|reported)\\b`)),
+  // this work will not put anyone at a disadvantage; we could not see anyone will be put at disadvantage
+  shape(/disadvantage/, /\b(?:not|no\s+one|nobody|never)\b[^.;]{0,80}?\bput\s+(?:\w+\s+){0,5}?at\s+(?:a\s+)?disadvantage\b/),
+  // our method does not leverage / amplify biases in the data
+  shape(/bias/, new RegExp(`${NEG_AUX}(?:leverag|amplif|exploit|reinforc|perpetuat|introduc)\\w*\\s+(?:any\\s+)?(?:\\w+\\s+)?bias(?:es)?\\b`)),
+  // we do not release any data or models that have a high risk for misuse; it does not create new
+  // capabilities that could be misused
+  shape(/misused|abused|weaponi|risk/, new RegExp(`${NEG_AUX}(?:releas|creat|enabl|introduc|provid)\\w*\\s+(?:any\\s+)?[^.;]{0,60}?\\b(?:that|which)\\s+(?:\\w+\\s+){0,2}?(?:(?:could|can|may|might)\\s+(?:\\w+\\s+)?be\\s+(?:misused|abused|weaponi[sz]ed)|(?:ha[sv]e?|pose|carry|carries)\\s+(?:a\\s+)?(?:high\\s+|significant\\s+)?risks?)\\b`)),
+  // foundational research and not tied to particular applications
+  shape(/\btied\b/, /\b(?:foundational|fundamental|basic|theoretical)\s+(?:research|work|contribution)s?\b[^.;]{0,20}?\bnot\s+tied\s+to\s+(?:any\s+)?(?:particular|specific|concrete)\s+applications?\b/),
   // This section is not applicable. It does not apply.
-  /^(?:this\s+(?:section|question|item|point|category|statement|discussion)|it|this|that)\s+(?:is\s+not\s+(?:relevant|applicable)|does\s+not\s+apply)\b/,
-  new RegExp(`\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`),
+  shape(/applicable|relevant|apply/, /^(?:this\s+(?:section|question|item|point|category|statement|discussion)|it|this|that)\s+(?:is\s+not\s+(?:relevant|applicable)|does\s+not\s+apply)\b/),
+  shape(/applicable|relevant|apply/, new RegExp(`\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`)),
   // N/A, not applicable, none … at the start of the sentence
   // (a bare "N/A" is only a dismissal where a harm question is asked: see isBareDismissal)
-  /^(?:n\/?a|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b(?=[\s,;:—–-]*[a-z])/,
-  /^none(?:\s*[,;:—–-]\s*\S|\s+(?:foreseen|known|identified|anticipated|expected|that\s+we)\b|\s+of\s+(?:the\s+|these\s+|those\s+)?(?:above|hazards?|risks?|concerns?|harms?)\b)/,
+  shape(/^(?:n|does)/, /^(?:n\/?a|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b(?=[\s,;:—–-]*[a-z])/),
+  shape(/^none/, /^none(?:\s*[,;:—–-]\s*\S|\s+(?:foreseen|known|identified|anticipated|expected|that\s+we)\b|\s+of\s+(?:the\s+|these\s+|those\s+)?(?:above|hazards?|risks?|concerns?|harms?)\b)/),
 ];
 
 /** A sentence that is only "No risks." / "No negative societal impact." */
@@ -77,18 +118,31 @@ const BARE_WORDS_RE =
   /^(?:n\/?a|na|none|nothing|nil|no|nope|not\s+applicable|not\s+relevant|does\s+not\s+apply|unlikely|very\s+unlikely|highly\s+unlikely|not\s+likely|negligible|minimal|not\s+a\s+concern|no\s+concerns?|not\s+an\s+issue|no\s+issues?|none\s+(?:foreseen|known|identified|anticipated|expected|(?:that\s+)?we\s+(?:know|are\s+aware)\s+of|at\s+(?:this|the\s+moment|present)(?:\s+time|\s+stage|\s+point)?)|nothing\s+to\s+(?:report|declare|add))$/;
 
 /** Cheap pre-filter: every denial shape contains one of these words. */
-const PREFILTER_RE = /\b(?:not|no|none|n\/?a|nothing|unlikely|harmless|risk[-\s]free|innocuous|free|devoid|minimal|negligible|little|limited|zero|cannot)\b|n['’]t\b/;
+const PREFILTER_RE = /\b(?:not|no|none|n\/?a|nothing|unlikely|harmless|risk[-\s]free|innocuous|free|devoid|minimal|negligible|little|limited|zero|cannot|unaware|nobody|hard\s+to|difficult\s+to|impossible\s+to|beyond|outside)\b|n['’]t\b/;
 
 /** Naming a concrete harm, victim or safeguard shows the author thought about it. */
 const CONCRETE_RE =
-  /\b(?:fraud\w*|scam\w*|impersonat\w*|deep\s?fakes?|disinformation|misinformation|propaganda|harass\w*|bully\w*|non-?consensual|porn\w*|nudes?|nudity|phishing|spoof\w*|clon(?:e|es|ed|ing)|surveillance|privacy|bias(?:es|ed)?|discriminat\w*|extort\w*|blackmail\w*|elections?|manipulat\w*|defam\w*|forger(?:y|ies)|forged|identity\s+theft|stalk\w*|dox\w*|likeness\w*|victims?|children|minors|journalists?|voters?|viewers?|listeners?|subjects|women|minorit\w*|patients?|artists?|actors?|consent\w*|watermark\w*|detectors?|provenance|gated|access\s+(?:form|control|requests?)|licen[cs]e)\b/;
+  /\b(?:fraud\w*|scam\w*|impersonat\w*|deep\s?fakes?|disinformation|misinformation|propaganda|harass\w*|bully\w*|non-?consensual|porn\w*|nudes?|nudity|phishing|spoof\w*|clon(?:e|es|ed|ing)|surveillance|privacy|discriminat\w*|extort\w*|blackmail\w*|elections?|manipulat\w*|defam\w*|forger(?:y|ies)|forged|identity\s+theft|stalk\w*|dox\w*|likeness\w*|victims?|children|minors|journalists?|voters?|viewers?|listeners?|subjects|women|minorit\w*|patients?|artists?|actors?|consent\w*|watermark\w*|detectors?|provenance|gated|access\s+(?:form|control|requests?)|licen[cs]e)\b/;
 
+/** Longest sentence read as a possible dismissal, in characters. */
+const MAX_SENTENCE = 1500;
+
+/** Kinds of harm, risk and victim a reasoning clause can be about (CONCRETE_RE names more). */
+const SPECIFIC_HARM_RE =
+  /\b(?:risks?|risky|harm\w*|misus\w*|abus\w*|danger\w*|threat\w*|hazard\w*|malicious|nefarious|bias\w*|unfair\w*|fairness|surveillance|security|attack\w*|adversar\w*|exploit\w*|decept\w*|deceiv\w*|fake\w*|stereotyp\w*|weapon\w*|military|emissions?|carbon|jobs?|unemploy\w*|safety|accidents?|injur\w*|dual[-\s]use|misidentif\w*|mislead\w*|imitat\w*|speakers?|people|individuals?|users?|groups?)\b/;
+/** Connectives that set what could still happen against the denial. */
+const CONTRAST_RE = /^(?:however|although|though|but|unless|except|whereas|while|only\s+if|if|provided|as\s+long\s+as)$/;
+/** After a contrast, weighing concerns or consequences also engages ("…; however, … forces us to consider several ethical concerns"). */
+const CONTRAST_HARM_RE = /\b(?:concerns?|consequences?|downsides?|negative\s+\w+|ethical\s+(?:issues?|questions?|implications?))\b/;
+/** A discourse word at the start of a sentence links it to the one before; it is not a reason. */
+const LEAD_ADVERB_RE = /^\s*(?:however|but|yet|still|nevertheless|nonetheless|besides\s+that|as\s+such|hence|thus|therefore|finally|overall|in\s+short|additionally|moreover|furthermore|so)\b[\s,]*/;
 /** Reasoning connectives (or a colon/dash that introduces an explanation). */
-const CONNECTIVE_RE = /\b(?:because|since|given\s+that|due\s+to|owing\s+to|however|although|though|but|unless|except|whereas|while|only\s+if|if|provided|as\s+long\s+as)\b|[:—–]\s*\S|\s-\s\S/;
+const CONNECTIVE_SOURCE = String.raw`\b(?:because|since|given\s+that|due\s+to|owing\s+to|however|although|though|but|unless|except|whereas|while|only\s+if|if|provided|as\s+long\s+as)\b|[:—–]\s*\S|\s-\s\S`;
+const CONNECTIVE_G = new RegExp(CONNECTIVE_SOURCE, 'g');
 
 /** Stock reasons that explain nothing about this work's risks. */
 const GENERIC_REASON_RE =
-  /\b(?:theoretical|foundational|fundamental|basic|academic|methodological|purely\s+(?:algorithmic|mathematical|methodological|technical|academic|scientific))\s+(?:\S+\s+)?(?:paper|work|research|study|contribution|results?|nature|analysis|question|problem)s?\b|\bpurely\s+(?:theoretical|algorithmic|mathematical|methodological|technical|academic|scientific)\b|\bno\s+human\s+(?:subjects|participants)\b|\bnot\s+involve\s+(?:any\s+)?human\s+(?:subjects|participants)\b|\b(?:any|all|every|most)\s+(?:\S+\s+)?(?:technology|technologies|tools?|methods?|models?|research|innovation|advances?)\s+(?:can|could|may|might)\s+be\s+(?:misused|abused|used\s+(?:for|with|to)\s+(?:harm|malicious|bad|nefarious|cause))|\bas\s+with\s+any\s+(?:\S+\s+)?(?:technology|tool|method|model|research)\b|\bpublicly\s+available\s+(?:data|datasets?|benchmarks?)\b|\bopen[-\s]source\s+(?:data|datasets?|benchmarks?)\b/;
+  /\b(?:theoretical|foundational|fundamental|basic|academic|methodological|purely\s+(?:algorithmic|mathematical|methodological|technical|academic|scientific))\s+(?:\S+\s+)?(?:paper|work|research|study|contribution|results?|nature|analysis|question|problem)s?\b|\bpurely\s+(?:theoretical|algorithmic|mathematical|methodological|technical|academic|scientific)\b|\bno\s+human\s+(?:subjects|participants)\b|\bnot\s+involve\s+(?:any\s+)?human\s+(?:subjects|participants)\b|\b(?:any|all|every|most)\s+(?:\S+\s+)?(?:technology|technologies|tools?|methods?|models?|research|innovation|advances?)\s+(?:can|could|may|might)\s+be\s+(?:misused|abused|used\s+(?:for|with|to)\s+(?:harm|malicious|bad|nefarious|cause))|\bas\s+with\s+any\s+(?:\S+\s+)?(?:technology|tool|method|model|research)\b|\b(?:general|generic|usual)\s+concerns?\b|\bgenerally\s+associated\s+with\b|\b(?:general|common|applicable)\s+to\s+all\b|\bpublicly\s+available\s+(?:data|datasets?|benchmarks?)\b|\bopen[-\s]source\s+(?:data|datasets?|benchmarks?)\b/;
 
 /** A later sentence that qualifies the dismissal. */
 const QUALIFIER_RE = /^(?:however|but|that\s+said|nevertheless|nonetheless|still|yet|although|though|on\s+the\s+other\s+hand|even\s+so)\b/;
@@ -108,9 +162,19 @@ const BARE_START_RE = new RegExp(`^${BARE_WORD_START}`, 'i');
 const BARE_START_STICKY_RE = new RegExp(BARE_WORD_START, 'iy');
 /** Raw-text cues (before normalising): a negation, and a harm word or a "not applicable" phrase. */
 // Case-sensitive with explicit capitals: faster than the `i` flag on long prose.
-const NEG_CUE_G =
-  /\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot)\b|n['’]t\b/g;
-const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b/i;
+const NEG_CUE_SOURCE = String.raw`\b(?:[Nn](?:ot?|one|\/[Aa]|othing)|NOT|NO|NONE|N\/A|[Uu]nlikely|[Hh]armless|[Rr]isk[-\s]free|[Ii]nnocuous|[Ff]ree|[Dd]evoid|[Mm]inimal|[Nn]egligible|[Ll]ittle|[Ll]imited|[Zz]ero|[Cc]annot)\b|n['’]t\b`;
+const NEG_CUE_G = new RegExp(NEG_CUE_SOURCE, 'g');
+/**
+ * Cues of the few shapes without a negation word ("unaware of", "hard to predict any …", "beyond the
+ * scope"). Scanning for them with the negation cues slows every scan (they start with common
+ * letters), so one quick test for their fragments decides whether the wider cue is needed at all.
+ */
+const RARE_CUE_RE = /ard\s+to\b|ifficult\s+to\b|mpossible\s+to\b|naware|obody|\sscope\b/;
+const WIDE_CUE_G = new RegExp(
+  NEG_CUE_SOURCE + String.raw`|\b(?:[Uu]naware|[Nn]obody|(?:[Hh]ard|[Dd]ifficult|[Ii]mpossible)\s+to|(?:[Bb]eyond|[Oo]utside)\s+the\s+scope)\b`,
+  'g',
+);
+const HARM_CUE_RE = /risk|harm|misuse|danger|threat|hazard|abuse|impact|concern|consequence|downside|effect|issue|implication|problem|outcome|\buses?\b|application|purpose|dual|n\/a|applicable|relevant|apply|innocuous|\bnone\b|disadvantage|bias|capabilit|hurt|affected/i;
 
 export interface Dismissal {
   /** Offsets into the text given to `findDismissals`. */
@@ -147,17 +211,52 @@ export function isBareDismissal(text: string): boolean {
 
 /** Whether one normalised sentence denies harm in a stock way, ignoring the escapes. */
 export function isDenial(norm: string): boolean {
-  if (!PREFILTER_RE.test(norm)) return false;
-  const bare = norm.replace(/[\s.!?;,:]+$/, '');
-  if (BARE_HARM_RE.test(bare)) return true;
-  return DENIALS.some((re) => re.test(norm));
+  return denialIn(norm) !== undefined;
 }
 
-/** Whether a denial sentence carries its own reasoning (or names something concrete). */
-function reasoned(norm: string): boolean {
+/** The part of a normalised sentence that denies harm in a stock way, if any. */
+function denialIn(norm: string): { index: number; length: number } | undefined {
+  if (!PREFILTER_RE.test(norm)) return undefined;
+  const bare = norm.replace(/[\s.!?;,:]+$/, '');
+  if (BARE_HARM_RE.test(bare)) return { index: 0, length: bare.length };
+  for (const { cue, re } of DENIALS) {
+    if (cue && !cue.test(norm)) continue;
+    const m = re.exec(norm);
+    if (m) return { index: m.index, length: m[0].length };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a denial sentence carries its own reasoning (or names something concrete). Outside the
+ * denial itself, the sentence must have a reasoning clause (because, since, however, although, a
+ * colon…) that is about harm: it names a kind of harm, risk or victim, or, after a contrast
+ * ("however", "although", "but"), says what could still happen. A clause about something else
+ * ("…, but there are some limitations to the data"; "while we see no negative impacts, we discuss the
+ * broader impacts in § 6") or about the kind of work ("since they are trained to produce cartoons")
+ * does not reason about harm.
+ */
+function reasoned(sentence: string, found: { index: number; length: number }): boolean {
+  // A clause before a semicolon that precedes the denial is a statement of its own ("Potential
+  // benefits include safer fraud detection; there are no potential risks."): it does not reason.
+  const from = sentence.lastIndexOf(';', found.index) + 1;
+  const norm = sentence.slice(from);
+  const denial = { index: found.index - from, length: found.length };
   if (CONCRETE_RE.test(norm)) return true;
   if (GENERIC_REASON_RE.test(norm)) return false;
-  return words(norm) >= 10 && CONNECTIVE_RE.test(norm);
+  if (words(norm) < 10) return false;
+  const rest = (norm.slice(0, denial.index) + ' ' + norm.slice(denial.index + denial.length)).replace(LEAD_ADVERB_RE, '');
+  // Any of the clauses may carry the reasoning ("Our aim—better game play—might have limited
+  // consequences; however, … forces us to consider several ethical concerns").
+  CONNECTIVE_G.lastIndex = 0;
+  for (let c = CONNECTIVE_G.exec(rest); c; c = CONNECTIVE_G.exec(rest)) {
+    const clause = rest.slice(c.index);
+    if (SPECIFIC_HARM_RE.test(clause)) return true;
+    if (CONTRAST_RE.test(c[0]) && (MODAL_RE.test(clause) || CONTRAST_HARM_RE.test(clause))) return true;
+    // Later clauses are suffixes of this one: only a contrast further on can add anything.
+    if (!CONTRAST_HARM_RE.test(clause) && !MODAL_RE.test(clause)) return false;
+  }
+  return false;
 }
 
 /** Whether the full stop at `i` ends a common abbreviation ("e.g.", "et al."). */
@@ -337,31 +436,36 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
   };
   let k = 0;
   let sk = 0;
-  NEG_CUE_G.lastIndex = regions[0].start;
+  const cue = RARE_CUE_RE.test(text) ? WIDE_CUE_G : NEG_CUE_G;
+  cue.lastIndex = regions[0].start;
   let m: RegExpExecArray | null;
-  while ((m = NEG_CUE_G.exec(text))) {
+  while ((m = cue.exec(text))) {
     while (sk < skip.length && skip[sk].end <= m.index) sk++;
     if (sk < skip.length && skip[sk].start <= m.index) {
-      NEG_CUE_G.lastIndex = skip[sk].end;
+      cue.lastIndex = skip[sk].end;
       continue;
     }
     while (k < regions.length && regions[k].end <= m.index) k++;
     if (k >= regions.length) break;
     const r = regions[k];
     if (m.index < r.start) {
-      NEG_CUE_G.lastIndex = r.start;
+      cue.lastIndex = r.start;
       continue;
     }
     if (bareRegions.has(r)) {
-      NEG_CUE_G.lastIndex = r.end;
+      cue.lastIndex = r.end;
       continue;
     }
     const s = sentenceAround(text, m.index, r);
-    NEG_CUE_G.lastIndex = Math.max(s.end, m.index + 1);
+    cue.lastIndex = Math.max(s.end, m.index + 1);
+    // A stock dismissal is one short sentence (the longest opt-out in the labelled corpus has 233
+    // characters); a "sentence" of thousands is a list or a run-on that no stock shape describes.
+    if (s.end - s.start > MAX_SENTENCE) continue;
     const raw = read(s.start, s.end);
     if (!HARM_CUE_RE.test(raw)) continue;
     const n = normalise(raw);
-    if (!isDenial(n) || reasoned(n)) continue;
+    const denial = denialIn(n);
+    if (!denial || reasoned(n, denial)) continue;
     if (!qualified(s.end, r)) out.push({ start: s.start, end: s.end, text: raw });
   }
   return out.sort((x, y) => x.start - y.start);
