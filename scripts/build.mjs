@@ -9,10 +9,11 @@
 //   src/lsp/main.ts            -> dist/lsp.js          (the language server; the CLI loads it lazily)
 //   src/c2pa/reader.ts         -> dist/c2pa.js + dist/c2pa_bg.wasm  (the C2PA chunk, loaded at run time
 //                                 only when a plan declares content credentials)
+//   src/action/main.ts         -> action/main.js       (the GitHub Action; committed, dependencies bundled)
 //   test/bench/bench.ts        -> dist/bench/bench.js  (markdownlint external: loaded with import())
 // and then the integration tests through scripts/build-tests.mjs when that script exists.
 //
-// Usage: node scripts/build.mjs [--production] [--only extension,web,cli,lsp,bench,tests,web-tests]
+// Usage: node scripts/build.mjs [--production] [--only extension,web,cli,lsp,action,bench,tests,web-tests]
 //   --production  minify (the extension and the CLI), no source maps
 import * as esbuild from 'esbuild';
 import { builtinModules, createRequire } from 'node:module';
@@ -51,6 +52,14 @@ export function extensionBuildOptions({ production = false } = {}) {
     minify: production,
     sourcemap: !production,
   };
+}
+
+/**
+ * The GitHub Action's bundle. It is committed (a workflow runs it without an npm install), so it is
+ * always minified and has no source map, whatever the mode: a test rebuilds it and compares.
+ */
+export function actionBuildOptions({ outfile = path.join(ROOT, 'action', 'main.js') } = {}) {
+  return { ...common, entryPoints: [path.join(ROOT, 'src', 'action', 'main.ts')], outfile, minify: true, sourcemap: false };
 }
 
 // For the web worker extension host (vscode.dev, github.dev): a CommonJS bundle for the browser.
@@ -167,6 +176,7 @@ export async function build({ production = false, only } = {}) {
   if (want('cli') || want('extension') || want('c2pa')) {
     jobs.push(esbuild.build(c2paBuildOptions({ production })).then(() => (copyC2paWasm(), done.push('dist/c2pa.js'))));
   }
+  if (want('action')) jobs.push(esbuild.build(actionBuildOptions()).then(() => done.push('action/main.js')));
   if (want('bench') && existsSync(path.join(ROOT, 'test', 'bench', 'bench.ts'))) {
     jobs.push(esbuild.build(benchBuildOptions()).then(() => done.push('dist/bench/bench.js')));
   }

@@ -12,6 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectLinks, ruleDocUrl } from '../src/core/docs-url';
 import { allRules } from '../src/core/rules';
 import { CATEGORY, COMMAND_LIST, type CommandSpec } from '../src/extension/commandTable';
 
@@ -29,7 +30,13 @@ const MARKER_SETTINGS: { key: 'weights' | 'datasets' | 'training'; what: string;
   { key: 'training', what: 'training scripts', example: '`train*.py`, `**/training/**`' },
 ];
 
+function docLink(url: string | undefined): string {
+  return url ? ` [Documentation](${url})` : '';
+}
+
 function ruleProperties(): Json {
+  // Rule pages are linked only when package.json names where the project lives (homepage/repository).
+  const links = projectLinks(JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as Json);
   const props: Json = {};
   for (const r of [...allRules].sort((a, b) => (a.meta.name < b.meta.name ? -1 : 1))) {
     const m = r.meta;
@@ -37,7 +44,7 @@ function ruleProperties(): Json {
       type: 'string',
       enum: SEVERITY_ENUM,
       enumDescriptions: SEVERITY_DESCRIPTIONS,
-      markdownDescription: `${m.description} Default: \`${m.defaultSeverity}\`${m.fixable ? ' (fixable)' : ''}. [Documentation](https://example.invalid/impact-notes/blob/main/docs/rules/${m.name}.md)`,
+      markdownDescription: `${m.description} Default: \`${m.defaultSeverity}\`${m.fixable ? ' (fixable)' : ''}.${docLink(ruleDocUrl(links, m.name))}`,
     };
   }
   return props;

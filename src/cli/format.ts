@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { createColors } from 'picocolors';
-import { PROJECT_URL, ruleDocUrl } from '../core/docs-url';
+import { ruleDocUrl, type ProjectLinks } from '../core/docs-url';
 import type { Finding, RuleMeta, Severity } from '../core/types';
 import { toPosix } from './fs-host';
 
@@ -17,6 +17,8 @@ export interface FormatContext {
   /** Metadata of every rule that could have produced a finding (for SARIF). */
   rules: readonly RuleMeta[];
   toolVersion: string;
+  /** Where the project and its rule pages live on the web (links are left out when unknown). */
+  links?: ProjectLinks;
 }
 
 /** A finding as the outside world sees it: file relative to cwd, 1-based lines and columns. */
@@ -165,11 +167,11 @@ export function formatSarif(findings: readonly Finding[], ctx: FormatContext): s
             name: 'impact-notes',
             version: ctx.toolVersion,
             semanticVersion: ctx.toolVersion,
-            informationUri: PROJECT_URL,
+            ...(ctx.links?.projectUrl ? { informationUri: ctx.links.projectUrl } : {}),
             rules: ruleList.map((m) => ({
               id: m.name,
               shortDescription: { text: m.description },
-              helpUri: ruleDocUrl(m.name),
+              ...(ctx.links && ruleDocUrl(ctx.links, m.name) ? { helpUri: ruleDocUrl(ctx.links, m.name) } : {}),
               defaultConfiguration: { level: SARIF_LEVEL[m.defaultSeverity] },
               properties: { scope: m.scope, fixable: m.fixable, ...(m.source ? { source: m.source } : {}) },
             })),

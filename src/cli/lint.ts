@@ -229,3 +229,53 @@ export function exitCodeFor(findings: readonly Finding[], maxWarnings: number | 
   const v = readiness(undefined, findings, { maxWarnings });
   return { code: v.ready ? 0 : 1, tooManyWarnings: v.tooManyWarnings };
 }
+
+export interface LintVerdict extends LintCommandResult {
+  /** Metadata of every rule that could have produced a finding (rules, internal rules, providers). */
+  rules: RuleMeta[];
+  errors: number;
+  warnings: number;
+  /** The CLI's exit code for these findings: 1 on errors or more warnings than maxWarnings, else 0. */
+  code: number;
+  tooManyWarnings: boolean;
+  /** The release-readiness verdict (src/core/assessment/readiness.ts) over these findings, with at least one pair. */
+  ready: boolean;
+  /** Its one line for people ("Not ready: 3 unanswered questions, 1 more blocking finding."). */
+  summary: string;
+}
+
+/**
+ * `impact-notes lint` up to its verdict: lint (and fix), count, and decide the exit code. The
+ * command line and the GitHub Action both call this, so they never disagree.
+ */
+export async function lintAndJudge(opts: LintCommandOptions & { maxWarnings?: number }, providers: readonly FindingProvider[] = []): Promise<LintVerdict> {
+  const result = await runLintCommand(opts, providers);
+  const rules = [...(opts.rules ?? allRules).map((r) => r.meta), ...INTERNAL_RULES, ...providers.flatMap((p) => p.rules ?? [])];
+  const { code, tooManyWarnings } = exitCodeFor(result.findings, opts.maxWarnings);
+  // Ready for release: Check Release Readiness's verdict (no --max-warnings), and something was checked.
+  const release = readiness(undefined, result.findings);
+  return { ...result, rules, errors: release.counts.error, warnings: release.counts.warning, code, tooManyWarnings, ready: result.pairs.length > 0 && release.ready, summary: release.summary };
+}
+
+/**
+ * `--containing-folders`: each path that is not a folder stands for the folder holding it (a git
+ * hook passes changed files: IMPACT.md, release.yaml, .impact-notes.yaml). Folders stay as they
+ * are; duplicates are dropped, order kept. A missing path is kept, so it is reported as missing.
+ */
+export function containingFolders(paths: readonly string[], cwd: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths.length ? paths : ['.']) {
+    let target = p;
+    try {
+      if (!fs.statSync(path.resolve(cwd, p)).isDirectory()) target = path.dirname(p);
+    } catch {
+      target = p;
+    }
+    const key = path.resolve(cwd, target);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(target);
+  }
+  return out;
+}

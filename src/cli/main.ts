@@ -9,13 +9,12 @@ import { parseImpact } from '../core/impact/parse';
 import { parseRelease } from '../core/release/parse';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { version } from '../../package.json';
-import { todayUtc } from '../core/engine';
+import { parseDate, todayFrom } from './dates';
+import { LINKS, version } from './package-info';
 import { ScaffoldError, type ScaffoldArtifact } from '../core/scaffold';
-import { allRules } from '../core/rules';
 import { format, FORMATS, type FormatName } from './format';
 import { writeScaffold } from './fs-host';
-import { ConfigError, exitCodeFor, INTERNAL_RULES, runLintCommand, UsageError, type FindingProvider } from './lint';
+import { ConfigError, containingFolders, lintAndJudge, UsageError, type FindingProvider } from './lint';
 import { defaultProviders } from './providers';
 import { registerProvenanceCommand } from './provenance';
 import { registerReportCommands } from './report';
@@ -28,15 +27,6 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colour by default). */
   isTTY: boolean;
-}
-
-const TODAY_ENV = 'IMPACT_NOTES_TODAY';
-
-function parseDate(value: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-  if (!d || d.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError('Use a date as YYYY-MM-DD.');
-  return d;
 }
 
 function parseMaxWarnings(value: string): number {
@@ -77,19 +67,6 @@ export function parseArtifact(spec: string): ScaffoldArtifact {
   return { id, content, paths };
 }
 
-function todayFrom(opt: Date | undefined, env: Io['env']): Date {
-  if (opt) return opt;
-  const fromEnv = env[TODAY_ENV];
-  if (fromEnv) {
-    try {
-      return parseDate(fromEnv);
-    } catch {
-      throw new UsageError(`${TODAY_ENV}='${fromEnv}' is not a date as YYYY-MM-DD.`);
-    }
-  }
-  return todayUtc();
-}
-
 function useColor(flag: boolean | undefined, io: Io): boolean {
   if (flag !== undefined) return flag;
   if (io.env.NO_COLOR) return false;
@@ -104,6 +81,7 @@ interface LintFlags {
   color?: boolean;
   config?: string;
   discovery: boolean;
+  containingFolders?: boolean;
   today?: Date;
 }
 
@@ -156,12 +134,16 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
     .option('--no-color', 'no colour in the output')
     .option('-c, --config <file>', 'use this configuration file instead of finding .impact-notes.yaml files')
     .option('--no-discovery', 'do not look for research artifacts that no release plan covers')
+    .option('--containing-folders', 'lint the folder that holds each given file, not just the file (for git hooks that pass changed files)')
     .addOption(new Option('--today <date>', 'the date rules treat as today (YYYY-MM-DD)').argParser(parseDate).hideHelp())
     .action(async (paths: string[], flags: LintFlags) => {
       const today = todayFrom(flags.today, io.env);
-      const result = await runLintCommand({ cwd: io.cwd, paths, fix: !!flags.fix, configFile: flags.config, today, discovery: flags.discovery }, providers);
-      const rules = [...allRules.map((r) => r.meta), ...INTERNAL_RULES, ...providers.flatMap((p) => p.rules ?? [])];
-      const out = format(flags.format, result.findings, { cwd: io.cwd, color: useColor(flags.color, io), rules, toolVersion: version });
+      if (flags.containingFolders) paths = containingFolders(paths, io.cwd);
+      const result = await lintAndJudge(
+        { cwd: io.cwd, paths, fix: !!flags.fix, configFile: flags.config, today, discovery: flags.discovery, maxWarnings: flags.maxWarnings },
+        providers,
+      );
+      const out = format(flags.format, result.findings, { cwd: io.cwd, color: useColor(flags.color, io), rules: result.rules, toolVersion: version, links: LINKS });
       if (out) io.stdout(out);
       if (result.pairs.length === 0 && result.findings.length === 0) {
         io.stderr(`impact-notes: no IMPACT.md or release plan found in ${paths.length ? paths.join(', ') : 'the current folder'}.\n`);
@@ -169,9 +151,8 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       if (result.fixed.length && flags.format === 'stylish') {
         io.stderr(`Fixed ${result.fixed.map((f) => path.relative(io.cwd, f) || f).join(', ')}.\n`);
       }
-      const { code, tooManyWarnings } = exitCodeFor(result.findings, flags.maxWarnings);
-      if (tooManyWarnings) io.stderr(`impact-notes found too many warnings (maximum: ${flags.maxWarnings}).\n`);
-      exitCode = code;
+      if (result.tooManyWarnings) io.stderr(`impact-notes found too many warnings (maximum: ${flags.maxWarnings}).\n`);
+      exitCode = result.code;
     });
 
   program
@@ -240,8 +221,8 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      return 2;
+      // help, `help <command>`, --help and --version end with exit code 0; usage errors with 2.
+      return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError || err instanceof ScaffoldError || err instanceof ConfigError) {
       io.stderr(`impact-notes: ${err.message.split('\n').join('\nimpact-notes: ')}\n`);

@@ -67,7 +67,7 @@ export async function loadReport(dir: string, cwd: string, today: Date, configFi
   if (!pair && pairs.length === 1) pair = pairs[0];
   if (!pair) {
     if (pairs.length === 0) throw new UsageError(`No IMPACT.md or release plan in ${rel(target)}.`);
-    throw new UsageError(`${pairs.length} assessments under ${rel(target)}: name one folder (${pairs.map((p) => rel(p.dir)).join(', ')}).`);
+    throw new UsageError([`${pairs.length} assessments under ${rel(target)}; name one of these folders:`, ...pairs.map((p) => `  ${rel(p.dir)}`)].join('\n'));
   }
   const resolved = await configFor(pair.dir);
   if (resolved.problems.length) {

@@ -4,14 +4,17 @@
  */
 import { posix } from '../core/util/posix-path';
 import * as vscode from 'vscode';
-import { TAXONOMY_DOC_URL } from '../core/docs-url';
+import { projectLinks, taxonomyDocUrl, type PackageLinkFields } from '../core/docs-url';
 import { impactHoverAt, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, RELEASE_FILE_RE } from '../core/pairs';
 import { parseRelease } from '../core/release/parse';
 import type { ViewLintService, ViewServices } from './tree/viewServices';
 
-export const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: TAXONOMY_DOC_URL };
+/** Hover options for an extension whose package.json is `pkg`: the taxonomy link only when the project has a web address. */
+export function helpOptionsFor(pkg: PackageLinkFields | undefined): HelpOptions {
+  return { taxonomyDocUrl: taxonomyDocUrl(projectLinks(pkg)) };
+}
 
 /** The document selectors of both files (the file-name check happens in the providers). */
 export const IMPACT_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -41,26 +44,32 @@ function toHover(doc: vscode.TextDocument, help: Help | undefined): vscode.Hover
 }
 
 export class ImpactHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly helpOptions: HelpOptions = {}) {}
+
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!isImpactDocument(doc)) return undefined;
     const impact = parseImpact(doc.uri.fsPath || doc.uri.path, doc.getText());
-    return toHover(doc, impactHoverAt(impact, doc.offsetAt(position), HELP_OPTIONS));
+    return toHover(doc, impactHoverAt(impact, doc.offsetAt(position), this.helpOptions));
   }
 }
 
 export class ReleaseHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly lintService: ViewLintService) {}
+  constructor(
+    private readonly lintService: ViewLintService,
+    private readonly helpOptions: HelpOptions = {},
+  ) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!isReleasePlanDocument(doc, this.lintService)) return undefined;
     const release = parseRelease(doc.uri.fsPath || doc.uri.path, doc.getText());
-    return toHover(doc, releaseHoverAt(release, doc.offsetAt(position), HELP_OPTIONS));
+    return toHover(doc, releaseHoverAt(release, doc.offsetAt(position), this.helpOptions));
   }
 }
 
 export function register(context: vscode.ExtensionContext, services: ViewServices): void {
+  const helpOptions = helpOptionsFor(context.extension?.packageJSON as PackageLinkFields | undefined);
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider(IMPACT_SELECTOR, new ImpactHoverProvider()),
-    vscode.languages.registerHoverProvider(RELEASE_SELECTOR, new ReleaseHoverProvider(services.lintService)),
+    vscode.languages.registerHoverProvider(IMPACT_SELECTOR, new ImpactHoverProvider(helpOptions)),
+    vscode.languages.registerHoverProvider(RELEASE_SELECTOR, new ReleaseHoverProvider(services.lintService, helpOptions)),
   );
 }

@@ -16,7 +16,13 @@ import {
   type Position,
   type TextEdit,
 } from 'vscode-languageserver';
+import { LINKS } from '../cli/package-info';
 import { ruleDocUrl } from '../core/docs-url';
+
+/** A rule's web page, when package.json names where the project lives; else no link. */
+function docUrl(rule: string): string | undefined {
+  return ruleDocUrl(LINKS, rule);
+}
 import type { CompletionSet } from '../core/help';
 import type { SourceText } from '../core/text';
 import type { Finding, Severity } from '../core/types';
@@ -59,7 +65,7 @@ export function toDiagnostic(f: Finding, docHasBom = false): Diagnostic {
     range: { start: shiftForBom(f.start, docHasBom), end: shiftForBom(f.end, docHasBom) },
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: ruleDocUrl(f.rule) },
+    ...(docUrl(f.rule) ? { codeDescription: { href: docUrl(f.rule)! } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
   };

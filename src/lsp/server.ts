@@ -34,7 +34,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver, type ConfigHost, type ResolvedConfig } from '../core/config-chain';
 import { CONFIG_FILE_NAMES } from '../core/config';
-import { TAXONOMY_DOC_URL } from '../core/docs-url';
+import { taxonomyDocUrl } from '../core/docs-url';
+import { LINKS } from '../cli/package-info';
 import { lint, todayUtc, utf8Length, type LintInput, type LintResult } from '../core/engine';
 import { lintAndFix } from '../core/fix';
 import { impactCompletions, impactHoverAt, releaseCompletions, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
@@ -65,7 +66,8 @@ import {
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.impactNotes`;
 export const DEFAULT_DEBOUNCE_MS = 300;
 const DISCOVERY_DEBOUNCE_MS = 500;
-const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: TAXONOMY_DOC_URL };
+// The taxonomy link only when package.json names where the project lives (never a placeholder).
+const HELP_OPTIONS: HelpOptions = { taxonomyDocUrl: taxonomyDocUrl(LINKS) };
 const CONFIG_NAME_SET = new Set(CONFIG_FILE_NAMES);
 /** Enough of a lone release.yaml to see whether it declares `impact-release:` (as the CLI reads it). */
 const DECLARATION_HEAD = 8 * 1024 * 1024;

@@ -219,7 +219,10 @@ describe('cli: formats', function () {
     assert.equal(run0.tool.driver.name, 'impact-notes');
     const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'missing-section');
     assert.ok(rule);
-    assert.match(rule.helpUri, /docs\/rules\/missing-section\.md$/);
+    // package.json names no homepage or repository, so there is no web page to link to (never a placeholder).
+    assert.equal(rule.helpUri, undefined);
+    assert.equal(run0.tool.driver.informationUri, undefined);
+    assert.doesNotMatch(r.stdout, /example\.invalid/);
     assert.equal(rule.defaultConfiguration.level, 'error');
     assert.equal(rule.shortDescription.text, allRules.find((x) => x.meta.name === 'missing-section')!.meta.description);
     const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'missing-section');

@@ -557,7 +557,6 @@ describe('report: command line', function () {
       [['export', 'model-card', '--format', 'latex'], dir, /^impact-notes: The model-card export is Markdown only/],
       [['report', '--format', 'pdf'], dir, /^impact-notes: .*'pdf' is invalid/],
       [['report'], empty, /^impact-notes: No IMPACT\.md or release plan in \.\.?$/],
-      [['report', 'two'], path.join(tmp, 'usage'), /^impact-notes: 2 assessments under two: name one folder \(two\/a, two\/b\)\.$/],
       [['report', 'missing'], dir, /^impact-notes: No such file or folder: missing$/],
     ];
     for (const [args, cwd, re] of cases) {
@@ -566,6 +565,24 @@ describe('report: command line', function () {
       assert.match(r.stderr.trim().split('\n')[0], re, args.join(' '));
       assert.equal(r.stdout, '');
     }
+  });
+
+  it('over several assessments, names them one per line and exits 2', () => {
+    const base = path.join(tmp, 'several');
+    fs.mkdirSync(base, { recursive: true });
+    fs.writeFileSync(path.join(base, '.impact-notes.yaml'), 'root: true\n');
+    for (const name of ['b-study', 'a study', 'c']) fs.cpSync(EXAMPLE, path.join(base, 'two', name), { recursive: true });
+    const r = run(['report', 'two'], base);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(r.stderr.trimEnd().split('\n'), [
+      'impact-notes: 3 assessments under two; name one of these folders:',
+      'impact-notes:   two/a study',
+      'impact-notes:   two/b-study',
+      'impact-notes:   two/c',
+    ]);
+    const one = run(['report', path.join('two', 'a study'), '--format', 'md'], base);
+    assert.equal(one.code, 0, one.stderr);
   });
 });
 
