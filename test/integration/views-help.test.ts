@@ -67,7 +67,7 @@ describe('views: completion', function () {
     const doc = (await openLinted(v.api, uri)).document;
     const pos = positionOf(doc, 'kind: staged', 'kind: '.length);
     const items = ours(await completionsAt(uri, pos));
-    assert.deepEqual(items.map(labelOf).sort(), ['evented', 'immediate', 'periodic', 'staged', 'timed']);
+    assert.deepEqual(items.map(labelOf).sort(), ['evented', 'immediate', 'periodic', 'staged', 'timed', 'withheld']);
     const staged = items.find((i) => labelOf(i) === 'staged')!;
     assert.equal(staged.kind, vscode.CompletionItemKind.EnumMember);
     assert.match((staged.documentation as vscode.MarkdownString).value, /Increasingly capable versions/);
@@ -83,7 +83,7 @@ describe('views: completion', function () {
     for (const k of ['id', 'content', 'impact-release', 'artifacts']) assert.ok(!labels.includes(k), `${k} should not be offered here`);
     const timing = keys.find((i) => labelOf(i) === 'timing')!;
     assert.equal(timing.kind, vscode.CompletionItemKind.Property);
-    assert.match((timing.insertText as vscode.SnippetString).value, /^timing:\n\tkind: \$\{1\|immediate,timed,periodic,evented,staged\|\}/);
+    assert.match((timing.insertText as vscode.SnippetString).value, /^timing:\n\tkind: \$\{1\|immediate,timed,periodic,evented,staged,withheld\|\}/);
 
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((e) => e.insert(new vscode.Position(4, 4), 'distribution: { kind:  }\n    safeguards: ['));

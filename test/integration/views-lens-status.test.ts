@@ -22,7 +22,7 @@ describe('views: CodeLens', function () {
       assert.equal(l.range.start.line, 0);
       assert.equal((l.command!.arguments?.[0] as vscode.Uri).toString(), uri.toString());
     }
-    assert.match(ours[0].command!.tooltip ?? '', /Modifiability \(no rating on the scale\)/);
+    assert.match(ours[0].command!.tooltip ?? '', /Modifiability \('hgih' is not on the rating scale\)/);
   });
 
   it('offers no CodeLens on other Markdown files', async () => {
