@@ -8,6 +8,7 @@
  * Local folders only (file: URIs): samples are read through Node (src/core/provenance/node.ts),
  * which loads the C2PA chunk the first time a plan declares content credentials.
  */
+import { useProvenanceSource } from './report/panel';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HashResult } from '../core/provenance/findings';
@@ -268,6 +269,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const section = new SamplesSection(service);
   context.subscriptions.push(service, section);
   service.start();
+  // The report panel's Provenance section (how many samples are credentialed, which are not).
+  context.subscriptions.push(
+    useProvenanceSource({ summaryFor: (uri) => service.summaries.get(uri.toString())?.summary, onDidUpdate: service.onDidUpdate }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand(CHECK_PROVENANCE_COMMAND, async () => {
       const n = await service.checkAll();

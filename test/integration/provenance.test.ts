@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImpactNotesApi } from '../../src/extension/extension';
 import type { TreeApi } from '../../src/extension/tree';
+import type { ReportApi } from '../../src/extension/report';
 import { getApi, ourDiagnostics, removeFolder, tempFolder, waitFor, writeText } from './core-helpers';
 
 /** The fixture media (test/fixtures/provenance/media); the bundle runs from dist/test/integration. */
@@ -76,6 +77,16 @@ describe('provenance', function () {
       'samples/plain.png under Samples without credentials',
     );
     assert.ok(node);
+
+    // The report panel's Provenance section: how many samples are credentialed, and which are not.
+    await vscode.commands.executeCommand('impactNotes.openReport', plan);
+    const reports = api.features.report as ReportApi;
+    const section = await waitFor(
+      () => reports.panels().find((p) => p.state.releaseUri?.toString() === plan.toString())?.html.match(/<section id="provenance">[\s\S]*?<\/section>/)?.[0],
+      'the Provenance section in the report panel',
+      60000,
+    );
+    assert.match(String(section), /samples\/plain\.png/);
 
     // On demand: the command hashes model.bin.
     await vscode.commands.executeCommand('impactNotes.checkProvenance');

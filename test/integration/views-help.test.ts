@@ -32,7 +32,9 @@ describe('views: hover help', function () {
     const text = await hoverAt(uri, positionOf(editor.document, '**Slottability:**', 4));
     assert.match(text, /\*\*Slottability\*\* \(`slottability`\)/);
     assert.match(text, /Ovadya & Whittlestone 2019, §2\.2 \(2\)/);
-    assert.match(text, /docs\/taxonomy\.md#path-to-harm/);
+    // Links come from package.json homepage/repository only; with none set there is no link, never a made-up one.
+    assert.doesNotMatch(text, /example\.invalid/);
+    assert.match(text, /Path to Harm, deployment stage/);
   });
 
   it('explains hazard sub-headings, ratings, ratchet positions, harmed parties and section headings', async () => {
@@ -88,7 +90,7 @@ describe('views: completion', function () {
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((e) => e.insert(new vscode.Position(4, 4), 'distribution: { kind:  }\n    safeguards: ['));
     const dist = ours(await completionsAt(doc.uri, new vscode.Position(4, 26)));
-    assert.deepEqual(dist.map(labelOf), ['public', 'ask-for-access', 'safety-levels', 'access-community', 'private']);
+    assert.deepEqual(dist.map(labelOf), ['public', 'ask-for-access', 'safety-levels', 'access-community', 'hosted', 'private']);
     const safeguards = ours(await completionsAt(doc.uri, new vscode.Position(5, 17)));
     assert.deepEqual(safeguards.map(labelOf), ['consent', 'detectability', 'watermarking', 'referenceability', 'synthesis-constraints']);
   });

@@ -40,6 +40,7 @@
  * src/cli/main.ts (built into a temporary dist/ with the options of scripts/build.mjs), so they do
  * not depend on an earlier `npm run build`.
  */
+import { termNamed } from '../../src/core/rules/impact/lib/structure';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -1062,6 +1063,11 @@ describe('no lost text', function () {
         if (e?.compact) return lines(e.compact.line, e.compact.endLine);
         return undefined;
       }
+      if (kind === 'ratchet') return doc.byId.get('access-ratchet')?.range;
+      if (kind === 'indirect') {
+        const m = doc.byId.get('indirect-harms')?.allMarkers.find((x) => termNamed('indirect-harm', x.key)?.id === id);
+        return m ? lines(m.line, m.endLine) : doc.byId.get('indirect-harms')?.range;
+      }
       const e = factorEntries(doc)?.find((f) => f.term.id === id);
       if (e?.marker) return lines(e.marker.line, e.marker.endLine);
       if (e?.sub) return e.sub.range;
@@ -1076,7 +1082,7 @@ describe('no lost text', function () {
         const src = doc.source.text;
         const eol = doc.source.eol;
         for (const q of before) {
-          const value = q.kind === 'hazard' ? 'no' : 'medium';
+          const value = q.kind === 'hazard' ? 'no' : q.kind === 'ratchet' ? 'attention' : 'medium';
           const reasoning = `the answer for ${q.term.id}, written\nover two lines`;
           const what = `${v.name}: answering ${q.kind} '${q.term.id}'`;
           const out = writeAnswer(text, q.kind, q.term.id, { value, reasoning });
@@ -1107,7 +1113,7 @@ describe('no lost text', function () {
           }
           // Answering twice does not duplicate; answering again replaces in place.
           eq(writeAnswer(out, q.kind, q.term.id, { value, reasoning }), out, `${what}: the same answer twice`);
-          const other = q.kind === 'hazard' ? 'unsure' : 'low';
+          const other = q.kind === 'hazard' ? 'unsure' : q.kind === 'ratchet' ? 'weaponized' : 'low';
           const again = writeAnswer(out, q.kind, q.term.id, { value: other, reasoning: 'changed my mind' });
           eq(again.split(eol).length, out.split(eol).length, `${what}: a second, different answer adds or removes lines`);
           const re = questions(again).find((x) => x.term.id === q.term.id && x.kind === q.kind)!;

@@ -6,6 +6,7 @@
  * reports a new result for its pair, and a `reveal` message opens the source range it names
  * (validated: only the pair's two files, only whole-number positions).
  */
+import type { ProvenanceSummary } from '../../core/provenance/model';
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
@@ -48,6 +49,24 @@ export function makeNonce(): string {
   // Web Crypto: in Node (20 and later) and in the web worker alike. 18 random bytes, base64url.
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
   return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
+}
+
+/**
+ * Where the panel gets the Provenance section from: the provenance feature (Node hosts only, it
+ * reads sample bytes) registers its summaries here; elsewhere the section is left out.
+ */
+export interface ProvenanceSource {
+  summaryFor(releaseUri: vscode.Uri): ProvenanceSummary | undefined;
+  readonly onDidUpdate: vscode.Event<vscode.Uri>;
+}
+let provenanceSource: ProvenanceSource | undefined;
+const provenanceSourceSet = new vscode.EventEmitter<void>();
+
+/** Called by the provenance feature once it runs; open panels re-render with the section. */
+export function useProvenanceSource(source: ProvenanceSource): vscode.Disposable {
+  provenanceSource = source;
+  provenanceSourceSet.fire();
+  return { dispose: () => (provenanceSource === source ? (provenanceSource = undefined) : undefined) };
 }
 
 export class ReportPanel implements vscode.Disposable {
@@ -101,7 +120,9 @@ export class ReportPanel implements vscode.Disposable {
         },
         'report panel: lint updates',
       ),
+      listen(provenanceSourceSet.event, () => this.watchProvenance(), 'report panel: provenance source'),
     );
+    this.watchProvenance();
     this.render();
   }
 
@@ -109,11 +130,29 @@ export class ReportPanel implements vscode.Disposable {
     return this.state.key;
   }
 
+  private provenanceListener: vscode.Disposable | undefined;
+
+  /** Re-renders when the provenance of this pair's plan is (re)checked. */
+  private watchProvenance(): void {
+    this.provenanceListener?.dispose();
+    const source = provenanceSource;
+    if (!source) return;
+    this.provenanceListener = listen(
+      source.onDidUpdate,
+      (uri) => {
+        if (this.state.releaseUri && uri.toString() === this.state.releaseUri.toString()) this.render();
+      },
+      'report panel: provenance updates',
+    );
+    this.disposables.push(this.provenanceListener);
+  }
+
   render(): void {
     if (this.disposed) return;
     const s = this.state;
     const name = (u: vscode.Uri | undefined) => (u ? posix.basename(u.path) : undefined);
-    this.model = buildReport({ result: s.result, today: this.today(), folder: pairLabel(s), fileNames: { impact: name(s.impactUri), release: name(s.releaseUri) } });
+    const provenance = s.releaseUri ? provenanceSource?.summaryFor(s.releaseUri) : undefined;
+    this.model = buildReport({ result: s.result, today: this.today(), folder: pairLabel(s), fileNames: { impact: name(s.impactUri), release: name(s.releaseUri) }, provenance });
     this.html = renderReportHtml(this.model, { nonce: makeNonce(), cspSource: this.panel.webview.cspSource, clickable: true });
     this.panel.webview.html = this.html;
     this.panel.title = `Impact report: ${pairLabel(s)}`;
