@@ -149,9 +149,12 @@ export function textAnswerState(raw: string | undefined): QuestionState {
   if (isBlank(masked)) return 'missing';
   if (isPlaceholderOnly(masked) || countWords(withoutPlaceholders(masked), 1) === 0) return 'prompt';
   if (isBareDismissal(masked.replace(/[*_`]/g, '').trim())) return 'dismissed';
-  if (masked.length <= 600 && onlyDismissals(masked)) return 'dismissed';
+  // A stock dismissal is short and negative; longer or cue-free answers skip the sentence scan.
+  if (masked.length <= 240 && DISMISSAL_CUE_RE.test(masked) && onlyDismissals(masked)) return 'dismissed';
   return 'answered';
 }
+
+const DISMISSAL_CUE_RE = /\b(?:no|not|none|nothing|n\/a|unlikely|negligible|minimal|little|limited|cannot|beyond|unaware|hard|difficult|impossible)\b|n['’]t\b/i;
 
 /** Whether an answer says nothing beyond stock dismissals ("We do not foresee any harms."): fewer than four other words. */
 function onlyDismissals(text: string): boolean {
@@ -292,13 +295,34 @@ function squash(text: string): string {
   return text.replace(/\\(?=[_*`\\[\]])/g, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
+const promptHeads = new Map<string, RegExp>();
+
+/** A cheap, linear test for the prompt's first words (most answers fail it; only then is the text squashed). */
+function promptHead(prompt: string): RegExp {
+  let re = promptHeads.get(prompt);
+  if (!re) {
+    const words = prompt.split(/\s+/).slice(0, 4).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`).replace(/_/g, '\\\\?_'));
+    promptHeads.set(prompt, (re = new RegExp(words.join('\\s+'), 'i')));
+  }
+  return re;
+}
+
 /** Whether the scaffold's prompt for this question is still in the text (outside comments). */
 function hasOwnPrompt(raw: string, prompt: string): boolean {
+  if (!promptHead(prompt).test(raw)) return false;
   return squash(maskComments(raw)).includes(squash(prompt));
 }
 
 /** The state of a whole section's text (any section, required or not). */
+const sectionStates = new WeakMap<Section, QuestionState>();
+
 export function sectionState(impact: ImpactDoc, section: Section): QuestionState {
+  let state = sectionStates.get(section);
+  if (!state) sectionStates.set(section, (state = computeSectionState(impact, section)));
+  return state;
+}
+
+function computeSectionState(impact: ImpactDoc, section: Section): QuestionState {
   const raw = sectionText(impact, section).raw;
   const state = textAnswerState(raw);
   const def = section.id ? SECTIONS.find((d) => d.id === section.id) : undefined;
@@ -483,12 +507,40 @@ export function assessment(impact: ImpactDoc | undefined, release: ReleaseDoc | 
   return a;
 }
 
+/** What IMPACT.md alone answers, read once per parsed document and shared by every pair it is in. */
+interface ImpactPart {
+  hazards: HazardQuestion[];
+  factors: FactorQuestion[];
+  ratchet: Assessment['ratchet'];
+  sections: Map<string, Question>;
+  indirectHarms: Entry[];
+  harmedParties: Entry[];
+}
+
+const impactParts = new WeakMap<object, ImpactPart>();
+
+function impactPart(impact: ImpactDoc | undefined): ImpactPart {
+  const key = impact ?? NO_DOC;
+  let part = impactParts.get(key);
+  if (!part) {
+    part = {
+      hazards: hazardQuestions(impact),
+      factors: factorQuestions(impact),
+      ratchet: ratchetQuestion(impact),
+      sections: new Map(SECTIONS.filter((d) => !['hazards', 'path-to-harm', 'access-ratchet'].includes(d.id)).map((d) => [d.id, sectionQuestion(impact, d)])),
+      indirectHarms: entries(impact, 'indirect-harms', 'indirect-harm', INDIRECT_HARMS, true),
+      harmedParties: entries(impact, 'harmed-parties', 'harmed-party', HARMED_PARTIES, false),
+    };
+    impactParts.set(key, part);
+  }
+  return part;
+}
+
 function build(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): Assessment {
   const modality = modalityQuestion(impact, release);
   const syntheticMedia = modality.modalities.some((m) => SYNTHETIC_MEDIA_MODALITIES.includes(m));
-  const hazards = hazardQuestions(impact);
-  const factors = factorQuestions(impact);
-  const ratchet = ratchetQuestion(impact);
+  const part = impactPart(impact);
+  const { hazards, factors, ratchet } = part;
   const questions: Question[] = [];
   for (const def of SECTIONS) {
     const required = def.required === true || (def.required === 'synthetic-media' && syntheticMedia);
@@ -497,7 +549,7 @@ function build(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): 
     else if (def.id === 'path-to-harm') questions.push(...factors);
     else if (def.id === 'access-ratchet') questions.push(ratchet);
     else {
-      questions.push(sectionQuestion(impact, def));
+      questions.push(part.sections.get(def.id)!);
       if (def.id === 'capability') questions.push(modality);
     }
   }
@@ -510,8 +562,8 @@ function build(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): 
     factors,
     ratchet,
     modality,
-    indirectHarms: entries(impact, 'indirect-harms', 'indirect-harm', INDIRECT_HARMS, true),
-    harmedParties: entries(impact, 'harmed-parties', 'harmed-party', HARMED_PARTIES, false),
+    indirectHarms: part.indirectHarms,
+    harmedParties: part.harmedParties,
     syntheticMedia,
     done: counted.filter((q) => q.state === 'answered').length,
     total: counted.length,

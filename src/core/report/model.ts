@@ -276,7 +276,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const sections = SECTIONS.map((s) => bySection.get(s.id)).filter((p): p is SectionProgress => !!p);
 
   const hazards: HazardRow[] = HAZARD_TYPES.map((term) => {
-    const a = hazardAnswer(impact, term);
+    const a = hazardAnswer(impact, term, release);
     return {
       term,
       found: a.found,
@@ -289,13 +289,13 @@ export function buildReport(input: ReportInput): ReportModel {
 
   const factors: FactorColumn[] = PATH_STAGES.flatMap((stage) =>
     stage.factors.map((term) => {
-      const a = factorAnswer(impact, term);
+      const a = factorAnswer(impact, term, release);
       const rating: RatingValue = a.rating ? (a.rating.id as RatingValue) : a.ratingText && !isPlaceholder(a.ratingText) ? 'off-scale' : 'unrated';
       return { term, stage: stage.id, rating, ratingText: a.ratingText, reasoning: a.reasoning, ref: impactRef(a.range) };
     }),
   );
 
-  const r = ratchetAnswer(impact);
+  const r = ratchetAnswer(impact, release);
   const model = assessment(impact, release);
   const ratchet: RatchetModel = {
     position: r.position,

@@ -77,10 +77,10 @@ export const planLessCautiousThanAssessment: Rule = {
     const soonOption = Number(ctx.options.soonDays ?? DEFAULT_SOON_DAYS);
     const soonDays = Number.isFinite(soonOption) && soonOption >= 0 ? soonOption : DEFAULT_SOON_DAYS;
 
-    const verdicts = hazardVerdicts(ctx.impact);
+    const verdicts = hazardVerdicts(ctx.impact, ctx.release);
     const applying = verdicts.filter((h) => h.verdict === 'yes');
     const dataHazard = applying.find((h) => h.hazard === 'data');
-    const ratings = factorRatings(ctx.impact);
+    const ratings = factorRatings(ctx.impact, ctx.release);
     const high = ratings.filter((f) => f.rating === 'high');
     const highEase = high.filter((f) => ease.includes(f.factor));
     const modifiability = high.find((f) => f.factor === 'modifiability');

@@ -40,8 +40,8 @@ export const reviewLevelTooLow: Rule = {
     const raw = ctx.release.get(['review', 'level']);
     const level = typeof raw === 'string' ? findTerm('review-level', raw)?.id : undefined;
     if (level !== 'exempt' && level !== 'expedited') return;
-    const hazards = hazardVerdicts(ctx.impact).filter((h) => h.verdict === 'yes');
-    const high = factorRatings(ctx.impact).filter((f) => f.rating === 'high');
+    const hazards = hazardVerdicts(ctx.impact, ctx.release).filter((h) => h.verdict === 'yes');
+    const high = factorRatings(ctx.impact, ctx.release).filter((f) => f.rating === 'high');
     const range = ctx.release.rangeOf(['review', 'level'], 'value');
     const change = (to: string): Fix => ({ title: `Change the review level to '${to}'`, edits: [{ file: 'release', range, newText: to }] });
 
