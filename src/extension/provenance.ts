@@ -271,7 +271,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   service.start();
   // The report panel's Provenance section (how many samples are credentialed, which are not).
   context.subscriptions.push(
-    useProvenanceSource({ summaryFor: (uri) => service.summaries.get(uri.toString())?.summary, onDidUpdate: service.onDidUpdate }),
+    useProvenanceSource({
+      summaryFor: (uri) => service.summaries.get(uri.toString())?.summary,
+      subscribe: (handler) => listen(service.onDidUpdate, handler, 'report panel: provenance updates'),
+    }),
   );
   context.subscriptions.push(
     vscode.commands.registerCommand(CHECK_PROVENANCE_COMMAND, async () => {

@@ -57,7 +57,8 @@ export function makeNonce(): string {
  */
 export interface ProvenanceSource {
   summaryFor(releaseUri: vscode.Uri): ProvenanceSummary | undefined;
-  readonly onDidUpdate: vscode.Event<vscode.Uri>;
+  /** Calls `handler` with a plan's URI whenever its samples were checked again (a counted listener). */
+  subscribe(handler: (plan: vscode.Uri) => void): vscode.Disposable;
 }
 let provenanceSource: ProvenanceSource | undefined;
 const provenanceSourceSet = new vscode.EventEmitter<void>();
@@ -137,13 +138,9 @@ export class ReportPanel implements vscode.Disposable {
     this.provenanceListener?.dispose();
     const source = provenanceSource;
     if (!source) return;
-    this.provenanceListener = listen(
-      source.onDidUpdate,
-      (uri) => {
-        if (this.state.releaseUri && uri.toString() === this.state.releaseUri.toString()) this.render();
-      },
-      'report panel: provenance updates',
-    );
+    this.provenanceListener = source.subscribe((uri) => {
+      if (this.state.releaseUri && uri.toString() === this.state.releaseUri.toString()) this.render();
+    });
     this.disposables.push(this.provenanceListener);
   }
 
