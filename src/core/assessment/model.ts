@@ -147,8 +147,14 @@ export function textAnswerState(raw: string | undefined): QuestionState {
   if (raw === undefined) return 'missing';
   const masked = maskComments(raw);
   if (isBlank(masked)) return 'missing';
-  if (isPlaceholderOnly(masked) || countWords(withoutPlaceholders(masked), 1) === 0) return 'prompt';
-  if (isBareDismissal(masked.replace(/[*_`]/g, '').trim())) return 'dismissed';
+  if (isPlaceholderOnly(masked)) return 'prompt';
+  return dismissalState(masked);
+}
+
+/** For text already known to hold words of the author's: a stock dismissal, or an answer. */
+function dismissalState(masked: string): QuestionState {
+  const t = masked.trim();
+  if (t.length <= 86 && isBareDismissal(t.replace(/[*_`]/g, '').trim())) return 'dismissed';
   // A stock dismissal is short and negative; longer or cue-free answers skip the sentence scan.
   if (masked.length <= 240 && DISMISSAL_CUE_RE.test(masked) && onlyDismissals(masked)) return 'dismissed';
   return 'answered';
@@ -173,7 +179,8 @@ function onlyDismissals(text: string): boolean {
 function stateOfText(a: TextAnswer): QuestionState {
   if (a.state === 'missing' || a.state === 'empty') return 'missing';
   if (a.state === 'placeholder') return 'prompt';
-  return textAnswerState(a.text);
+  // 'filled': the structure reader already found words that are not placeholders.
+  return a.text === undefined ? 'answered' : dismissalState(maskComments(a.text));
 }
 
 const PROMPT_MISSING = "the template's prompt is still here";
