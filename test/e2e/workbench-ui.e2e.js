@@ -307,7 +307,7 @@ describe('e2e: the example project in the VS Code workbench', function () {
     assert.ok(!titleText.includes(session.folder), `the title shows a temp path: ${titleText}`);
 
     const rows = quickInput().locator('.monaco-list-row');
-    await until(async () => (await rows.count()) === 3, 'three rows in the quick pick');
+    await until(async () => (await rows.count()) === 4, 'four rows in the quick pick');
     const items = await rows.evaluateAll((els) =>
       els.map((e) => ({
         label: (e.querySelector('.label-name') || {}).textContent?.trim(),
@@ -318,10 +318,10 @@ describe('e2e: the example project in the VS Code workbench', function () {
     );
     assert.deepEqual(
       items.map((i) => `${i.label} ${i.description}`),
-      ['factor-unrated IMPACT.md:50', 'invalid-value IMPACT.md:55', 'timing-incomplete release.yaml:38'],
+      ['factor-unrated IMPACT.md:50', 'invalid-value IMPACT.md:55', 'detection-guidance-missing IMPACT.md:92', 'timing-incomplete release.yaml:38'],
     );
     assert.ok(items.every((i) => i.icon), 'each blocking finding shows the error icon');
-    assert.match(items[2].detail, /timed release of artifact 'demo' has no 'date'/);
+    assert.match(items[3].detail, /timed release of artifact 'demo' has no 'date'/);
 
     // Picking a finding takes the user to it: release.yaml, line 38.
     await rows.filter({ hasText: 'timing-incomplete' }).click();
@@ -418,7 +418,7 @@ describe('e2e: the example project in the VS Code workbench', function () {
     await editor.locator('.view-line', { hasText: /\*\*Modifiability:\*\*\s+high/ }).first().waitFor({ timeout: STEP_MS });
     // The lint reruns on the edit: the status bar, the tree and the Problems panel follow.
     await page.locator('.statusbar-item', { hasText: '3 blocking' }).first().waitFor({ timeout: STEP_MS });
-    await treeRows().filter({ hasText: /^Problems\s*2 errors/ }).first().waitFor({ timeout: STEP_MS });
+    await treeRows().filter({ hasText: /^Problems\s*3 errors/ }).first().waitFor({ timeout: STEP_MS });
     await session.readProblems({ timeoutMs: STEP_MS });
     await until(async () => (await markerRows().filter({ hasText: 'invalid-value' }).count()) === 0, 'invalid-value to leave the Problems panel');
   });
