@@ -12,21 +12,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type LintInput } from '../src/core/engine';
 import { lintAndFix } from '../src/core/fix';
-import { ruleFixtures, type Fixture } from '../test/unit/fixtures';
+import { fixtureInput, ruleFixtures, type Fixture } from '../test/unit/fixtures';
 
 const filters = process.argv.slice(2);
 
-function input(f: Fixture): LintInput {
-  const files = f.files;
-  return {
-    impact: f.impact !== undefined ? { path: path.join(f.dir, 'IMPACT.md'), text: f.impact } : undefined,
-    release: f.release !== undefined ? { path: path.join(f.dir, 'release.yaml'), text: f.release } : undefined,
-    today: f.today,
-    config: f.config,
-    files,
-    exists: files ? (p) => files.some((x) => x === p || x.startsWith(p.replace(/\/$/, '') + '/')) : undefined,
-  };
-}
+const input = fixtureInput;
 
 const MD_RE = /\s*<!-- expect:\s*[a-z0-9, -]+?\s*-->/;
 const YAML_RE = /\s*# expect:\s*[a-z0-9, -]+?\s*$/;

@@ -7,6 +7,25 @@ import type { FileKind, Finding, Fix, TextEdit } from './types';
  * again and applies the rest in a further pass, as ESLint does). Returns the new text and how many
  * edits were applied.
  */
+/**
+ * The smallest replacement (common prefix and suffix kept) that turns `before` into `after`, as
+ * offsets into `before`; undefined when they are equal. The editor, the language server and the
+ * in-place writers turn a whole new text into one edit of only what changed.
+ */
+export function minimalChange(before: string, after: string): { start: number; end: number; newText: string } | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  return { start, end: endB, newText: after.slice(start, endA) };
+}
+
 export function applyEdits(text: string, edits: readonly { range: OffsetRange; newText: string }[]): { text: string; applied: number } {
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const taken: { range: OffsetRange; newText: string }[] = [];

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LintInput } from '../core/engine';
-import { lintAndFix } from '../core/fix';
+import { lintAndFix, minimalChange } from '../core/fix';
 import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableLineEdit, type SuppressEdit } from '../core/suppress';
 import { SourceText } from '../core/text';
 import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
@@ -122,17 +122,8 @@ export function fixAllTexts(input: LintInput, kinds: readonly FileKind[]): Parti
 
 /** A minimal replacement (common prefix and suffix kept) from one text to another. */
 export function minimalEdit(document: vscode.TextDocument, before: string, after: string, edit: vscode.WorkspaceEdit): void {
-  if (before === after) return;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(endB)), after.slice(start, endA));
+  const c = minimalChange(before, after);
+  if (c) edit.replace(document.uri, new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.newText);
 }
 
 /** The fix-all edit for the given files of a pair (documents are opened in the background if needed). */

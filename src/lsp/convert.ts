@@ -91,20 +91,7 @@ export function toTextEdit(source: SourceText, range: { start: number; end: numb
   };
 }
 
-/** The smallest replacement (common prefix and suffix kept) that turns `before` into `after`. */
-export function minimalChange(before: string, after: string): { start: number; end: number; newText: string } | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  return { start, end: endB, newText: after.slice(start, endA) };
-}
+export { minimalChange } from '../core/fix';
 
 /** Snippet syntax ($1, ${1:x}, ${1|a,b|}, escapes) reduced to plain text, for clients without snippets. */
 export function snippetToPlain(snippet: string): string {

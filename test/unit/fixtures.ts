@@ -13,6 +13,7 @@
  * or, where a comment cannot sit on that line, anywhere in the file: `expect-line 12: rule-a`.
  * Optional IMPACT.fixed.md / release.fixed.yaml hold the exact text after `--fix`.
  */
+import type { LintInput } from '../../src/core/engine';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, defaultConfig, type Config } from '../../src/core/config';
@@ -90,6 +91,19 @@ export function loadFixture(dir: string, defaultRule?: string): Fixture {
     ].sort(),
     fixedImpact: read(path.join(dir, 'IMPACT.fixed.md')),
     fixedRelease: read(path.join(dir, 'release.fixed.yaml')),
+  };
+}
+
+/** The lint input of a fixture: its files, clock, configuration and the files that exist beside it. */
+export function fixtureInput(f: Fixture): LintInput {
+  const files = f.files;
+  return {
+    impact: f.impact !== undefined ? { path: path.join(f.dir, 'IMPACT.md'), text: f.impact } : undefined,
+    release: f.release !== undefined ? { path: path.join(f.dir, 'release.yaml'), text: f.release } : undefined,
+    today: f.today,
+    config: f.config,
+    files,
+    exists: files ? (p) => files.some((x) => x === p || x.startsWith(p.replace(/\/$/, '') + '/')) : undefined,
   };
 }
 

@@ -4,20 +4,9 @@ import * as path from 'node:path';
 import { lint, type LintInput } from '../../src/core/engine';
 import { lintAndFix } from '../../src/core/fix';
 import { allRules } from '../../src/core/rules';
-import { ruleFixtures, type Fixture } from './fixtures';
+import { fixtureInput, ruleFixtures, type Fixture } from './fixtures';
 
-function input(f: Fixture): LintInput {
-  const files = f.files;
-  return {
-    impact: f.impact !== undefined ? { path: path.join(f.dir, 'IMPACT.md'), text: f.impact } : undefined,
-    release: f.release !== undefined ? { path: path.join(f.dir, 'release.yaml'), text: f.release } : undefined,
-    card: f.card,
-    today: f.today,
-    config: f.config,
-    files,
-    exists: files ? (p) => files.some((x) => x === p || x.startsWith(p.replace(/\/$/, '') + '/')) : undefined,
-  };
-}
+const input = fixtureInput;
 
 const got = (f: Fixture, findings: ReturnType<typeof lint>['findings']) =>
   findings

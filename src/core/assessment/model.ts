@@ -140,8 +140,6 @@ export interface Assessment {
   total: number;
 }
 
-const RANK: Record<QuestionState, number> = { missing: 0, prompt: 1, dismissed: 2, invalid: 3, answered: 4 };
-
 /** The state of free text: nothing, only placeholders, a bare dismissal, or an answer. */
 export function textAnswerState(raw: string | undefined): QuestionState {
   if (raw === undefined) return 'missing';
@@ -582,4 +580,3 @@ export function openQuestions(a: Assessment): Question[] {
   return a.questions.filter((q) => q.state !== 'answered' && (q.counted || q.kind === 'modality'));
 }
 
-export { RANK as QUESTION_STATE_RANK };

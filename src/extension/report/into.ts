@@ -6,6 +6,7 @@
  * the changed span only, a closed file is written through workspace.fs (virtual workspaces too).
  * Nothing is overwritten: the import refuses a folder that already has an IMPACT.md.
  */
+import { minimalChange } from '../../core/fix';
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { CardMarkerError, undatedSection, writeCardSection } from '../../core/cards/write-section';
@@ -38,16 +39,10 @@ async function writeInPlace(uri: vscode.Uri, before: string, after: string): Pro
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
     return;
   }
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
-    endB--;
-    endA--;
-  }
+  const c = minimalChange(before, after);
+  if (!c) return;
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(open.positionAt(start), open.positionAt(endB)), after.slice(start, endA));
+  edit.replace(uri, new vscode.Range(open.positionAt(c.start), open.positionAt(c.end)), c.newText);
   await vscode.workspace.applyEdit(edit);
   await open.save();
 }
