@@ -100,6 +100,7 @@ export function fixtureInput(f: Fixture): LintInput {
   return {
     impact: f.impact !== undefined ? { path: path.join(f.dir, 'IMPACT.md'), text: f.impact } : undefined,
     release: f.release !== undefined ? { path: path.join(f.dir, 'release.yaml'), text: f.release } : undefined,
+    card: f.card,
     today: f.today,
     config: f.config,
     files,
