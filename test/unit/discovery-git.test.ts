@@ -13,18 +13,12 @@ import { discoveryProvider } from '../../src/cli/discovery';
 import { main, type Io } from '../../src/cli/main';
 import { discoverRoots } from '../../src/core/discovery';
 import { walkForDiscovery } from '../../src/core/discovery/walk-node';
+import { git, hasGit } from './git-helpers';
 
-const hasGit = spawnSync('git', ['--version']).status === 0;
 const dirs: string[] = [];
 after(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
-
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', '-c', 'protocol.file.allow=always', ...args], { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
 
 /** A repository: `files` written, `add` staged (forced past .gitignore), then committed. */
 function repo(files: Record<string, string>, add: string[] = [], opts: { commit?: boolean } = {}): string {
