@@ -327,8 +327,7 @@ export function sectionState(impact: ImpactDoc, section: Section): QuestionState
   return state;
 }
 
-function computeSectionState(impact: ImpactDoc, section: Section): QuestionState {
-  const raw = sectionText(impact, section).raw;
+function computeSectionState(impact: ImpactDoc, section: Section, raw = sectionText(impact, section).raw): QuestionState {
   const state = textAnswerState(raw);
   const def = section.id ? SECTIONS.find((d) => d.id === section.id) : undefined;
   return def && state !== 'missing' && hasOwnPrompt(raw, def.prompt) ? 'prompt' : state;
@@ -340,7 +339,8 @@ function sectionQuestion(impact: ImpactDoc | undefined, def: SectionDef): Questi
   if (!impact || !section) return { ...base, state: 'missing', missing: 'section missing' };
   const { raw, first } = sectionText(impact, section);
   // The template's own prompt left in place means the question is still open, whatever else is written.
-  const state = sectionState(impact, section);
+  let state = sectionStates.get(section);
+  if (!state) sectionStates.set(section, (state = computeSectionState(impact, section, raw)));
   const missing = state === 'missing' ? 'section empty' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
   const prompt = state === 'prompt' ? placeholderSpans(impact.source.text.slice(section.range.start, section.range.end), section.range.start)[0] : undefined;
   const at = state === 'answered' ? section.heading.range : prompt ? { start: prompt.start, end: prompt.end } : first ?? section.heading.range;
@@ -367,16 +367,17 @@ function hazardQuestions(impact: ImpactDoc | undefined): HazardQuestion[] {
         const valueText = lead?.token?.text;
         let state: QuestionState;
         let missing: string | undefined;
+        const textState = stateOfText(e.rationale);
         if (!lead || lead.state === 'empty') [state, missing] = ['missing', "no answer to 'does it apply?'"];
         else if (lead.state === 'placeholder') [state, missing] = ['prompt', PROMPT_MISSING];
         // Written, but no answer from the vocabulary (invalid-value reports it, with what was written).
         else if (!applies) [state, missing] = ['invalid', `'${clip(lead.token?.text ?? lead.rest?.text ?? '')}' is not yes, no or unsure`];
         else {
-          state = stateOfText(e.rationale);
+          state = textState;
           missing = state === 'missing' ? 'no rationale' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
         }
         // The author's words, a stock dismissal included (it is theirs; boilerplate-dismissal judges it).
-        const rationale = ['answered', 'dismissed'].includes(stateOfText(e.rationale)) ? e.rationale.text?.trim() : undefined;
+        const rationale = textState === 'answered' || textState === 'dismissed' ? e.rationale.text?.trim() : undefined;
         return { ...base, found: true, state, missing, applies, value: applies, valueText, valueRange: lead?.token?.range, text: rationale, range, region };
       })
     : HAZARD_TYPES.map((t) => ({
@@ -421,14 +422,15 @@ function factorQuestions(impact: ImpactDoc | undefined): FactorQuestion[] {
     const rating = lead?.value ? findTerm('rating', lead.value) : undefined;
     let state: QuestionState;
     let missing: string | undefined;
+    const textState = stateOfText(e.reasoning);
     if (!lead || lead.state === 'empty') [state, missing] = ['missing', 'no rating'];
     else if (lead.state === 'placeholder') [state, missing] = ['prompt', PROMPT_MISSING];
     else if (!rating) [state, missing] = lead.token ? ['invalid', `'${lead.token.text}' is not on the rating scale`] : ['missing', 'no rating'];
     else {
-      state = stateOfText(e.reasoning);
+      state = textState;
       missing = state === 'missing' ? 'no reasoning' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
     }
-    const reasoning = ['answered', 'dismissed'].includes(stateOfText(e.reasoning)) ? e.reasoning.text?.trim() : undefined;
+    const reasoning = textState === 'answered' || textState === 'dismissed' ? e.reasoning.text?.trim() : undefined;
     return { ...base, found: true, state, missing, rating, value: rating?.id, valueText: lead?.token?.text, valueRange: lead?.token?.range, text: reasoning, range, region };
   });
 }
@@ -474,9 +476,15 @@ function ratchetQuestion(impact: ImpactDoc | undefined): Assessment['ratchet'] {
 
 function entries(impact: ImpactDoc | undefined, sectionId: string, group: 'indirect-harm' | 'harmed-party', terms: readonly Term[], rated: boolean): Entry[] {
   const section = impact?.byId.get(sectionId);
+  // Each marker's term, looked up once (the first marker naming a term is its entry).
+  const named = new Map<string, Marker>();
+  if (section) for (const x of section.allMarkers) {
+    const id = termNamed(group, x.key)?.id;
+    if (id && !named.has(id)) named.set(id, x);
+  }
   return terms.map((term) => {
     if (!impact || !section) return { term, state: 'missing' as const };
-    const m = section.allMarkers.find((x) => termNamed(group, x.key)?.id === term.id);
+    const m = named.get(term.id);
     if (!m) return { term, state: 'missing' as const };
     if (rated) {
       const lead = readLead(impact.source, m.valueRange, RATING_VOCABULARY);

@@ -172,11 +172,7 @@ export function parseImpact(path: string, raw: string): ImpactDoc {
         if (part && inline?.type === 'inline') {
           const [s, e] = t.map;
           const endLine = lastTextLine(source, s, e);
-          addProse(section, part, {
-            text: plainText(inline),
-            range: { start: source.lineStart(s) + indentOf(source.lineText(s)), end: source.lineEnd(endLine) },
-            line: s,
-          });
+          addProse(section, part, new LazyProse([inline], { start: source.lineStart(s) + indentOf(source.lineText(s)), end: source.lineEnd(endLine) }, s));
         }
         break;
       }
@@ -351,16 +347,46 @@ function parseMarker(source: SourceText, line: number, endLine: number): Marker 
 }
 
 function proseOf(source: SourceText, line: number, endLine: number, tokens: Token[], i: number): ProseBlock | undefined {
-  // The first inline token inside this list item carries its text.
-  let text = '';
+  // The inline tokens inside this list item carry its text.
+  const inlines: Token[] = [];
   for (let j = i + 1; j < tokens.length && tokens[j].type !== 'list_item_close'; j++) {
-    if (tokens[j].type === 'inline') text += (text ? ' ' : '') + plainText(tokens[j]);
+    if (tokens[j].type === 'inline' && tokens[j].content) inlines.push(tokens[j]);
   }
-  if (!text) return undefined;
+  if (!inlines.length) return undefined;
   const lt = source.lineText(line);
   const bullet = /^\s*(?:[-*+]|\d{1,9}[.)])\s*/.exec(lt);
   const start = source.lineStart(line) + (bullet ? bullet[0].length : indentOf(lt));
-  return { text, range: { start, end: source.lineEnd(endLine) }, line };
+  const prose = new LazyProse(inlines, { start, end: source.lineEnd(endLine) }, line);
+  return hasPlainText(inlines) || prose.text ? prose : undefined;
+}
+
+/** A cheap, exact-when-true test that some inline token has plain text (links and comments are left to plainText). */
+function hasPlainText(inlines: readonly Token[]): boolean {
+  return inlines.some((t) => !t.content.includes('](') && !t.content.includes('<!--') && /[^\s*_`]/.test(t.content));
+}
+
+/**
+ * A prose block whose plain text is worked out when first read: most rules read a block by its
+ * range, and the text (emphasis and line breaks squashed) costs a pass over every paragraph.
+ */
+class LazyProse implements ProseBlock {
+  private plain: string | undefined;
+  constructor(
+    private readonly inlines: readonly Token[],
+    readonly range: OffsetRange,
+    readonly line: number,
+  ) {}
+  get text(): string {
+    if (this.plain === undefined) {
+      let text = '';
+      for (const t of this.inlines) {
+        const p = plainText(t);
+        if (p) text += (text ? ' ' : '') + p;
+      }
+      this.plain = text;
+    }
+    return this.plain;
+  }
 }
 
 export type { OffsetRange };

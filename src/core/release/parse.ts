@@ -132,7 +132,8 @@ export function parseRelease(path: string, raw: string): ReleaseDoc {
   // number of aliases, and maxAliasCount does not count aliases of an empty collection (`&a []`):
   // 250,000 `*a` never finish. A release plan needs none; past MAX_ALIAS_COUNT the file is not read.
   let aliases = 0;
-  if (syntaxErrors.length === 0 && source.text.includes('*')) {
+  // An alias needs an anchor (`&a`); without one the yaml library reports each `*a` as an error.
+  if (syntaxErrors.length === 0 && source.text.includes('*') && source.text.includes('&')) {
     visit(doc, {
       Alias: () => (++aliases > MAX_ALIAS_COUNT ? visit.BREAK : undefined),
     });
@@ -145,8 +146,8 @@ export function parseRelease(path: string, raw: string): ReleaseDoc {
     } catch (err) {
       skipped = `the YAML could not be read as data: ${(err as Error).message}`;
     }
-    // `a: &x { b: *x }` turns into an object that contains itself; rules (and JSON) cannot walk it.
-    if (isCyclic(value)) {
+    // `a: &x { b: *x }` (an anchor, so an `&`) turns into an object that contains itself; rules (and JSON) cannot walk it.
+    if (source.text.includes('&') && isCyclic(value)) {
       value = undefined;
       skipped = 'the YAML could not be read as data: an anchor (&name) is used inside its own value (*name), so the data never ends';
     }

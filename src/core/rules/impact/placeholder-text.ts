@@ -46,11 +46,19 @@ export const placeholderText: Rule = {
     // Template questions pasted as the answer (no TODO around them).
     const isOwned = (r: OffsetRange) => owned.some((x) => x.start <= r.start && r.start < x.end);
     for (const section of doc.sections) {
-      for (const p of section.allProse) if (!isOwned(p.range)) reportPrompt(ctx, doc, p.text, p.range);
+      for (const p of section.allProse) {
+        // A template question has a '?'; the raw text has one whenever the plain text does (cheaper than reading it).
+        if (isOwned(p.range) || !hasQuestionMark(text, p.range)) continue;
+        reportPrompt(ctx, doc, p.text, p.range);
+      }
       for (const m of section.allMarkers) if (!isOwned(m.valueRange)) reportPrompt(ctx, doc, m.value, m.valueRange);
     }
   },
 };
+
+function hasQuestionMark(text: string, r: OffsetRange): boolean {
+  return text.slice(r.start, r.end).includes('?');
+}
 
 function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, text: string, range: OffsetRange) {
   if (text.length > 400 || !text.includes('?') || !isTemplatePrompt(text.replace(/[*_`]/g, ''))) return;
