@@ -333,10 +333,39 @@ function computeSectionState(impact: ImpactDoc, section: Section, raw = sectionT
   return def && state !== 'missing' && hasOwnPrompt(raw, def.prompt) ? 'prompt' : state;
 }
 
+/** What a question holds besides its identity; absent fields are left undefined. */
+type Found = Partial<Pick<Question, 'missing' | 'value' | 'valueText' | 'valueRange' | 'text' | 'range' | 'region'>>;
+
+// The questions are built as whole object literals of one shape (not spread from a base object):
+// spreading a dozen fields into each question was a sizeable share of the model's cost.
+
+function sectionQ(def: SectionDef, state: QuestionState, f: Found): Question {
+  return {
+    id: `section:${def.id}`, kind: 'section', label: def.title, sectionId: def.id, sectionTitle: def.title, ask: def.prompt, state,
+    missing: f.missing, value: f.value, valueText: f.valueText, valueRange: f.valueRange, text: f.text, range: f.range, region: f.region,
+    file: 'impact', counted: true,
+  };
+}
+
+function hazardQ(t: Term, def: SectionDef, found: boolean, state: QuestionState, f: Found & { applies?: AppliesAnswer }): HazardQuestion {
+  return {
+    id: `hazard:${t.id}`, kind: 'hazard', label: t.label, sectionId: def.id, sectionTitle: def.title, ask: t.question ?? t.definition, state,
+    missing: f.missing, value: f.value, valueText: f.valueText, valueRange: f.valueRange, text: f.text, range: f.range, region: f.region,
+    file: 'impact', counted: true, term: t, found, applies: f.applies,
+  };
+}
+
+function factorQ(t: Term, def: SectionDef, found: boolean, state: QuestionState, f: Found & { rating?: Term }): FactorQuestion {
+  return {
+    id: `factor:${t.id}`, kind: 'factor', label: t.label, sectionId: def.id, sectionTitle: def.title, ask: t.question ?? t.definition, state,
+    missing: f.missing, value: f.value, valueText: f.valueText, valueRange: f.valueRange, text: f.text, range: f.range, region: f.region,
+    file: 'impact', counted: true, term: t, found, rating: f.rating,
+  };
+}
+
 function sectionQuestion(impact: ImpactDoc | undefined, def: SectionDef): Question {
-  const base = { id: `section:${def.id}`, kind: 'section' as const, label: def.title, sectionId: def.id, sectionTitle: def.title, ask: def.prompt, file: 'impact' as const, counted: true };
   const section = impact?.byId.get(def.id);
-  if (!impact || !section) return { ...base, state: 'missing', missing: 'section missing' };
+  if (!impact || !section) return sectionQ(def, 'missing', { missing: 'section missing' });
   const { raw, first } = sectionText(impact, section);
   // The template's own prompt left in place means the question is still open, whatever else is written.
   let state = sectionStates.get(section);
@@ -344,7 +373,7 @@ function sectionQuestion(impact: ImpactDoc | undefined, def: SectionDef): Questi
   const missing = state === 'missing' ? 'section empty' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
   const prompt = state === 'prompt' ? placeholderSpans(impact.source.text.slice(section.range.start, section.range.end), section.range.start)[0] : undefined;
   const at = state === 'answered' ? section.heading.range : prompt ? { start: prompt.start, end: prompt.end } : first ?? section.heading.range;
-  return { ...base, state, missing, range: at, region: section.range, text: state === 'answered' ? maskComments(raw).trim() : undefined };
+  return sectionQ(def, state, { missing, range: at, region: section.range, text: state === 'answered' ? maskComments(raw).trim() : undefined });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,8 +387,7 @@ function hazardQuestions(impact: ImpactDoc | undefined): HazardQuestion[] {
   return (entries ?? []).length
     ? entries!.map((e) => {
         const t = e.term;
-        const base = { id: `hazard:${t.id}`, kind: 'hazard' as const, label: t.label, sectionId: def.id, sectionTitle: def.title, ask: t.question ?? t.definition, file: 'impact' as const, counted: true, term: t };
-        if (!e.sub && !e.compact) return { ...base, found: false, state: 'missing' as const, missing: 'not assessed', range: section?.heading.range };
+        if (!e.sub && !e.compact) return hazardQ(t, def, false, 'missing', { missing: 'not assessed', range: section?.heading.range });
         const range = e.sub ? e.sub.heading.range : e.compact!.keyRange;
         const region = e.sub ? e.sub.range : e.compact!.itemRange;
         const lead = e.appliesLead;
@@ -378,23 +406,9 @@ function hazardQuestions(impact: ImpactDoc | undefined): HazardQuestion[] {
         }
         // The author's words, a stock dismissal included (it is theirs; boilerplate-dismissal judges it).
         const rationale = textState === 'answered' || textState === 'dismissed' ? e.rationale.text?.trim() : undefined;
-        return { ...base, found: true, state, missing, applies, value: applies, valueText, valueRange: lead?.token?.range, text: rationale, range, region };
+        return hazardQ(t, def, true, state, { missing, applies, value: applies, valueText, valueRange: lead?.token?.range, text: rationale, range, region });
       })
-    : HAZARD_TYPES.map((t) => ({
-        id: `hazard:${t.id}`,
-        kind: 'hazard' as const,
-        label: t.label,
-        sectionId: def.id,
-        sectionTitle: def.title,
-        ask: t.question ?? t.definition,
-        file: 'impact' as const,
-        counted: true,
-        term: t,
-        found: false,
-        state: 'missing' as const,
-        missing: section ? 'not assessed' : 'section missing',
-        range: section?.heading.range,
-      }));
+    : HAZARD_TYPES.map((t) => hazardQ(t, def, false, 'missing', { missing: section ? 'not assessed' : 'section missing', range: section?.heading.range }));
 }
 
 function normaliseStage(text: string): string {
@@ -410,11 +424,10 @@ function factorQuestions(impact: ImpactDoc | undefined): FactorQuestion[] {
   const section = impact?.byId.get('path-to-harm');
   const entries = impact ? factorEntries(impact) : undefined;
   return PATH_TO_HARM.map((t, i) => {
-    const base = { id: `factor:${t.id}`, kind: 'factor' as const, label: t.label, sectionId: def.id, sectionTitle: def.title, ask: t.question ?? t.definition, file: 'impact' as const, counted: true, term: t };
     const e = entries?.[i];
     if (!section || !e || (!e.marker && !e.sub)) {
       const stageSub = section?.subsections.find((s) => normaliseStage(s.heading.text) === t.stage);
-      return { ...base, found: false, state: 'missing' as const, missing: section ? 'not rated' : 'section missing', range: (stageSub ?? section)?.heading.range };
+      return factorQ(t, def, false, 'missing', { missing: section ? 'not rated' : 'section missing', range: (stageSub ?? section)?.heading.range });
     }
     const range = e.marker ? e.marker.keyRange : e.sub!.heading.range;
     const region = e.marker ? e.marker.itemRange : e.sub!.range;
@@ -431,7 +444,7 @@ function factorQuestions(impact: ImpactDoc | undefined): FactorQuestion[] {
       missing = state === 'missing' ? 'no reasoning' : state === 'prompt' ? PROMPT_MISSING : state === 'dismissed' ? 'dismissed without reasons' : undefined;
     }
     const reasoning = textState === 'answered' || textState === 'dismissed' ? e.reasoning.text?.trim() : undefined;
-    return { ...base, found: true, state, missing, rating, value: rating?.id, valueText: lead?.token?.text, valueRange: lead?.token?.range, text: reasoning, range, region };
+    return factorQ(t, def, true, state, { missing, rating, value: rating?.id, valueText: lead?.token?.text, valueRange: lead?.token?.range, text: reasoning, range, region });
   });
 }
 

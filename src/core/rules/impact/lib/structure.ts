@@ -111,11 +111,27 @@ export function textState(raw: string): ValueState {
 
 const RANK: Record<TextAnswer['state'], number> = { missing: 0, empty: 1, placeholder: 2, filled: 3 };
 
-/** The best of several candidate answers: filled beats placeholder beats empty beats missing. */
-function best(candidates: TextAnswer[]): TextAnswer {
+/**
+ * The best of several candidate answers: filled beats placeholder beats empty beats missing, and
+ * the first of equals wins. Candidates are read in order and only until one is filled.
+ */
+function best(candidates: Iterable<TextAnswer>): TextAnswer {
   let out: TextAnswer = { state: 'missing' };
-  for (const c of candidates) if (RANK[c.state] > RANK[out.state]) out = c;
+  for (const c of candidates) {
+    if (RANK[c.state] > RANK[out.state]) out = c;
+    if (out.state === 'filled') break;
+  }
   return out;
+}
+
+/** A marker's answer, the rest of a lead's line, then each paragraph of the part, lazily. */
+function* answersIn(doc: ImpactDoc, marker: Marker | undefined, lead: Lead | undefined, part: Part): Generator<TextAnswer> {
+  yield markerAnswer(doc, marker);
+  yield leadRestAnswer(lead);
+  for (const p of part.prose) {
+    const raw = textOf(doc, p.range);
+    yield { state: textState(raw), text: p.text, range: p.range };
+  }
 }
 
 function markerAnswer(doc: ImpactDoc, m: Marker | undefined): TextAnswer {
@@ -129,12 +145,6 @@ function leadRestAnswer(lead: Lead | undefined): TextAnswer {
   return { state: textState(lead.rest.text), text: lead.rest.text, range: lead.rest.range };
 }
 
-function proseAnswers(doc: ImpactDoc, part: Part): TextAnswer[] {
-  return part.prose.map((p) => {
-    const raw = textOf(doc, p.range);
-    return { state: textState(raw), text: p.text, range: p.range };
-  });
-}
 
 /** One entry per hazard type, in taxonomy order; undefined when there is no Hazards section. */
 export function hazardEntries(doc: ImpactDoc): HazardEntry[] | undefined {
@@ -150,7 +160,7 @@ export function hazardEntries(doc: ImpactDoc): HazardEntry[] | undefined {
       const applies = markerWithKey(sub.markers, APPLIES_KEYS);
       const rationaleMarker = markerWithKey(sub.markers, RATIONALE_KEYS);
       const appliesLead = applies ? readLead(doc.source, applies.valueRange, APPLIES_VOCABULARY) : undefined;
-      const rationale = best([markerAnswer(doc, rationaleMarker), leadRestAnswer(appliesLead), ...proseAnswers(doc, sub)]);
+      const rationale = best(answersIn(doc, rationaleMarker, appliesLead, sub));
       return { term, sub, applies, appliesLead, rationale };
     }
     const compact = section.markers[markerIds.indexOf(term.id)];
@@ -183,7 +193,7 @@ export function factorEntries(doc: ImpactDoc): FactorEntry[] | undefined {
     if (sub) {
       const ratingMarker = markerWithKey(sub.markers, RATING_KEYS);
       const lead = ratingMarker ? readLead(doc.source, ratingMarker.valueRange, RATING_VOCABULARY) : undefined;
-      const reasoning = best([markerAnswer(doc, markerWithKey(sub.markers, RATIONALE_KEYS)), leadRestAnswer(lead), ...proseAnswers(doc, sub)]);
+      const reasoning = best(answersIn(doc, markerWithKey(sub.markers, RATIONALE_KEYS), lead, sub));
       return { term, sub, ratingMarker, lead, reasoning };
     }
     return { term, reasoning: { state: 'missing' } };
