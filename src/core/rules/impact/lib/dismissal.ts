@@ -154,6 +154,9 @@ const CLOSER_RE = /[\s)"'’”\]]/;
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
 const LEAD_CHAR_RE = /[\s>*+-]/;
 const QUOTE_EMPHASIS_RE = /[‘’`“”*_]/g;
+const QUOTE_EMPHASIS_TEST_RE = /[‘’`“”*_]/;
+/** Whitespace other than single spaces: only then are runs squashed. */
+const SPACE_RUN_RE = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 /** "cannot", "can't", "won't", "shan't", and any other "…n't" (after quotes are straightened). */
 const CONTRACTION_RE = /\b(?:cannot|can't|won't|shan't|(\w+)n't)\b/g;
 /** Bare answers start with one of these words; anything else skips the normalising. */
@@ -189,13 +192,16 @@ export interface Dismissal {
 export function normalise(text: string): string {
   let t = text.toLowerCase();
   if (t.includes('[')) t = t.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1');
-  return t
-    .replace(QUOTE_EMPHASIS_RE, (c) => (c === '*' || c === '_' ? '' : c === '“' || c === '”' ? '"' : "'"))
-    .replace(CONTRACTION_RE, (c, stem: string | undefined) =>
+  // Each rewrite only when the sentence needs it (most need none or one): this runs on every
+  // candidate sentence of the document.
+  if (QUOTE_EMPHASIS_TEST_RE.test(t)) t = t.replace(QUOTE_EMPHASIS_RE, (c) => (c === '*' || c === '_' ? '' : c === '“' || c === '”' ? '"' : "'"));
+  if (t.includes("n'") || t.includes('cannot')) {
+    t = t.replace(CONTRACTION_RE, (c, stem: string | undefined) =>
       stem !== undefined ? `${stem} not` : c.startsWith('can') ? 'can not' : c.startsWith('won') ? 'will not' : 'shall not',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+    );
+  }
+  if (SPACE_RUN_RE.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 function words(s: string): number {
