@@ -6,7 +6,10 @@ export const DATE_RE = new RegExp(DATE_PATTERN);
 /** A YYYY-MM-DD string as a UTC date, or undefined when it is malformed or not a real day (2026-02-30). */
 export function parseIsoDate(text: unknown): Date | undefined {
   if (typeof text !== 'string' || !DATE_RE.test(text)) return undefined;
-  const [y, m, d] = text.split('-').map(Number);
+  // DATE_RE has checked the shape: YYYY-MM-DD, so the fields sit at fixed places.
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : undefined;
 }

@@ -26,24 +26,25 @@ export const rationaleTooShort: Rule = {
     const doc = ctx.impact!;
     const min = Number(ctx.options.minWords ?? 8);
     const dismissalsReported = ctx.ruleEnabled?.('boilerplate-dismissal') ?? true;
-    const check = (answer: TextAnswer, what: string) => {
+    const check = (answer: TextAnswer, what: () => string) => {
       if (answer.state !== 'filled' || !answer.range) return;
       const raw = doc.source.text.slice(answer.range.start, answer.range.end);
-      if (placeholderSpans(raw).length || (dismissalsReported && isBareDismissal(raw))) return;
+      // Counting stops at `min` words, so most answers leave here cheaply.
       const n = countWords(answer.text ?? raw, min);
       if (n >= min) return;
+      if (placeholderSpans(raw).length || (dismissalsReported && isBareDismissal(raw))) return;
       ctx.report({
-        message: `${what} is ${n} word${n === 1 ? '' : 's'} long: give at least ${min}, saying what the answer rests on (evidence, the artifacts released, who could misuse it).`,
+        message: `${what()} is ${n} word${n === 1 ? '' : 's'} long: give at least ${min}, saying what the answer rests on (evidence, the artifacts released, who could misuse it).`,
         file: 'impact',
         range: trimmed(doc.source.text, answer.range),
         data: { words: n },
       });
     };
     for (const e of hazardEntries(doc) ?? []) {
-      if (e.sub || e.compact) check(e.rationale, `The rationale for '${e.sub?.heading.text ?? e.compact!.key}'`);
+      if (e.sub || e.compact) check(e.rationale, () => `The rationale for '${e.sub?.heading.text ?? e.compact!.key}'`);
     }
     for (const e of factorEntries(doc) ?? []) {
-      if (e.marker || e.sub) check(e.reasoning, `The reasoning for '${e.marker?.key ?? e.sub!.heading.text}'`);
+      if (e.marker || e.sub) check(e.reasoning, () => `The reasoning for '${e.marker?.key ?? e.sub!.heading.text}'`);
     }
   },
 };
