@@ -11,7 +11,8 @@ import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableL
 import { SourceText } from '../core/text';
 import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
 import { COMMANDS } from './commandTable';
-import { ruleOf, type LintService, type PairState } from './lintService';
+import { ruleOf } from './diagnostics';
+import type { LintService, PairState } from './lintService';
 import type { Services } from './services';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('impactNotes');
