@@ -37,7 +37,7 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { taxonomyDocUrl } from '../core/docs-url';
 import { LINKS } from '../cli/package-info';
 import { lint, todayUtc, utf8Length, type LintInput, type LintResult } from '../core/engine';
-import { lintAndFix } from '../core/fix';
+import { fixAllTexts } from '../core/fix';
 import { impactCompletions, impactHoverAt, releaseCompletions, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, type PairFiles } from '../core/pairs';
@@ -649,8 +649,7 @@ export class ImpactNotesServer {
     const file = input && (kind === 'impact' ? input.impact : input.release);
     // A file left unread (above maxFileSize, not a regular file) has nothing to fix.
     if (!input || !file || file.size !== undefined || file.unreadable !== undefined) return undefined;
-    const res = lintAndFix(input, { files: [kind] });
-    const after = kind === 'impact' ? res.impact : res.release;
+    const after = fixAllTexts(input, [kind])[kind];
     if (after === undefined) return undefined;
     const before = doc.getText();
     const change = minimalChange(before, after);
