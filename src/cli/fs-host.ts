@@ -5,10 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigHost } from '../core/config-chain';
+import { NOT_REGULAR, unreadableReason } from '../core/file-host';
 import { SKIPPED_DIRS } from '../core/pairs';
 import { scaffold, type ScaffoldAnswers } from '../core/scaffold';
-import { CARD_FILE_NAME, cardRef, isRelativeCardPath } from '../core/cards/locate';
-import type { CardInput } from '../core/engine';
 
 /**
  * Reads a text file as UTF-8; undefined when it does not exist, is a folder, a link that loops, or
@@ -26,17 +25,16 @@ export function readTextSync(file: string): string | undefined {
   }
 }
 
-function unreadableReason(err: unknown): string {
+function reasonOf(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'it is a symbolic link that loops';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `it could not be read (${code ?? String(err)})`;
+  return unreadableReason(code, String(err)) ?? `it could not be read (${code})`;
 }
 
 /**
- * Reads IMPACT.md or release.yaml for linting without loading a file above `maxBytes` (the
- * configuration's maxFileSize) into memory: such a file comes back as its size with empty text,
- * which the engine reports as skipped (FileInput.size). Undefined when the file is missing.
+ * The Node host's guard (core/file-host.ts): reads IMPACT.md, release.yaml or a model card for
+ * linting without loading a file above `maxBytes` (the configuration's maxFileSize) into memory:
+ * such a file comes back as its size with empty text, which the engine reports as skipped
+ * (FileInput.size). A pipe, socket or device is never opened. Undefined when the file is missing.
  */
 export function readForLint(file: string, maxBytes: number): { text: string; size?: number; unreadable?: string } | undefined {
   let st: fs.Stats;
@@ -45,16 +43,19 @@ export function readForLint(file: string, maxBytes: number): { text: string; siz
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return { text: '', unreadable: unreadableReason(err) };
+    return { text: '', unreadable: reasonOf(err) };
   }
   if (st.isDirectory()) return undefined;
   // A pipe would block and a device (a link to /dev/zero) never ends: report, never read.
-  if (!st.isFile()) return { text: '', unreadable: 'it is not a regular file (a pipe, socket or device)' };
+  if (!st.isFile()) return { text: '', unreadable: NOT_REGULAR };
   if (st.size > maxBytes) return { text: '', size: st.size };
   try {
-    return { text: fs.readFileSync(file, 'utf8') };
+    const bytes = fs.readFileSync(file);
+    // The file may have grown between stat and read.
+    if (bytes.byteLength > maxBytes) return { text: '', size: bytes.byteLength };
+    return { text: bytes.toString('utf8') };
   } catch (err) {
-    return { text: '', unreadable: unreadableReason(err) };
+    return { text: '', unreadable: reasonOf(err) };
   }
 }
 
@@ -179,22 +180,4 @@ export function writeScaffold(dir: string, answers: ScaffoldAnswers): WriteScaff
     }
   }
   return result;
-}
-
-/**
- * The pair's model card for linting (core/cards/locate.ts): the file the plan's first
- * `model-card:` names (relative to the plan's folder), else README.md beside the pair. A named file
- * that does not exist comes back as `missing`, which the model-card-mismatch rule reports.
- */
-export function readCardForLint(dir: string, releaseText: string | undefined, maxBytes: number): CardInput | undefined {
-  const ref = cardRef(releaseText);
-  if (ref !== undefined) {
-    if (!isRelativeCardPath(ref)) return undefined;
-    const file = path.resolve(dir, ref);
-    const read = readForLint(file, maxBytes);
-    return read ? { path: file, ...read, via: 'model-card' } : { path: file, text: '', via: 'model-card', missing: true };
-  }
-  const file = path.join(dir, CARD_FILE_NAME);
-  const read = readForLint(file, maxBytes);
-  return read ? { path: file, ...read, via: 'readme' } : undefined;
 }

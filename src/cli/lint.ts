@@ -7,13 +7,15 @@ import { readiness } from '../core/assessment/readiness';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
-import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE, type LintInput } from '../core/engine';
+import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE } from '../core/engine';
 import { applyEdits, lintAndFix } from '../core/fix';
+import { buildLintInput } from '../core/lint-input';
 import type { PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, RuleMeta } from '../core/types';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readCardForLint, readForLint } from './fs-host';
+import { nodeConfigHost } from './fs-host';
+import { nodeFiles } from './node-file-host';
 
 export { UsageError };
 
@@ -95,46 +97,6 @@ export const INTERNAL_RULES: readonly RuleMeta[] = [
   },
 ];
 
-export interface LintInputOptions {
-  today: Date;
-  rules: readonly Rule[];
-  /** Most files listed per pair for path rules; above it rules get no list (default 10000). */
-  fileListCap?: number;
-  /**
-   * The text of a file open in an editor (the language server's documents), used instead of the
-   * file on disk; undefined reads the disk.
-   */
-  openText?: (absPath: string) => string | undefined;
-}
-
-/**
- * The engine's input for one pair: its files read from disk (a file above maxFileSize is not read,
- * only its size given; a pipe or device is never opened) or taken from an open editor, the files
- * around it for path rules (ignore globs honoured), and its configuration. Undefined when neither
- * file exists. The CLI and the language server both lint through this.
- */
-export function lintInputFor(pair: PairFiles, resolved: ResolvedConfig, opts: LintInputOptions): LintInput | undefined {
-  const { config, ignores } = resolved;
-  const read = (file: string) => {
-    const open = opts.openText?.(file);
-    return open !== undefined ? { text: open } : readForLint(file, config.maxFileSize);
-  };
-  const impactRead = pair.impact ? read(pair.impact) : undefined;
-  const releaseRead = pair.release ? read(pair.release) : undefined;
-  if (!impactRead && !releaseRead) return undefined;
-  const files = listFiles(pair.dir, { cap: opts.fileListCap ?? 10000, skip: (abs, isDir) => isIgnored(abs, ignores, isDir) });
-  return {
-    impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
-    release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
-    card: readCardForLint(pair.dir, releaseRead?.text, config.maxFileSize),
-    config,
-    today: opts.today,
-    files,
-    exists: (rel) => existsIn(pair.dir, rel),
-    rules: opts.rules,
-  };
-}
-
 export async function runLintCommand(opts: LintCommandOptions, providers: readonly FindingProvider[] = []): Promise<LintCommandResult> {
   const rules = opts.rules ?? allRules;
   const cwd = opts.cwd;
@@ -159,8 +121,9 @@ export async function runLintCommand(opts: LintCommandOptions, providers: readon
   const findings: Finding[] = [];
   const fixed: string[] = [];
   for (const pair of pairs) {
-    const input = lintInputFor(pair, await configFor(pair.dir), { today: opts.today, rules, fileListCap: opts.fileListCap });
-    if (!input) continue;
+    const built = await buildLintInput(nodeFiles, pair, await configFor(pair.dir), { today: opts.today, rules, fileListCap: opts.fileListCap });
+    if (!built) continue;
+    const { input } = built;
     if (opts.fix) {
       const res = lintAndFix(input);
       if (res.impact !== undefined && pair.impact) {

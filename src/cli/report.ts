@@ -30,7 +30,9 @@ import {
 } from '../core/report';
 import { allRules } from '../core/rules';
 import { findPairs, isIgnored, UsageError } from './find-pairs';
-import { existsIn, listFiles, nodeConfigHost, readCardForLint, readForLint } from './fs-host';
+import { listFiles, nodeConfigHost } from './fs-host';
+import { nodeFiles } from './node-file-host';
+import { buildLintInput } from '../core/lint-input';
 import type { Io } from './main';
 import { exportInto } from './into';
 
@@ -75,17 +77,8 @@ export async function loadReport(dir: string, cwd: string, today: Date, configFi
     throw new UsageError(`${rel(p.file)}:${p.line}:${p.column}: ${p.message}`);
   }
   // A file above maxFileSize is not read, only reported (bounded memory for huge files).
-  const impactRead = pair.impact ? readForLint(pair.impact, resolved.config.maxFileSize) : undefined;
-  const releaseRead = pair.release ? readForLint(pair.release, resolved.config.maxFileSize) : undefined;
-  const result = lint({
-    impact: pair.impact && impactRead ? { path: pair.impact, ...impactRead } : undefined,
-    release: pair.release && releaseRead ? { path: pair.release, ...releaseRead } : undefined,
-    card: readCardForLint(pair.dir, releaseRead?.text, resolved.config.maxFileSize),
-    config: resolved.config,
-    today,
-    files: listFiles(pair.dir, { cap: 10000, skip: (abs, isDir) => isIgnored(abs, resolved.ignores, isDir) }),
-    exists: (r) => existsIn(pair!.dir, r),
-  });
+  const built = await buildLintInput(nodeFiles, pair, resolved, { today });
+  const result = lint(built?.input ?? { config: resolved.config, today });
   // The Provenance section: only for a plan that declares content credentials (loads the C2PA reader).
   let provenance: ProvenanceSummary | undefined;
   const plan = result.release && readProvenancePlan(result.release);

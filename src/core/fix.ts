@@ -135,3 +135,17 @@ export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResul
     result,
   };
 }
+
+/**
+ * Fix-all for editors (the extension's fix-all, fix-on-save and Fix All command, the language
+ * server's `source.fixAll`): the same loop as the CLI's --fix (lintAndFix, MAX_FIX_PASSES), kept to
+ * the given files, returning the new texts of those that changed. Fixes that would also edit a file
+ * not in `kinds` are left alone.
+ */
+export function fixAllTexts(input: LintInput, kinds: readonly FileKind[]): Partial<Record<FileKind, string>> {
+  const res = lintAndFix(input, { files: kinds });
+  const out: Partial<Record<FileKind, string>> = {};
+  if (res.impact !== undefined && kinds.includes('impact')) out.impact = res.impact;
+  if (res.release !== undefined && kinds.includes('release')) out.release = res.release;
+  return out;
+}

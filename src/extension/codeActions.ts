@@ -5,13 +5,13 @@
  * WorkspaceEdit, so it is undoable, and a fix may edit the other file of the pair.
  */
 import * as vscode from 'vscode';
-import type { LintInput } from '../core/engine';
-import { lintAndFix, minimalChange } from '../core/fix';
+import { fixAllTexts, minimalChange } from '../core/fix';
 import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableLineEdit, type SuppressEdit } from '../core/suppress';
 import { SourceText } from '../core/text';
 import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
 import { COMMANDS } from './commandTable';
-import { ruleOf, type LintService, type PairState } from './lintService';
+import { ruleOf } from './diagnostics';
+import type { LintService, PairState } from './lintService';
 import type { Services } from './services';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('impactNotes');
@@ -107,18 +107,8 @@ export function disableFileEdit(document: vscode.TextDocument, kind: FileKind, r
 
 // ---- fix all ------------------------------------------------------------------------------------
 
-/**
- * Applies every preferred fix that stays within the given files, again and again (the core's
- * fix loop, as the CLI's --fix), and returns the new texts of the files that changed. Fixes that
- * would also edit a file not in `kinds` are left alone.
- */
-export function fixAllTexts(input: LintInput, kinds: readonly FileKind[]): Partial<Record<FileKind, string>> {
-  const res = lintAndFix(input, { files: kinds });
-  const out: Partial<Record<FileKind, string>> = {};
-  if (res.impact !== undefined && kinds.includes('impact')) out.impact = res.impact;
-  if (res.release !== undefined && kinds.includes('release')) out.release = res.release;
-  return out;
-}
+/** The core's fix-all (core/fix.ts): the CLI's --fix loop, kept to the given files. */
+export { fixAllTexts };
 
 /** A minimal replacement (common prefix and suffix kept) from one text to another. */
 export function minimalEdit(document: vscode.TextDocument, before: string, after: string, edit: vscode.WorkspaceEdit): void {

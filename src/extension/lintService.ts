@@ -1,30 +1,26 @@
 /**
- * The editor side of linting: finds the pair (IMPACT.md + release.yaml) a document belongs to, reads
- * both through `vscode.workspace.fs` (or the open editor's text), resolves the `.impact-notes.yaml`
- * chain with the settings on top, lints with the core and publishes diagnostics. Lints on open, on
- * type (debounced, setting `impactNotes.run`) and on save; a per-pair generation counter drops
- * results that a newer run has overtaken. Other features read results through `pairFor`, `pairs`
- * and `onDidUpdate`.
+ * The editor side of linting: finds the pair (IMPACT.md + release.yaml) a document belongs to, builds
+ * its input with the core (core/lint-input.ts over the workspace FileHost, workspace-files.ts),
+ * takes its configuration from the configuration service (config-service.ts), lints and publishes
+ * diagnostics (diagnostics.ts converts them). Lints on open, on type (debounced, setting
+ * `impactNotes.run`) and on save; a per-pair generation counter drops results that a newer run has
+ * overtaken. Other features read results through `pairFor`, `pairs` and `onDidUpdate`.
  */
 import { posix } from '../core/util/posix-path';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { ConfigResolver, type ConfigHost, type IgnoreSet, type ResolvedConfig } from '../core/config-chain';
-import { CONFIG_FILE_NAMES, type Config } from '../core/config';
-import { formatBytes, lint, todayUtc, type CardInput, type FileInput, type LintInput, type LintResult } from '../core/engine';
-import { CARD_FILE_NAME, cardRef, isRelativeCardPath } from '../core/cards/locate';
-import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS } from '../core/pairs';
+import type { ResolvedConfig } from '../core/config-chain';
+import type { Config } from '../core/config';
+import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine';
+import { buildLintInput } from '../core/lint-input';
+import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS, type PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
-import type { Finding, Rule, Severity } from '../core/types';
+import type { Rule } from '../core/types';
+import { ConfigService, isConfigFileName } from './config-service';
+import { configProblemDiagnostic, configSkipDiagnostic, DIAGNOSTIC_SOURCE, pairDiagnostics } from './diagnostics';
 import { listen, watch } from './listeners';
 import type { Log } from './log';
 import { applySettings, readSettings, type Settings } from './settings';
-
-export const DIAGNOSTIC_SOURCE = 'impact-notes';
-/** Rule id shown on problems in `.impact-notes.yaml` itself. */
-export const CONFIG_RULE = 'config';
-/** Most files listed around a pair for the path rules; above it the rules get no list. */
-const FILE_LIST_CAP = 10000;
+import { acceptsScheme, inSkippedDir, isIgnoredUri, isSameOrInside, WorkspaceFiles } from './workspace-files';
 
 export interface PairState {
   /** The folder's URI as a string. */
@@ -58,12 +54,6 @@ export interface LintServiceOptions {
   readHead?: (uri: vscode.Uri, maxBytes: number) => Promise<string | undefined>;
 }
 
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
-
 const SKIPPED_GLOB = `**/{${SKIPPED_DIRS.join(',')}}/**`;
 const PAIR_FILES_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Aa][Mm][Ll],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Mm][Ll]}';
 
@@ -73,121 +63,12 @@ export function isPairFileName(uri: vscode.Uri): boolean {
   return IMPACT_FILE_RE.test(name) || RELEASE_FILE_RE.test(name);
 }
 
-export function isConfigFileName(uri: vscode.Uri): boolean {
-  return CONFIG_FILE_NAMES.includes(posix.basename(uri.path));
-}
-
 function dirUri(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: posix.dirname(uri.path) });
 }
 
 function sameUri(a: vscode.Uri | undefined, b: vscode.Uri | undefined): boolean {
   return !!a && !!b && a.toString() === b.toString();
-}
-
-/** The diagnostic for one finding; ranges come from the core's positions (BOM stripped, as VS Code does). */
-export function toDiagnostic(f: Finding, docsBase: vscode.Uri, uriOf?: (path: string) => vscode.Uri): vscode.Diagnostic {
-  const range = new vscode.Range(f.start.line, f.start.character, f.end.line, f.end.character);
-  const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.rule, target: vscode.Uri.joinPath(docsBase, `${f.rule}.md`) };
-  if (f.related?.length && uriOf) {
-    d.relatedInformation = f.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)), r.message),
-    );
-  }
-  return d;
-}
-
-/** The rule id of one of our diagnostics, or undefined for others' diagnostics. */
-export function ruleOf(d: vscode.Diagnostic): string | undefined {
-  if (d.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const c = d.code;
-  if (typeof c === 'string') return c;
-  if (c && typeof c === 'object') return String(c.value);
-  return undefined;
-}
-
-interface ReadText {
-  text: string;
-  version?: number;
-  /** Size on disk, given (with text '') only for a file above maxFileSize that was not read. */
-  size?: number;
-  /** Why the file was not read (not a regular file, permission denied): text is ''. */
-  unreadable?: string;
-}
-
-/** What a configuration file may weigh before it is read (a real one is a few hundred bytes). */
-export const CONFIG_MAX_BYTES = 1024 * 1024;
-/** Enough of a lone release.yaml to see whether it declares `impact-release:` (as the CLI reads). */
-const DECLARATION_HEAD = 8 * 1024 * 1024;
-export const NOT_REGULAR = 'it is not a regular file (a pipe, socket or device)';
-const PERMISSION_DENIED = 'permission denied';
-
-function statReason(err: unknown): string | undefined {
-  if (err instanceof vscode.FileSystemError) {
-    if (err.code === 'FileNotFound' || err.code === 'FileNotADirectory' || err.code === 'FileIsADirectory') return undefined;
-    if (err.code === 'NoPermissions') return PERMISSION_DENIED;
-    return `it could not be read (${err.code || err.message})`;
-  }
-  const code = (err as { code?: unknown } | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-  if (code === 'EACCES' || code === 'EPERM') return PERMISSION_DENIED;
-  if (code === 'ELOOP') return 'it is a symbolic link that loops';
-  return `it could not be read (${typeof code === 'string' ? code : String(err)})`;
-}
-
-/**
- * Reads a file through workspace.fs the way the CLI does (src/cli/fs-host.ts readForLint): stat
- * first, never open what is not a regular file (a pipe would block forever, a device never ends),
- * never load a file above `maxBytes` (only its size comes back, which the engine reports as
- * skipped). Undefined when the file is missing or a folder. A symbolic link to a file is fine.
- */
-export async function readGuarded(uri: vscode.Uri, maxBytes: number): Promise<ReadText | undefined> {
-  let st: vscode.FileStat;
-  try {
-    st = await vscode.workspace.fs.stat(uri);
-  } catch (err) {
-    const reason = statReason(err);
-    return reason === undefined ? undefined : { text: '', unreadable: reason };
-  }
-  if (st.type & vscode.FileType.Directory) return undefined;
-  // A bare SymbolicLink is a link to nothing: missing, as the CLI sees it (stat gives ENOENT).
-  if (st.type === vscode.FileType.SymbolicLink) return undefined;
-  // FileType.Unknown: a pipe, socket or device. Never opened: a pipe would block.
-  if (!(st.type & vscode.FileType.File)) return { text: '', unreadable: NOT_REGULAR };
-  if (st.size > maxBytes) return { text: '', size: st.size };
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    // The file may have grown between stat and read.
-    if (bytes.byteLength > maxBytes) return { text: '', size: bytes.byteLength };
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
-  } catch (err) {
-    const reason = statReason(err);
-    return reason === undefined ? undefined : { text: '', unreadable: reason };
-  }
-}
-
-function isSameOrInside(p: string, dir: string): boolean {
-  return p === dir || p.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-}
-
-/** Whether a path lies in a folder that is never linted (node_modules, .git, virtual environments, …). */
-function inSkippedDir(uri: vscode.Uri): boolean {
-  return uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg));
-}
-
-/** Whether a read was skipped (too large or not readable): its text is not the file's. */
-export function wasSkipped(r: ReadText | undefined): boolean {
-  return !!r && (r.size !== undefined || r.unreadable !== undefined);
-}
-
-/** For the engine: the read as a FileInput (text, plus size or unreadable when skipped). */
-function fileInput(path: string, r: ReadText): FileInput {
-  const input: FileInput = { path, text: r.text };
-  if (r.size !== undefined) input.size = r.size;
-  if (r.unreadable !== undefined) input.unreadable = r.unreadable;
-  return input;
 }
 
 export class LintService implements vscode.Disposable {
@@ -201,13 +82,11 @@ export class LintService implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The latest lint of each folder still running. */
   private readonly running = new Map<string, Promise<PairState | undefined>>();
-  private readonly fileLists = new Map<string, Promise<string[] | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
-  private resolver: ConfigResolver;
-  private readonly virtualResolvers = new Map<string, ConfigResolver>();
-  /** Configuration files found but not read (too large, not a regular file), by URI; cleared with the resolvers. */
-  private readonly configSkips = new Map<string, { uri: vscode.Uri; dir: string; message: string }>();
-  private settings: Settings;
+  /** The `.impact-notes.yaml` chain and the settings; discovery shares it. */
+  readonly config: ConfigService;
+  /** Reading the workspace (pair files, folder listings, file lists). */
+  readonly files: WorkspaceFiles;
   private today: () => Date;
   private disposed = false;
   /** The rules linted with (all rules; tests may add their own through setRulesForTesting). */
@@ -216,8 +95,8 @@ export class LintService implements vscode.Disposable {
   constructor(private readonly options: LintServiceOptions) {
     this.diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
     this.configDiagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
-    this.resolver = this.newResolver();
-    this.settings = readSettings();
+    this.config = new ConfigService(options.log);
+    this.files = new WorkspaceFiles({ log: options.log, readHead: options.readHead });
     this.today = options.today ?? (() => todayUtc());
     this.disposables.push(this.diagnostics, this.configDiagnostics, this.emitter);
   }
@@ -235,7 +114,7 @@ export class LintService implements vscode.Disposable {
         ws.onDidChangeConfiguration,
         (e) => {
           if (!e.affectsConfiguration('impactNotes')) return;
-          this.settings = readSettings();
+          this.config.refreshSettings();
           this.relintAll('settings changed');
         },
         'lintService: onDidChangeConfiguration',
@@ -251,7 +130,7 @@ export class LintService implements vscode.Disposable {
     );
     const pairWatcher = watch(PAIR_FILES_GLOB);
     const onPairFile = (uri: vscode.Uri) => {
-      if (!isPairFileName(uri) || this.openDocument(uri)) return;
+      if (!isPairFileName(uri) || this.files.openDocument(uri)) return;
       this.schedule(dirUri(uri), 50);
     };
     const onPairDeleted = (uri: vscode.Uri) => {
@@ -281,7 +160,7 @@ export class LintService implements vscode.Disposable {
       if (inSkippedDir(uri)) return;
       for (const s of this.states.values()) {
         if (uri.path !== s.folder.path && isSameOrInside(uri.path, s.folder.path)) {
-          this.fileLists.delete(s.key);
+          this.files.forgetList(s.key);
           if (!isPairFileName(uri)) this.schedule(s.folder, 500);
         }
       }
@@ -358,7 +237,7 @@ export class LintService implements vscode.Disposable {
       if (token?.isCancellationRequested) break;
       try {
         const cfg = await this.configFor(folder);
-        if (this.isIgnored(folder, cfg.ignores)) continue;
+        if (isIgnoredUri(folder, cfg.ignores)) continue;
         progress?.report({ message: vscode.workspace.asRelativePath(folder), increment: list.length ? 100 / list.length : 100 });
         await this.lintFolder(folder, false);
       } catch (err) {
@@ -379,32 +258,29 @@ export class LintService implements vscode.Disposable {
     for (const u of uris) folders.set(dirUri(u).toString(), dirUri(u));
     for (const folder of folders.values()) {
       const cfg = await this.configFor(folder);
-      if (!this.disposed && !this.isIgnored(folder, cfg.ignores)) this.schedule(folder, 50);
+      if (!this.disposed && !isIgnoredUri(folder, cfg.ignores)) this.schedule(folder, 50);
     }
   }
 
   /** The settings (read through the one typed accessor) for a resource, or the window's. */
   currentSettings(scope?: vscode.Uri): Settings {
-    return scope ? readSettings(scope) : this.settings;
+    return this.config.currentSettings(scope);
   }
 
-  /** Everything a fix-all or readiness check needs to lint a pair's current texts again. */
+  /** The configuration for files in a folder (the configuration service's). */
+  configFor(folder: vscode.Uri): Promise<ResolvedConfig> {
+    return this.config.configFor(folder);
+  }
+
+  /**
+   * Everything a fix-all or readiness check needs to lint a pair's current texts again: the same
+   * builder as linting (core/lint-input.ts) over the pair's files as they are now.
+   */
   async inputFor(state: PairState): Promise<LintInput> {
-    const maxBytes = state.config.maxFileSize;
-    const impact = state.impactUri ? await this.readText(state.impactUri, maxBytes) : undefined;
-    const release = state.releaseUri ? await this.readText(state.releaseUri, maxBytes) : undefined;
-    const files = await this.filesFor(state.folder, (await this.configFor(state.folder)).ignores);
-    const card = await this.readCard(state.folder, release?.text, maxBytes);
-    return {
-      impact: state.impactUri && impact ? fileInput(this.displayPath(state.impactUri), impact) : undefined,
-      release: state.releaseUri && release ? fileInput(this.displayPath(state.releaseUri), release) : undefined,
-      card: card?.input,
-      config: state.config,
-      today: this.today(),
-      files,
-      exists: existsFrom(files),
-      rules: this.rules,
-    };
+    const pair: PairFiles = { dir: state.folder.path, impact: state.impactUri?.path, release: state.releaseUri?.path };
+    const { ignores } = await this.configFor(state.folder);
+    const built = await buildLintInput(this.files.hostFor(state.folder), pair, { config: state.config, ignores }, { today: this.today(), rules: this.rules });
+    return built?.input ?? { config: state.config, today: this.today(), rules: this.rules };
   }
 
   /** Tests only: a fixed "today" for the date rules; no argument restores the real clock. */
@@ -490,7 +366,7 @@ export class LintService implements vscode.Disposable {
 
   private relintAll(why: string): void {
     this.options.log.info(`${why}: linting ${this.states.size} pair(s) again`);
-    this.fileLists.clear();
+    this.files.forgetLists();
     for (const s of this.states.values()) this.schedule(s.folder, 0);
   }
 
@@ -519,30 +395,30 @@ export class LintService implements vscode.Disposable {
     // The configuration first: its maxFileSize decides which files are read at all.
     const cfgP = this.configFor(folder);
     cfgP.catch(() => undefined); // awaited below; this only keeps an early rejection from being "unhandled"
-    const names = await this.listNames(folder);
+    const names = await this.files.listNames(folder);
     const pair = await pairInFolder(
       folder.path,
       names,
       (d, n) => posix.join(d, n),
-      async (p) => this.readDeclaration(folder.with({ path: p }), (await cfgP).config.maxFileSize),
+      async (p) => this.files.readDeclaration(folder.with({ path: p }), (await cfgP).config.maxFileSize),
     );
     if (isStale()) return newer();
     const previous = this.states.get(key);
     const impactUri = pair?.impact ? folder.with({ path: pair.impact }) : undefined;
     const releaseUri = pair?.release ? folder.with({ path: pair.release }) : undefined;
     const cfg = await cfgP;
-    const maxBytes = cfg.config.maxFileSize;
-    const [impact, release] = await Promise.all([impactUri ? this.readText(impactUri, maxBytes) : undefined, releaseUri ? this.readText(releaseUri, maxBytes) : undefined]);
-    const files = impact || release ? await this.filesFor(folder, cfg.ignores) : undefined;
-    const card = impact || release ? await this.readCard(folder, release?.text, maxBytes) : undefined;
+    // Settings are resource-scoped: a folder of a multi-root workspace may set its own.
+    const config = applySettings(cfg.config, readSettings(folder));
+    const built = pair ? await buildLintInput(this.files.hostFor(folder), pair, { config, ignores: cfg.ignores }, { today: this.today(), rules: this.rules }) : undefined;
+    const cardUri = built?.cardPath !== undefined ? folder.with({ path: built.cardPath }) : undefined;
     if (isStale()) return newer();
 
     // Files that left the pair (deleted, or a release.yaml that stopped being a plan).
     for (const old of [previous?.impactUri, previous?.releaseUri]) {
       if (old && !sameUri(old, impactUri) && !sameUri(old, releaseUri)) this.diagnostics.delete(old);
     }
-    if (previous?.cardUri && !sameUri(previous.cardUri, card?.uri)) this.diagnostics.delete(previous.cardUri);
-    if (!impact && !release) {
+    if (previous?.cardUri && !sameUri(previous.cardUri, cardUri)) this.diagnostics.delete(previous.cardUri);
+    if (!built) {
       if (previous) {
         this.states.delete(key);
         if (previous.impactUri) this.diagnostics.delete(previous.impactUri);
@@ -554,18 +430,7 @@ export class LintService implements vscode.Disposable {
       return undefined;
     }
 
-    // Settings are resource-scoped: a folder of a multi-root workspace may set its own.
-    const config = applySettings(cfg.config, readSettings(folder));
-    const input: LintInput = {
-      impact: impactUri && impact ? fileInput(this.displayPath(impactUri), impact) : undefined,
-      release: releaseUri && release ? fileInput(this.displayPath(releaseUri), release) : undefined,
-      card: card?.input,
-      config,
-      today: this.today(),
-      files,
-      exists: existsFrom(files),
-      rules: this.rules,
-    };
+    const { input } = built;
     const t0 = Date.now();
     const result = lint(input);
     const state: PairState = {
@@ -573,10 +438,10 @@ export class LintService implements vscode.Disposable {
       folder,
       impactUri: input.impact ? impactUri : undefined,
       releaseUri: input.release ? releaseUri : undefined,
-      cardUri: result.card ? card?.uri : undefined,
+      cardUri: result.card ? cardUri : undefined,
       result,
-      impactVersion: impact?.version,
-      releaseVersion: release?.version,
+      impactVersion: built.impact?.version,
+      releaseVersion: built.release?.version,
       config,
       lintedAt: Date.now(),
     };
@@ -589,14 +454,7 @@ export class LintService implements vscode.Disposable {
   }
 
   private publish(state: PairState): void {
-    const base = this.options.docsBase;
-    const impact: vscode.Diagnostic[] = [];
-    const release: vscode.Diagnostic[] = [];
-    const card: vscode.Diagnostic[] = [];
-    for (const f of state.result.findings) {
-      const target = f.file === 'card' ? card : f.file === 'release' ? release : f.file === 'impact' ? impact : state.impactUri ? impact : release;
-      target.push(toDiagnostic(f, base));
-    }
+    const { impact, release, card } = pairDiagnostics(state.result.findings, !!state.impactUri, this.options.docsBase);
     if (state.impactUri) this.diagnostics.set(state.impactUri, impact);
     if (state.releaseUri) this.diagnostics.set(state.releaseUri, release);
     if (state.cardUri) this.diagnostics.set(state.cardUri, card);
@@ -605,247 +463,17 @@ export class LintService implements vscode.Disposable {
   private publishConfigProblems(cfg: ResolvedConfig, near: vscode.Uri): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const f of cfg.files) byFile.set(f, []);
-    for (const p of cfg.problems) {
-      const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, Math.max(0, p.column - 1), p.line - 1, Number.MAX_SAFE_INTEGER), p.message, vscode.DiagnosticSeverity.Error);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = CONFIG_RULE;
-      (byFile.get(p.file) ?? byFile.set(p.file, []).get(p.file)!).push(d);
-    }
+    for (const p of cfg.problems) (byFile.get(p.file) ?? byFile.set(p.file, []).get(p.file)!).push(configProblemDiagnostic(p));
     for (const [file, diags] of byFile) {
-      const uri = this.configUri(file, near);
+      const uri = this.config.configUri(file, near);
       if (uri) this.configDiagnostics.set(uri, diags);
     }
     // Configuration files on this folder's chain that were not read.
-    for (const skip of this.configSkips.values()) {
-      if (skip.uri.scheme !== near.scheme || !isSameOrInside(near.path, skip.dir)) continue;
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), skip.message, vscode.DiagnosticSeverity.Error);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = CONFIG_RULE;
-      this.configDiagnostics.set(skip.uri, [d]);
-    }
-  }
-
-  /**
-   * The pair's model card (cards/locate.ts): the file the plan's `model-card:` names, else a
-   * README.md beside the pair; undefined when there is neither.
-   */
-  private async readCard(folder: vscode.Uri, releaseText: string | undefined, maxBytes: number): Promise<{ uri: vscode.Uri; input: CardInput } | undefined> {
-    const ref = cardRef(releaseText);
-    if (ref !== undefined) {
-      if (!isRelativeCardPath(ref)) return undefined;
-      const uri = folder.with({ path: posix.normalize(posix.join(folder.path, ref.replace(/\\/g, '/'))) });
-      const read = await this.readText(uri, maxBytes);
-      const display = this.displayPath(uri);
-      if (!read) return { uri, input: { path: display, text: '', via: 'model-card', missing: true } };
-      return { uri, input: { ...fileInput(display, read), via: 'model-card' } };
-    }
-    const uri = folder.with({ path: posix.join(folder.path, CARD_FILE_NAME) });
-    const read = await this.readText(uri, maxBytes);
-    return read ? { uri, input: { ...fileInput(this.displayPath(uri), read), via: 'readme' } } : undefined;
-  }
-
-  private displayPath(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri, true);
-  }
-
-  // ---- reading ----------------------------------------------------------------------------------
-
-  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-    const s = uri.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === s && !d.isClosed);
-  }
-
-  /**
-   * The open editor's text (with its version) or the file's text on disk; undefined if missing. A
-   * file on disk above `maxBytes` or not a regular file is not read (see readGuarded); an open
-   * document's text is used whatever its size (the engine skips it when it is above maxFileSize).
-   */
-  async readText(uri: vscode.Uri, maxBytes: number): Promise<ReadText | undefined> {
-    const doc = this.openDocument(uri);
-    if (doc) return { text: doc.getText(), version: doc.version };
-    return readGuarded(uri, maxBytes);
-  }
-
-  /**
-   * Enough text of a lone release.yaml to see whether it declares itself a plan: the whole file, or
-   * for a local file above maxFileSize its head (as the CLI does). A file that cannot be read is no plan.
-   */
-  private async readDeclaration(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
-    const r = await this.readText(uri, maxBytes);
-    if (!r || r.unreadable !== undefined) return undefined;
-    if (r.size !== undefined) return this.options.readHead?.(uri, DECLARATION_HEAD);
-    return r.text;
-  }
-
-  private async listNames(folder: vscode.Uri): Promise<string[]> {
-    const names = new Set<string>();
-    try {
-      for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
-        // Everything but folders: a pipe or device (FileType.Unknown) named release.yaml is still
-        // part of the pair, reported as skipped rather than silently left out.
-        if (!(type & vscode.FileType.Directory)) names.add(name);
-      }
-    } catch {
-      // a deleted folder has no files
-    }
-    return [...names];
-  }
-
-  /**
-   * Files under a pair's folder (relative, forward slashes, sorted), as the path rules need them;
-   * undefined above FILE_LIST_CAP. Walks with workspace.fs.readDirectory (works in virtual
-   * workspaces and does not wait for the search service), skipping tool folders and ignore globs.
-   */
-  private filesFor(folder: vscode.Uri, ignores: readonly IgnoreSet[]): Promise<string[] | undefined> {
-    const key = folder.toString();
-    let p = this.fileLists.get(key);
-    if (!p) {
-      const started = Date.now();
-      p = listFilesUnder(folder, (u) => this.isIgnored(u, ignores))
-        .then((files) => {
-          this.options.log.trace(`listed ${files ? files.length : `more than ${FILE_LIST_CAP}`} file(s) under ${vscode.workspace.asRelativePath(folder)} in ${Date.now() - started} ms`);
-          return files;
-        })
-        .catch((err: unknown) => {
-          this.options.log.error(`listing files in ${key} failed`, err);
-          return undefined;
-        });
-      this.fileLists.set(key, p);
-    }
-    return p;
-  }
-
-  // ---- configuration ----------------------------------------------------------------------------
-
-  private newResolver(stopAt?: string, near?: vscode.Uri): ConfigResolver {
-    const host: ConfigHost = {
-      dirname: (p) => posix.dirname(p),
-      join: (d, n) => posix.join(d, n),
-      read: async (p) => {
-        const uri = this.configUri(p, near);
-        if (!uri) return undefined;
-        const r = await readGuarded(uri, CONFIG_MAX_BYTES);
-        if (!r || !wasSkipped(r)) return r?.text;
-        // Other errors stay "absent", as before: file systems that report a missing file with a
-        // plain error must not get a problem on a file that does not exist.
-        if (r.size === undefined && r.unreadable !== NOT_REGULAR && r.unreadable !== PERMISSION_DENIED) return undefined;
-        // Not read (too large, a pipe, no permission): as if absent for the chain, but said on the file itself.
-        const why = r.size !== undefined ? `it is ${formatBytes(r.size)}, above the ${formatBytes(CONFIG_MAX_BYTES)} limit for configuration files` : r.unreadable;
-        const message = `${posix.basename(uri.path)} was not read: ${why}. Its settings are ignored.`;
-        if (this.configSkips.get(uri.toString())?.message !== message) this.options.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${message}`);
-        this.configSkips.set(uri.toString(), { uri, dir: posix.dirname(p), message });
-        return undefined;
-      },
-    };
-    return new ConfigResolver(host, allRules, stopAt);
-  }
-
-  /**
-   * Config paths are the URI paths of the scheme/authority of the workspace (or file:); for a
-   * folder outside the workspace on another file system (`near`), of that file system.
-   */
-  private configUri(p: string, near?: vscode.Uri): vscode.Uri | undefined {
-    const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => p === f.uri.path || p.startsWith(f.uri.path.endsWith('/') ? f.uri.path : `${f.uri.path}/`));
-    if (folder) return folder.uri.with({ path: p });
-    if (near && near.scheme !== 'file') return near.with({ path: p, query: '', fragment: '' });
-    // Above the workspace: only on the local file system.
-    return vscode.Uri.file(p);
-  }
-
-  /** The configuration for files in a folder. In virtual workspaces the walk stops at the workspace folder. */
-  configFor(folder: vscode.Uri): Promise<ResolvedConfig> {
-    const wsFolder = vscode.workspace.getWorkspaceFolder(folder);
-    if (!wsFolder && folder.scheme !== 'file') {
-      // Outside the workspace on another file system: that file system's chain, never local files.
-      const root = folder.with({ path: '/', query: '', fragment: '' });
-      let r = this.virtualResolvers.get(root.toString());
-      if (!r) {
-        r = this.newResolver(undefined, root);
-        this.virtualResolvers.set(root.toString(), r);
-      }
-      return r.resolve(folder.path);
-    }
-    if (!wsFolder || wsFolder.uri.scheme === 'file') return this.resolver.resolve(folder.path);
-    const stopAt = wsFolder.uri.path;
-    let r = this.virtualResolvers.get(stopAt);
-    if (!r) {
-      r = this.newResolver(stopAt);
-      this.virtualResolvers.set(stopAt, r);
-    }
-    return r.resolve(folder.path);
+    for (const skip of this.config.skippedNear(near)) this.configDiagnostics.set(skip.uri, [configSkipDiagnostic(skip.message)]);
   }
 
   private resetConfig(): void {
-    this.resolver = this.newResolver();
-    this.virtualResolvers.clear();
-    this.configSkips.clear();
+    this.config.reset();
     this.configDiagnostics.clear();
   }
-
-  private isIgnored(uri: vscode.Uri, ignores: readonly IgnoreSet[]): boolean {
-    for (const set of ignores) {
-      const rel = posix.relative(set.base, uri.path);
-      if (!rel || rel.startsWith('..')) continue;
-      const m = picomatch(set.patterns, { dot: true });
-      if (m(rel) || m(`${rel}/`)) return true;
-    }
-    return false;
-  }
-}
-
-/** Schemes that show another view of a file (diffs, history, output), never a pair to lint. */
-const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'debug', 'walkThrough', 'walkThroughSnippet', 'merge-conflict.conflict-diff', 'comment', 'search-editor', 'chat-editing-text-model']);
-
-/**
- * Documents of any scheme that workspace.fs can read (file:, the workspace folders' schemes,
- * in-memory or remote file systems registered by other extensions), except views of other files
- * (git:, output:, vscode-*: ... unless the workspace itself lives there).
- */
-export function acceptsScheme(scheme: string): boolean {
-  // The workspace's own schemes first: virtual workspaces use e.g. vscode-vfs:.
-  if (scheme === 'file' || (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === scheme)) return true;
-  if (SKIPPED_SCHEMES.has(scheme) || scheme.startsWith('vscode-')) return false;
-  return vscode.workspace.fs.isWritableFileSystem(scheme) !== undefined;
-}
-
-async function listFilesUnder(folder: vscode.Uri, ignored: (uri: vscode.Uri) => boolean): Promise<string[] | undefined> {
-  const out: string[] = [];
-  const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: folder, rel: '' }];
-  while (queue.length) {
-    const { uri, rel } = queue.shift()!;
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(uri);
-    } catch {
-      continue;
-    }
-    for (const [name, type] of entries) {
-      const child = vscode.Uri.joinPath(uri, name);
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue; // never follow linked folders
-      if (type & vscode.FileType.Directory) {
-        if (SKIPPED_DIRS.includes(name) || ignored(child)) continue;
-        queue.push({ uri: child, rel: childRel });
-      } else if (type & vscode.FileType.File) {
-        if (ignored(child)) continue;
-        out.push(childRel);
-        if (out.length > FILE_LIST_CAP) return undefined;
-      }
-    }
-  }
-  return out.sort();
-}
-
-/** `exists` for the rules, from the file list: a file, or a folder that holds listed files. */
-function existsFrom(files: readonly string[] | undefined): ((rel: string) => boolean | undefined) | undefined {
-  if (!files) return undefined;
-  const set = new Set(files);
-  return (rel) => {
-    const norm = posix.normalize(rel.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
-    if (norm.startsWith('..') || norm.startsWith('/')) return undefined;
-    if (norm === '.' || norm === '') return true;
-    if (set.has(norm)) return true;
-    const prefix = `${norm}/`;
-    return files.some((f) => f.startsWith(prefix));
-  };
 }

@@ -19,7 +19,8 @@ import { summarizeProvenance, VERDICT_LABEL, type ProvenanceSummary } from '../c
 import { needsProvenance, readProvenancePlan } from '../core/provenance/plan';
 import type { Finding } from '../core/types';
 import { listen, watch } from './listeners';
-import { DIAGNOSTIC_SOURCE, ruleOf, toDiagnostic, type PairState } from './lintService';
+import { DIAGNOSTIC_SOURCE, ruleOf, toDiagnostic } from './diagnostics';
+import type { PairState } from './lintService';
 import type { Services } from './services';
 import type { TreeNode } from './tree/model';
 

@@ -2,7 +2,7 @@
  * The Impact Notes language server: an adapter over src/core, like the CLI and the extension.
  * IMPACT.md, release plans and .impact-notes.yaml are linted as they are opened and edited
  * (debounced; an older lint that finishes after a newer edit is dropped), with the CLI's own reading
- * of pairs and configuration (src/cli/lint.ts lintInputFor, the Node config host) and the open
+ * of pairs and configuration (core/lint-input.ts over the Node file host, the Node config host) and the open
  * editor's text in place of the disk. Quick fixes, suggestions, suppressions and fix-all come from
  * the core (fix.ts, suppress.ts); hover and completion from core/help.ts; research artifacts no
  * plan covers from the CLI's discovery provider, published on the files they name.
@@ -37,7 +37,7 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { taxonomyDocUrl } from '../core/docs-url';
 import { LINKS } from '../cli/package-info';
 import { lint, todayUtc, utf8Length, type LintInput, type LintResult } from '../core/engine';
-import { lintAndFix } from '../core/fix';
+import { fixAllTexts } from '../core/fix';
 import { impactCompletions, impactHoverAt, releaseCompletions, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, type PairFiles } from '../core/pairs';
@@ -49,7 +49,10 @@ import type { FileKind, Finding, Fix } from '../core/types';
 import { discoveryProvider } from '../cli/discovery';
 import { isIgnored } from '../cli/find-pairs';
 import { readTextHead, readTextSync } from '../cli/fs-host';
-import { lintInputFor, type ProviderContext } from '../cli/lint';
+import type { ProviderContext } from '../cli/lint';
+import { nodeFileHost } from '../cli/node-file-host';
+import { buildLintInput } from '../core/lint-input';
+import type { FileHost } from '../core/file-host';
 import {
   CONFIG_RULE,
   DIAGNOSTIC_SOURCE,
@@ -133,6 +136,8 @@ export class ImpactNotesServer {
   /** Settles when the current discovery run has published (tests and the benchmark wait on it). */
   discoveryDone: Promise<void> = Promise.resolve();
   private readonly today: () => Date;
+  /** Pair files for linting: the open documents' texts, else the disk (guarded). */
+  private readonly files: FileHost;
 
   constructor(
     private readonly connection: Connection,
@@ -145,6 +150,7 @@ export class ImpactNotesServer {
       join: (dir, name) => path.join(dir, name),
     };
     this.resolver = new ConfigResolver(this.configHost, allRules);
+    this.files = nodeFileHost({ openText: (f) => this.openText(f) });
     this.register();
   }
 
@@ -367,7 +373,8 @@ export class ImpactNotesServer {
     const resolved = pair ? await this.resolver.resolve(state.dir) : undefined;
     if (gen !== state.generation) return; // a newer edit: its own lint publishes
     this.publishConfigProblems(resolved);
-    const input = pair && resolved ? lintInputFor(pair, resolved, { today: this.today(), rules: allRules, openText: (f) => this.openText(f) }) : undefined;
+    const input = pair && resolved ? (await buildLintInput(this.files, pair, resolved, { today: this.today(), rules: allRules }))?.input : undefined;
+    if (gen !== state.generation) return;
     const result = input ? lint(input) : undefined;
     if (gen !== state.generation) return;
     state.pair = pair;
@@ -642,8 +649,7 @@ export class ImpactNotesServer {
     const file = input && (kind === 'impact' ? input.impact : input.release);
     // A file left unread (above maxFileSize, not a regular file) has nothing to fix.
     if (!input || !file || file.size !== undefined || file.unreadable !== undefined) return undefined;
-    const res = lintAndFix(input, { files: [kind] });
-    const after = kind === 'impact' ? res.impact : res.release;
+    const after = fixAllTexts(input, [kind])[kind];
     if (after === undefined) return undefined;
     const before = doc.getText();
     const change = minimalChange(before, after);

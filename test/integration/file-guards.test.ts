@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ImpactNotesApi } from '../../src/extension/extension';
-import { readGuarded } from '../../src/extension/lintService';
+import { readGuarded } from '../../src/extension/workspace-files';
 import { codeOf, getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, removeFolder, tempFolder, waitFor, waitLinted, writeText } from './core-helpers';
 
 const SKIPPED = 'file-skipped';

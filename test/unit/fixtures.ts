@@ -20,7 +20,9 @@ import { parseConfig, defaultConfig, type Config } from '../../src/core/config';
 import { allRules } from '../../src/core/rules';
 import type { FileKind } from '../../src/core/types';
 import type { CardInput } from '../../src/core/engine';
-import { readCardForLint } from '../../src/cli/fs-host';
+import { readForLint } from '../../src/cli/fs-host';
+import { nodeFiles } from '../../src/cli/node-file-host';
+import { cardInput, cardLocation } from '../../src/core/lint-input';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const DEFAULT_TODAY = '2026-06-01';
@@ -66,7 +68,9 @@ export function loadFixture(dir: string, defaultRule?: string): Fixture {
   const meta = fs.existsSync(path.join(dir, 'fixture.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'fixture.json'), 'utf8')) : {};
   const impact = read(path.join(dir, 'IMPACT.md'));
   const release = read(path.join(dir, 'release.yaml'));
-  const card = readCardForLint(dir, release, 2_000_000);
+  // The card as every surface finds it (core/lint-input.ts), read through the Node host's guard.
+  const loc = cardLocation(nodeFiles, dir, release);
+  const card = loc && cardInput(loc, readForLint(loc.path, 2_000_000), loc.path);
   let config = defaultConfig();
   if (meta.config) {
     const parsed = parseConfig(JSON.stringify(meta.config), undefined, allRules);

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { artifactUncoveredFixes } from '../../core/discovery';
 import { parseRelease } from '../../core/release/parse';
 import { artifactUncovered } from '../../core/rules/workspace';
-import { ruleOf } from '../lintService';
+import { ruleOf } from '../diagnostics';
 import type { DiscoveryService } from './service';
 
 export class ArtifactUncoveredActions implements vscode.CodeActionProvider {

@@ -33,7 +33,7 @@ function createPlanArgs(root: RootState): [vscode.Uri, { id: string; content: st
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): DiscoveryApi {
-  const service = new DiscoveryService({ host: services.lintService, log: services.log, docsBase: services.docsBase });
+  const service = new DiscoveryService({ host: services.lintService.config, log: services.log, docsBase: services.docsBase });
   const section = new UnplannedResearchSection(service);
   context.subscriptions.push(service, section);
   service.watch();

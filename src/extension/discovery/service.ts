@@ -45,10 +45,11 @@ import type { Finding } from '../../core/types';
 import type { Log } from '../log';
 import { formatBytes } from '../../core/engine';
 import { listen, watch } from '../listeners';
-import { DIAGNOSTIC_SOURCE, readGuarded, toDiagnostic, wasSkipped } from '../lintService';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../diagnostics';
+import { readBytesGuarded, readGuarded, wasSkipped } from '../workspace-files';
 import { applySettings, SECTION, type Settings } from '../settings';
 
-/** What discovery needs from the lint service (configuration chain and settings). */
+/** What discovery needs from the configuration service (config-service.ts): the configuration chain and settings. */
 export interface DiscoveryHost {
   configFor(folder: vscode.Uri): Promise<{ config: Config; ignores: readonly IgnoreSet[] }>;
   currentSettings(): Settings;
@@ -515,16 +516,7 @@ export class DiscoveryService implements vscode.Disposable {
    */
   private async loadTracked(s: FolderState): Promise<void> {
     const ws = s.folder.uri;
-    const read = async (p: string): Promise<Uint8Array | undefined> => {
-      try {
-        const uri = ws.with({ path: p });
-        const st = await vscode.workspace.fs.stat(uri);
-        if (!(st.type & vscode.FileType.File) || st.size > 256 * 1024 * 1024) return undefined;
-        return await vscode.workspace.fs.readFile(uri);
-      } catch {
-        return undefined;
-      }
-    };
+    const read = (p: string): Promise<Uint8Array | undefined> => readBytesGuarded(ws.with({ path: p }), 256 * 1024 * 1024);
     const segs = ws.path.replace(/\/+$/, '').split('/');
     for (let up = 0; up < segs.length && up < 40; up++) {
       const dir = segs.slice(0, segs.length - up).join('/') || '/';
@@ -578,15 +570,9 @@ export class DiscoveryService implements vscode.Disposable {
       }
     }
     if (!needsEntryCheck(rel, inPackage)) return false;
-    let head: string | undefined;
-    try {
-      const uri = this.uriOf(s, rel);
-      const st = await vscode.workspace.fs.stat(uri);
-      // workspace.fs reads whole files: a very large one is left as it was (a marker).
-      if (st.size <= 16 * ENTRY_HEAD_BYTES) head = new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, ENTRY_HEAD_BYTES));
-    } catch {
-      head = undefined;
-    }
+    // workspace.fs reads whole files: a very large one is left as it was (a marker); a pipe is never opened.
+    const bytes = await readBytesGuarded(this.uriOf(s, rel), 16 * ENTRY_HEAD_BYTES);
+    const head = bytes && new TextDecoder().decode(bytes.subarray(0, ENTRY_HEAD_BYTES));
     return isLibraryModule(rel, inPackage, head);
   }
 
