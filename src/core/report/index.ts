@@ -14,7 +14,7 @@ export {
   type ExportFormat,
   type ExportKind,
   type ExportResult,
-} from './exports';
+} from '../exports';
 
 export const REPORT_FORMATS = ['html', 'md', 'latex'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
