@@ -9,11 +9,15 @@ export {
   checklist,
   EXPORT_FORMATS,
   EXPORT_KINDS,
+  EXPORTS,
   exportFileName,
+  findExport,
+  FORMAT_LABEL,
   renderExport,
   type ExportFormat,
   type ExportKind,
   type ExportResult,
+  type ExportSpec,
 } from '../exports';
 
 export const REPORT_FORMATS = ['html', 'md', 'latex'] as const;
