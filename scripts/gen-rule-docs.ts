@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from '../src/core/engine';
 import { allRules } from '../src/core/rules';
 import type { Rule, RuleMeta } from '../src/core/types';
-import { CATEGORY, COMMAND_LIST, type CommandSpec } from '../src/extension/commandTable';
+import { CATEGORY, COMMAND_LIST, type CommandRecord } from '../src/extension/commandTable';
 
 export const RULE_DOCS_DIR = join(__dirname, '..', 'docs', 'rules');
 export const RULE_INDEX_PATH = join(RULE_DOCS_DIR, 'README.md');
@@ -107,7 +107,7 @@ const COMMANDS_START = /<!-- commands:start[^>]*-->/;
 const COMMANDS_END = '<!-- commands:end -->';
 
 /** README.md with the command table between its markers replaced by one made from the command table. */
-export function renderCommandTable(readme: string, commands: readonly CommandSpec[] = COMMAND_LIST): string {
+export function renderCommandTable(readme: string, commands: readonly CommandRecord[] = COMMAND_LIST): string {
   const start = COMMANDS_START.exec(readme);
   const end = readme.indexOf(COMMANDS_END);
   if (!start || end < start.index) throw new Error('README.md has no <!-- commands:start --> … <!-- commands:end --> markers');

@@ -1,20 +1,13 @@
 /**
- * Writes the extension-core parts of package.json from metadata, so they never drift:
- *   - contributes.configuration: the `impactNotes.*` settings, with one JSON-schema'd property per
- *     rule under `impactNotes.rules` (from the rule list);
- *   - the commands of src/extension/commandTable.ts in contributes.commands and contributes.menus
- *     (entries with other ids, e.g. the views' commands, are kept as they are).
- * Run: `npx tsx scripts/gen-settings.ts` (or `--check` to only compare; exit 1 when out of date).
- * test/unit/settings-manifest.test.ts fails when package.json and these builders disagree.
- *
- * It reads package.json, replaces only those keys, and writes it back at once (other engineers
- * edit other keys of the same file).
+ * The settings: package.json's contributes.configuration, the `impactNotes.*` settings with one
+ * JSON-schema'd property per rule under `impactNotes.rules` (from the rule list). Written by the
+ * manifest generator, scripts/gen-manifest.ts (`npm run gen:settings`, or `npm run gen` for every
+ * generated file); test/unit/settings-manifest.test.ts checks what it builds.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectLinks, ruleDocUrl } from '../src/core/docs-url';
 import { allRules } from '../src/core/rules';
-import { CATEGORY, COMMAND_LIST, type CommandSpec } from '../src/extension/commandTable';
 
 export const PACKAGE_JSON = join(__dirname, '..', 'package.json');
 
@@ -98,56 +91,6 @@ export function buildConfiguration(): Json {
   return { title: 'Impact Notes', properties };
 }
 
-function commandEntry(c: CommandSpec): Json {
-  const e: Json = { command: c.id, title: c.title, category: CATEGORY };
-  if (c.icon) e.icon = c.icon;
-  return e;
-}
-
-/** Writes the builders' output into a manifest object (in place) and returns it. */
-export function applyToManifest(pkg: Json): Json {
-  const contributes = (pkg.contributes ??= {}) as Json;
-  contributes.configuration = buildConfiguration();
-
-  const ours = new Set(COMMAND_LIST.map((c) => c.id));
-  const others = ((contributes.commands as Json[] | undefined) ?? []).filter((c) => !ours.has(String(c.command)));
-  contributes.commands = [...COMMAND_LIST.map(commandEntry), ...others];
-
-  const menus = (contributes.menus ??= {}) as Record<string, Json[]>;
-  const keep = (list: Json[] | undefined) => (list ?? []).filter((m) => !ours.has(String(m.command)));
-  menus.commandPalette = [
-    ...COMMAND_LIST.filter((c) => c.palette).map((c) => ({ command: c.id, when: c.palette })),
-    ...keep(menus.commandPalette),
-  ];
-  menus['explorer/context'] = [
-    ...COMMAND_LIST.filter((c) => c.explorerFolder).map((c, i) => ({ command: c.id, when: 'explorerResourceIsFolder', group: `7_modification@${8 + i}` })),
-    ...keep(menus['explorer/context']),
-  ];
-  return pkg;
-}
-
 export function readManifest(): Json {
   return JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as Json;
-}
-
-/** Whether package.json already holds what the builders produce. */
-export function manifestInSync(pkg: Json = readManifest()): boolean {
-  const before = JSON.stringify(pkg);
-  const after = JSON.stringify(applyToManifest(JSON.parse(before) as Json));
-  return before === after;
-}
-
-if (require.main === module) {
-  const pkg = readManifest();
-  if (process.argv.includes('--check')) {
-    if (!manifestInSync(pkg)) {
-      console.error('package.json is out of date: run npx tsx scripts/gen-settings.ts');
-      process.exit(1);
-    }
-    console.log('package.json settings and commands are up to date');
-  } else {
-    applyToManifest(pkg);
-    writeFileSync(PACKAGE_JSON, JSON.stringify(pkg, null, 2) + '\n');
-    console.log('wrote contributes.configuration, commands and menus to package.json');
-  }
 }

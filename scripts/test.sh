@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what it needs (npm packages, Debian chromium and
-# build tools, the VS Code host), type-checks, builds, then runs
+# build tools, the VS Code host), type-checks, checks that every generated file is up to date
+# (`npm run gen -- --check`, counted as one test), builds, then runs
 #   1. unit and CLI tests in plain Node (mocha),
 #   2. integration tests inside a real VS Code (code-server + headless chromium), then a second,
 #      short pass on a multi-root workspace (test/integration/*.multiroot.ts, run-vscode-tests.sh
@@ -38,6 +39,9 @@ fi
 
 step "type-check (tsc --noEmit)"
 if npx tsc --noEmit -p . ; then add 1 0; echo "1 passed, 0 failed"; else add 0 1; echo "type-check failed"; fi
+
+step "generated files are up to date (npm run gen -- --check)"
+if npx tsx scripts/gen.ts --check; then add 1 0; echo "1 passed, 0 failed"; else add 0 1; echo "generated files are stale: run npm run gen"; fi
 
 step "build (esbuild)"
 if ! npm run -s build; then

@@ -18,6 +18,8 @@ import {
   buildReport,
   EXPORT_FORMATS,
   EXPORT_KINDS,
+  EXPORTS,
+  FORMAT_LABEL,
   renderExport,
   renderReportHtml,
   renderReportLatex,
@@ -128,6 +130,21 @@ interface OutFlags {
   today?: Date;
 }
 
+/** "a, b or c" (`sep` between all but the last two). */
+function orList(items: readonly string[], sep = ', '): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(sep)} or ${items[items.length - 1]}`;
+}
+
+/** Every format some export has, in the order the exports name them. */
+const ALL_FORMATS: ExportFormat[] = [...new Set(EXPORTS.flatMap((e) => e.formats))];
+
+/** `--format`'s help: "md or latex (model-card: md only; default md)". */
+function formatHelp(): string {
+  const limited = EXPORTS.filter((e) => e.formats.length < ALL_FORMATS.length).map((e) => `${e.kind}: ${e.formats.join(' or ')} only`);
+  const defaults = [...new Set(EXPORTS.map((e) => e.formats[0]))];
+  return `${orList(ALL_FORMATS)} (${[...limited, `default ${defaults.join(' or ')}`].join('; ')})`;
+}
+
 export function registerReportCommands(program: Command, ctx: ReportCliContext): void {
   const { io } = ctx;
   const setExitCode = (code: number) => ctx.setExitCode?.(code);
@@ -156,12 +173,10 @@ export function registerReportCommands(program: Command, ctx: ReportCliContext):
 
   program
     .command('export')
-    .description(
-      'Write text for a paper or a model card from the assessment in a folder: broader-impact (a broader-impact statement), checklist (NeurIPS and ACL/ARR checklist answers) or model-card (risks, limitations and out-of-scope use for a Hugging Face README).',
-    )
+    .description(`Write text for a paper or a model card from the assessment in a folder: ${orList(EXPORTS.map((e) => `${e.kind} (${e.summary})`), ', ')}.`)
     .addArgument(new Argument('<kind>', 'what to export').choices(EXPORT_KINDS))
     .argument('[dir]', 'folder with IMPACT.md and release.yaml', '.')
-    .addOption(new Option('-f, --format <name>', 'md or latex (model-card: md only; default md)').choices(['md', 'latex']))
+    .addOption(new Option('-f, --format <name>', formatHelp()).choices(ALL_FORMATS))
     .option('-o, --out <file>', 'write to this file instead of stdout (never overwritten without --force)')
     .option('--into <file>', 'write into an existing file in place: a model card (README.md, between impact-notes markers) or a NeurIPS checklist.tex (its TODO answers)')
     .option('--force', 'replace the --out file if it exists; with --into checklist, replace answers already written')
@@ -177,7 +192,7 @@ export function registerReportCommands(program: Command, ctx: ReportCliContext):
         return;
       }
       const format = flags.format ?? EXPORT_FORMATS[kind][0];
-      if (!EXPORT_FORMATS[kind].includes(format)) throw new UsageError(`The ${kind} export is Markdown only; leave out --format or use --format md.`);
+      if (!EXPORT_FORMATS[kind].includes(format)) throw new UsageError(`The ${kind} export is ${orList(EXPORT_FORMATS[kind].map((f) => FORMAT_LABEL[f]))} only; leave out --format or use ${orList(EXPORT_FORMATS[kind].map((f) => `--format ${f}`))}.`);
       const { model } = await loadReport(dir, io.cwd, ctx.todayFrom(flags.today), flags.config);
       const result = renderExport(kind, model, format);
       emit(result.text, flags, `the ${kind} export`);

@@ -1,17 +1,19 @@
 /**
- * Binds the command table (commandTable.ts) to handlers. Each handler lives with its feature; this
- * file only wires them and reports failures once (output channel + one message).
+ * Binds the workspace commands of the command table (commandTable.ts) to their handlers, through the
+ * one registration function (command-registry.ts, which reports failures once). Each handler lives
+ * with its feature.
  */
 import * as vscode from 'vscode';
 import { allRules, findRule } from '../core/rules';
 import { createReleasePlan, newAssessment, runAssessment } from './assessment/commands';
 import { fixAllInPair } from './codeActions';
-import { COMMANDS, type CommandKey } from './commandTable';
+import { registerCommands, type Handler } from './command-registry';
+import type { CommandKey } from './commandTable';
 import { checkReadiness } from './readiness';
 import { showRulePage } from './ruleDocs';
 import type { Services } from './services';
 
-export type Handler = (...args: unknown[]) => unknown;
+export type { Handler } from './command-registry';
 
 /** Opens the rule's page (docs/rules/<rule>.md, bundled and read-only) in the Markdown preview. */
 export async function showRuleDocumentation(services: Services, rule?: unknown): Promise<vscode.Uri | undefined> {
@@ -44,7 +46,7 @@ export async function lintWorkspaceCommand(services: Services): Promise<{ pairs:
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): Partial<Record<CommandKey, Handler>> {
-  const handlers: Partial<Record<CommandKey, Handler>> = {
+  return registerCommands(context, services, {
     newAssessment: (uri) => newAssessment(services, uri),
     runAssessment: (uri) => runAssessment(services, uri),
     lintWorkspace: () => lintWorkspaceCommand(services),
@@ -53,22 +55,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     showRuleDocumentation: (rule) => showRuleDocumentation(services, rule),
     showOutput: () => services.log.show(),
     applyFixAll: (uri) => fixAllInPair(services, uri),
-  };
-  for (const [key, handler] of Object.entries(handlers) as [CommandKey, Handler][]) {
-    const id = COMMANDS[key].id;
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await handler(...args);
-        } catch (err) {
-          const message = services.log.error(`${COMMANDS[key].title.replace(/…$/, '')} failed`, err);
-          void services.prompts.showErrorMessage(`Impact Notes: ${message}`, 'Show Output').then((a) => {
-            if (a) services.log.show();
-          });
-          return undefined;
-        }
-      }),
-    );
-  }
-  return handlers;
+  });
 }

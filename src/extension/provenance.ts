@@ -18,13 +18,12 @@ import { hashChecksums, readSamples, ReportCache } from '../core/provenance/node
 import { summarizeProvenance, VERDICT_LABEL, type ProvenanceSummary } from '../core/provenance/model';
 import { needsProvenance, readProvenancePlan } from '../core/provenance/plan';
 import type { Finding } from '../core/types';
+import { registerCommands } from './command-registry';
 import { listen, watch } from './listeners';
 import { DIAGNOSTIC_SOURCE, ruleOf, toDiagnostic } from './diagnostics';
 import type { PairState } from './lintService';
 import type { Services } from './services';
 import type { TreeNode } from './tree/model';
-
-export const CHECK_PROVENANCE_COMMAND = 'impactNotes.checkProvenance';
 
 export class ProvenanceService implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-provenance`);
@@ -277,12 +276,14 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       subscribe: (handler) => listen(service.onDidUpdate, handler, 'report panel: provenance updates'),
     }),
   );
-  context.subscriptions.push(
-    vscode.commands.registerCommand(CHECK_PROVENANCE_COMMAND, async () => {
+  registerCommands(context, services, {
+    checkProvenance: async () => {
       const n = await service.checkAll();
       services.log.info(`provenance checked for ${n} release plan${n === 1 ? '' : 's'}`);
       return n;
-    }),
+    },
+  });
+  context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new ChecksumFixProvider(service), ChecksumFixProvider.metadata),
   );
   return { service, section };

@@ -62,6 +62,15 @@ describe('extension core: commands', function () {
     return f;
   }
 
+  it('registers every command package.json contributes (one table, one registration path)', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (ext().packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.ok(contributed.length >= 25);
+    for (const id of contributed) assert.ok(registered.has(id), `${id} is contributed but not registered`);
+    const ours = [...registered].filter((id) => id.startsWith('impactNotes.') && !id.startsWith('impactNotes.assessments') && !id.startsWith('impactNotes.report'));
+    for (const id of ours) assert.ok(contributed.includes(id), `${id} is registered but not in package.json`);
+  });
+
   /** Answers the three New Assessment questions (modality, artifacts, review level). */
   function scaffoldAnswers(call: PromptCall): unknown {
     if (call.kind === 'quickPick' && /modality/i.test(call.text)) return [pick(call, 'audio')];

@@ -222,6 +222,23 @@ describe('report: panel and exports', function () {
     await vscode.workspace.fs.delete(target);
   });
 
+  it('offers each export in the formats of the export list, and reports a failing export once, with Show Output', async () => {
+    const fake = scripted((call) => {
+      if (call.kind === 'quickPick') {
+        assert.deepEqual(call.items?.map((i) => i.label), ['Markdown', 'LaTeX']);
+        throw new Error('scripted failure');
+      }
+      return undefined;
+    });
+    api.prompts.use(fake);
+    const result = await vscode.commands.executeCommand('impactNotes.exportChecklist', ws('IMPACT.md'));
+    assert.equal(result, undefined, 'the error wrapper returns undefined');
+    const errors = fake.calls.filter((c) => c.kind === 'error');
+    assert.equal(errors.length, 1, JSON.stringify(fake.calls));
+    assert.match(errors[0].text, /^Impact Notes: Export Conference Checklist Answers failed: scripted failure$/);
+    assert.deepEqual(errors[0].items?.map((i) => i.label), ['Show Output']);
+  });
+
   it('exports checklist answers and the model-card section', async () => {
     api.prompts.use(scripted((call) => (call.kind === 'quickPick' ? call.items?.find((i) => i.label === 'Markdown') : undefined)));
     const checklist = await vscode.commands.executeCommand<vscode.Uri>('impactNotes.exportChecklist', ws('IMPACT.md'));

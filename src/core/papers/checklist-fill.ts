@@ -6,7 +6,7 @@
  * macros are replaced and nothing else: every other byte stays. Answers the authors already wrote
  * are left alone unless `force`; where they contradict the plan, that is reported. Pure.
  */
-import { checklist, type Answer } from '../report/exports';
+import { checklist, type Answer } from '../exports/checklist';
 import { escapeLatex } from '../report/escape';
 import type { ReportModel } from '../report/model';
 import { planArtifacts } from '../rules/pair/read';

@@ -9,12 +9,16 @@ export {
   checklist,
   EXPORT_FORMATS,
   EXPORT_KINDS,
+  EXPORTS,
   exportFileName,
+  findExport,
+  FORMAT_LABEL,
   renderExport,
   type ExportFormat,
   type ExportKind,
   type ExportResult,
-} from './exports';
+  type ExportSpec,
+} from '../exports';
 
 export const REPORT_FORMATS = ['html', 'md', 'latex'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

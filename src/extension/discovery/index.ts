@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { suggestArtifacts } from '../../core/discovery';
 import type { Services } from '../services';
 import { ArtifactUncoveredActions } from './codeActions';
-import { DISCOVERY_COMMANDS } from './contributions';
+import { registerCommands } from '../command-registry';
+import { COMMANDS } from '../commandTable';
 import { DiscoveryService, type RootState } from './service';
 import { UnplannedResearchSection } from './treeSection';
 
@@ -44,13 +45,13 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     return section.rootOf(arg);
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand(DISCOVERY_COMMANDS.createReleasePlan.command, async (arg?: unknown) => {
+  registerCommands(context, services, {
+    discoveryCreateReleasePlan: async (arg?: unknown) => {
       const root = rootFrom(arg);
       if (!root) return undefined;
-      return vscode.commands.executeCommand('impactNotes.createReleasePlan', ...createPlanArgs(root));
-    }),
-    vscode.commands.registerCommand(DISCOVERY_COMMANDS.openReleasePlan.command, async (arg?: unknown) => {
+      return vscode.commands.executeCommand(COMMANDS.createReleasePlan.id, ...createPlanArgs(root));
+    },
+    discoveryOpenReleasePlan: async (arg?: unknown) => {
       const root = rootFrom(arg);
       const plan = root?.root.plan;
       if (!root || !plan?.file) return undefined;
@@ -58,8 +59,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       const a = plan.anchor;
       const selection = a ? new vscode.Range(a.start.line, a.start.character, a.end.line, a.end.character) : undefined;
       return vscode.window.showTextDocument(uri, { selection, preview: false });
-    }),
-    vscode.commands.registerCommand(DISCOVERY_COMMANDS.rescan.command, () => service.scanAll('rescan requested')),
+    },
+    discoveryRescan: () => service.scanAll('rescan requested'),
+  });
+  context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new ArtifactUncoveredActions(service), ArtifactUncoveredActions.metadata),
   );
 

@@ -1,23 +1,15 @@
 /**
- * The export commands in the editor: broader-impact statement (Markdown or LaTeX), conference
- * checklist answers (Markdown or LaTeX) and the model-card section (Markdown). The file goes next
- * to the assessment (broader-impact.md, checklist-answers.tex, model-card-risks.md…); an existing
+ * The export commands in the editor, one per export of src/core/exports (broader-impact statement,
+ * conference checklist answers, model-card section…): the format quick pick lists the export's
+ * formats, and the file goes next to the assessment under the export's file name; an existing
  * file is replaced only after the user agrees (through the prompt layer), and the result is opened.
  */
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
-import { buildReport, EXPORT_FORMATS, exportFileName, renderExport, type ExportFormat, type ExportKind } from '../../core/report';
+import { buildReport, EXPORT_FORMATS, exportFileName, findExport, FORMAT_LABEL, renderExport, type ExportFormat, type ExportKind } from '../../core/report';
 import type { Services } from '../services';
 import { pairLabel, pickPair } from './pick';
-
-const KIND_TITLE: Record<ExportKind, string> = {
-  'broader-impact': 'broader-impact statement',
-  checklist: 'conference checklist answers',
-  'model-card': 'model-card section',
-};
-
-const FORMAT_LABEL: Record<ExportFormat, string> = { md: 'Markdown', latex: 'LaTeX' };
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -36,7 +28,7 @@ export interface ExportOptions {
 
 /** Runs one export; returns the written file, or undefined when the user cancelled. */
 export async function exportCommand(services: Services, kind: ExportKind, arg: unknown, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
-  const title = KIND_TITLE[kind];
+  const title = findExport(kind)?.title ?? kind;
   const state = await pickPair(services, arg, `export the ${title}`);
   if (!state) return undefined;
 

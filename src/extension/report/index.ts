@@ -1,12 +1,13 @@
 /**
  * Report and exports in the editor: `impactNotes.openReport` (palette, the assessments view's title
- * bar and pair items) opens or reveals the report panel of an assessment; the three export commands
- * write text for papers and model cards. Returns an API for tests (`api.features.report`).
+ * bar and pair items) opens or reveals the report panel of an assessment; one export command per export
+ * of src/core/exports writes text for papers and model cards. Returns an API for tests (`api.features.report`).
  */
 import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
-import type { ExportFormat, ExportKind } from '../../core/report';
-import { COMMANDS, type CommandKey } from '../commandTable';
+import { EXPORTS, type ExportFormat, type ExportKind } from '../../core/report';
+import { registerCommand, registerCommands } from '../command-registry';
+import { EXPORT_COMMANDS } from '../commandTable';
 import type { Services } from '../services';
 import { exportCommand } from './exports';
 import { fillChecklistInto, importStatementCommand, writeModelCardInto } from './into';
@@ -55,27 +56,15 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     return panel;
   };
 
-  const handlers: Partial<Record<CommandKey, (arg?: unknown) => Promise<unknown>>> = {
+  registerCommands(context, services, {
     openReport: (arg) => open(arg),
-    exportBroaderImpact: (arg) => exportCommand(services, 'broader-impact', arg, { today: () => today() }),
-    exportChecklist: (arg) => exportCommand(services, 'checklist', arg, { today: () => today() }),
-    exportModelCard: (arg) => exportCommand(services, 'model-card', arg, { today: () => today() }),
     writeModelCardInto: (arg) => writeModelCardInto(services, arg, () => today()),
     fillChecklistInto: (arg) => fillChecklistInto(services, arg, { today: () => today() }),
     importStatement: (arg) => importStatementCommand(services, arg, () => today()),
-  };
-  for (const [key, handler] of Object.entries(handlers) as [CommandKey, (arg?: unknown) => Promise<unknown>][]) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(COMMANDS[key].id, async (arg?: unknown) => {
-        try {
-          return await handler(arg);
-        } catch (err) {
-          const message = services.log.error(`${COMMANDS[key].title.replace(/…$/, '')} failed`, err);
-          void services.prompts.showErrorMessage(`Impact Notes: ${message}`);
-          return undefined;
-        }
-      }),
-    );
+  });
+  // One command per export (src/core/exports).
+  for (const spec of EXPORTS) {
+    registerCommand(context, services, EXPORT_COMMANDS.get(spec.kind)!, (arg) => exportCommand(services, spec.kind, arg, { today: () => today() }));
   }
   context.subscriptions.push({ dispose: () => [...panels.values()].forEach((p) => p.dispose()) });
 

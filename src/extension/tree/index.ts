@@ -6,6 +6,7 @@
  * commands with the pair's IMPACT.md (or release.yaml) uri, so those commands need not know the tree.
  */
 import * as vscode from 'vscode';
+import { registerCommands, type CommandServices } from '../command-registry';
 import { COMMANDS } from '../commandTable';
 import { listen } from '../listeners';
 import type { TreeNode } from './model';
@@ -31,7 +32,7 @@ export interface TreeApi {
 /** How long after activation the background lint of the whole workspace starts (after the first paint). */
 const WORKSPACE_LINT_DELAY_MS = 400;
 
-export function register(context: vscode.ExtensionContext, services: ViewServices): TreeApi {
+export function register(context: vscode.ExtensionContext, services: ViewServices & CommandServices): TreeApi {
   const { lintService } = services;
   const provider = new AssessmentTreeProvider(lintService);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
@@ -94,25 +95,21 @@ export function register(context: vscode.ExtensionContext, services: ViewService
     if (uri) await vscode.window.showTextDocument(uri, { preview: false });
   };
 
-  context.subscriptions.push(
-    vscode.commands.registerCommand('impactNotes.tree.refresh', async () => {
+  registerCommands(context, services, {
+    treeRefresh: async () => {
       await scanOnce();
       provider.refresh();
-    }),
-    vscode.commands.registerCommand('impactNotes.tree.lintWorkspace', () => vscode.commands.executeCommand(COMMANDS.lintWorkspace.id)),
-    vscode.commands.registerCommand('impactNotes.tree.revealPair', async (arg?: unknown) => {
+    },
+    treeLintWorkspace: () => vscode.commands.executeCommand(COMMANDS.lintWorkspace.id),
+    treeRevealPair: async (arg?: unknown) => {
       const uri = uriOf(arg);
       if (uri) await revealPair(uri);
-    }),
-    vscode.commands.registerCommand('impactNotes.tree.openImpact', (node?: unknown) => open(node, 'impact')),
-    vscode.commands.registerCommand('impactNotes.tree.openRelease', (node?: unknown) => open(node, 'release')),
-    vscode.commands.registerCommand('impactNotes.tree.runAssessment', (node?: unknown) =>
-      vscode.commands.executeCommand(COMMANDS.runAssessment.id, uriOf(node)),
-    ),
-    vscode.commands.registerCommand('impactNotes.tree.checkReadiness', (node?: unknown) =>
-      vscode.commands.executeCommand(COMMANDS.checkReadiness.id, uriOf(node)),
-    ),
-  );
+    },
+    treeOpenImpact: (node?: unknown) => open(node, 'impact'),
+    treeOpenRelease: (node?: unknown) => open(node, 'release'),
+    treeRunAssessment: (node?: unknown) => vscode.commands.executeCommand(COMMANDS.runAssessment.id, uriOf(node)),
+    treeCheckReadiness: (node?: unknown) => vscode.commands.executeCommand(COMMANDS.checkReadiness.id, uriOf(node)),
+  });
 
   return {
     provider,

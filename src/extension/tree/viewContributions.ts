@@ -1,47 +1,15 @@
 /**
  * The package.json contributions of the view features, as data: the activity-bar container, the
- * assessments view and its welcome content, the tree's commands and menus, snippets and the
- * getting-started walkthrough. scripts/gen-view-contributions.ts merges them into package.json
- * (only these keys and these command ids), and a unit test checks package.json agrees.
+ * assessments view and its welcome content, snippets and the getting-started walkthrough. The tree's
+ * commands and their menus are records of the command table (commandTable.ts).
+ * scripts/gen-manifest.ts writes them into package.json, and a unit test checks package.json agrees.
  * No `vscode` import.
  */
-import { CATEGORY, COMMANDS } from '../commandTable';
-import { DISCOVERY_ITEM_MENUS } from '../discovery/contributions';
+import { ASSESSMENTS_VIEW, COMMANDS } from '../commandTable';
 
 export const CONTAINER_ID = 'impactNotes';
-export const VIEW_ID = 'impactNotes.assessments';
+export const VIEW_ID = ASSESSMENTS_VIEW;
 export const HAS_ASSESSMENTS_KEY = 'impactNotes.hasAssessments';
-const IN_VIEW = `view == ${VIEW_ID}`;
-
-export interface ViewCommand {
-  command: string;
-  title: string;
-  category: string;
-  icon?: string;
-}
-
-/**
- * Commands the tree owns. Most forward to the workspace commands of commandTable.ts with the node's
- * pair (and give title-bar buttons their icons); all but refresh and revealPair are hidden from the
- * palette, where the workspace commands already are.
- */
-export const VIEW_COMMANDS: readonly ViewCommand[] = [
-  { command: 'impactNotes.tree.refresh', title: 'Refresh Assessments View', category: CATEGORY, icon: '$(refresh)' },
-  { command: 'impactNotes.tree.lintWorkspace', title: 'Lint Workspace', category: CATEGORY, icon: '$(checklist)' },
-  { command: 'impactNotes.tree.revealPair', title: 'Show Assessment in Tree View', category: CATEGORY, icon: '$(list-tree)' },
-  { command: 'impactNotes.tree.openImpact', title: 'Open IMPACT.md', category: CATEGORY, icon: '$(go-to-file)' },
-  { command: 'impactNotes.tree.openRelease', title: 'Open release.yaml', category: CATEGORY, icon: '$(package)' },
-  { command: 'impactNotes.tree.runAssessment', title: 'Run Assessment…', category: CATEGORY, icon: '$(checklist)' },
-  { command: 'impactNotes.tree.checkReadiness', title: 'Check Release Readiness', category: CATEGORY, icon: '$(pass)' },
-];
-
-/** `impactNotes.tree.revealPair` in the palette only where a pair file is open. */
-const PALETTE_WHEN: Record<string, string> = {
-  'impactNotes.tree.revealPair': 'resourceFilename =~ /^(impact\\.md|release\\.ya?ml)$/i',
-  'impactNotes.tree.refresh': 'workspaceFolderCount > 0',
-};
-
-const PAIR_ITEM = 'viewItem =~ /^impactNotes\\.pair/';
 
 export function viewContributions() {
   return {
@@ -69,23 +37,6 @@ export function viewContributions() {
         when: `!${HAS_ASSESSMENTS_KEY}`,
       },
     ],
-    viewTitleMenu: [
-      { command: COMMANDS.openReport.id, when: IN_VIEW, group: 'navigation@0' },
-      { command: 'impactNotes.tree.lintWorkspace', when: IN_VIEW, group: 'navigation@1' },
-      { command: 'impactNotes.tree.refresh', when: IN_VIEW, group: 'navigation@2' },
-      { command: COMMANDS.newAssessment.id, when: IN_VIEW, group: 'more@1' },
-    ],
-    viewItemMenu: [
-      { command: 'impactNotes.tree.checkReadiness', when: `${IN_VIEW} && ${PAIR_ITEM}`, group: 'inline@1' },
-      { command: 'impactNotes.tree.runAssessment', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair\\.impact/`, group: '1_assessment@1' },
-      { command: 'impactNotes.tree.checkReadiness', when: `${IN_VIEW} && ${PAIR_ITEM}`, group: '1_assessment@2' },
-      { command: COMMANDS.openReport.id, when: `${IN_VIEW} && ${PAIR_ITEM}`, group: '1_assessment@3' },
-      { command: 'impactNotes.tree.openImpact', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair\\.impact/`, group: '2_open@1' },
-      { command: 'impactNotes.tree.openRelease', when: `${IN_VIEW} && viewItem =~ /^impactNotes\\.pair.*\\.release/`, group: '2_open@2' },
-      // The "Unplanned research" group (src/extension/discovery).
-      ...DISCOVERY_ITEM_MENUS,
-    ],
-    paletteMenu: VIEW_COMMANDS.map((c) => ({ command: c.command, when: PALETTE_WHEN[c.command] ?? 'false' })),
     snippets: [
       { language: 'markdown', path: './snippets/impact-md.json' },
       // release.yaml's snippets are offered by the completion provider, only where they fit
