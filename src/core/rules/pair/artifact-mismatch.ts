@@ -88,8 +88,9 @@ export const artifactMismatch: Rule = {
     // release.yaml → IMPACT.md
     const text = sectionText(impact, section);
     if (isPlaceholderOnly(text)) return;
+    const lower = text.toLowerCase();
     for (const a of artifacts) {
-      if (mentionsArtifact(text, a)) continue;
+      if (mentionsArtifact(text, lower, a)) continue;
       const kind = a.content ? RELEASE_CONTENT.find((t) => t.id === a.content) : undefined;
       ctx.report({
         message:
@@ -208,9 +209,17 @@ function wordRe(phrase: string): RegExp {
   return re;
 }
 
-function mentionsArtifact(text: string, a: PlanArtifact): boolean {
+/**
+ * Whether the text names the artifact (its id, its kind, or an alias of the kind). `lower` is the
+ * text in lower case: a phrase whose first word is not in it cannot match, which spares most
+ * phrases the Unicode, case-insensitive expression.
+ */
+function mentionsArtifact(text: string, lower: string, a: PlanArtifact): boolean {
   const phrases = [a.id!];
   const kind: Term | undefined = a.content ? RELEASE_CONTENT.find((t) => t.id === a.content) : undefined;
   if (kind) phrases.push(kind.id, kind.label, ...(kind.aliases ?? []));
-  return phrases.some((p) => p.trim() && wordRe(p).test(text));
+  return phrases.some((p) => {
+    const first = p.trim().split(/[\s_-]+/)[0].toLowerCase();
+    return first !== '' && lower.includes(first) && wordRe(p).test(text);
+  });
 }
