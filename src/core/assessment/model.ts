@@ -187,8 +187,10 @@ function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
+const SECTION_BY_ID: ReadonlyMap<string, SectionDef> = new Map(SECTIONS.map((s) => [s.id, s]));
+
 function sectionDef(id: string): SectionDef {
-  return SECTIONS.find((s) => s.id === id)!;
+  return SECTION_BY_ID.get(id)!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +331,7 @@ export function sectionState(impact: ImpactDoc, section: Section): QuestionState
 
 function computeSectionState(impact: ImpactDoc, section: Section, raw = sectionText(impact, section).raw): QuestionState {
   const state = textAnswerState(raw);
-  const def = section.id ? SECTIONS.find((d) => d.id === section.id) : undefined;
+  const def = section.id ? SECTION_BY_ID.get(section.id) : undefined;
   return def && state !== 'missing' && hasOwnPrompt(raw, def.prompt) ? 'prompt' : state;
 }
 
@@ -455,11 +457,19 @@ function factorQuestions(impact: ImpactDoc | undefined): FactorQuestion[] {
 /** "Position: attention" written as a paragraph instead of a list item still counts. */
 const PROSE_POSITION_RE = /^\s*(?:current\s+)?(?:position|stage)\s*:\s*/i;
 
+function ratchetQ(def: SectionDef, state: QuestionState, f: Found & { position?: Term; rationale?: string }): Assessment['ratchet'] {
+  return {
+    id: 'ratchet', kind: 'ratchet', label: 'Access ratchet position', sectionId: def.id, sectionTitle: def.title,
+    ask: 'Where does this capability sit on the access ratchet today: no-known-interest, attention, weaponized or sustained-use?', state,
+    missing: f.missing, value: f.value, valueText: f.valueText, valueRange: f.valueRange, text: f.text, range: f.range, region: f.region,
+    file: 'impact', counted: true, position: f.position, rationale: f.rationale,
+  };
+}
+
 function ratchetQuestion(impact: ImpactDoc | undefined): Assessment['ratchet'] {
   const def = sectionDef('access-ratchet');
-  const base = { id: 'ratchet', kind: 'ratchet' as const, label: 'Access ratchet position', sectionId: def.id, sectionTitle: def.title, ask: 'Where does this capability sit on the access ratchet today: no-known-interest, attention, weaponized or sustained-use?', file: 'impact' as const, counted: true };
   const section = impact?.byId.get('access-ratchet');
-  if (!impact || !section) return { ...base, state: 'missing', missing: 'section missing' };
+  if (!impact || !section) return ratchetQ(def, 'missing', { missing: 'section missing' });
   const rationaleMarker = markerWithKey(section.allMarkers, MARKER_KEYS.rationale);
   const rationaleRaw = rationaleMarker ? impact.source.text.slice(rationaleMarker.valueRange.start, rationaleMarker.valueRange.end) : undefined;
   const rationale = textAnswerState(rationaleRaw) === 'answered' ? maskComments(rationaleRaw!).trim() : undefined;
@@ -470,17 +480,17 @@ function ratchetQuestion(impact: ImpactDoc | undefined): Assessment['ratchet'] {
       const written = prose.text.replace(PROSE_POSITION_RE, '').trim();
       const head = written.split(/\s+(?:—|–|--|-)\s+|[,;(.]/)[0].trim();
       const position = findTerm('ratchet-position', head) ?? findTerm('ratchet-position', written);
-      if (position) return { ...base, state: 'answered', position, value: position.id, valueText: head, range: prose.range, rationale, text: rationale };
-      return { ...base, state: 'invalid', missing: `'${head}' is not one of the four positions`, valueText: head, range: prose.range, rationale };
+      if (position) return ratchetQ(def, 'answered', { position, value: position.id, valueText: head, range: prose.range, rationale, text: rationale });
+      return ratchetQ(def, 'invalid', { missing: `'${head}' is not one of the four positions`, valueText: head, range: prose.range, rationale });
     }
-    return { ...base, state: 'missing', missing: 'no position', range: section.heading.range, rationale };
+    return ratchetQ(def, 'missing', { missing: 'no position', range: section.heading.range, rationale });
   }
   const lead = readPosition(impact, m);
-  if (lead.state === 'empty') return { ...base, state: 'missing', missing: 'no position', range: m.keyRange, rationale };
-  if (lead.state === 'placeholder') return { ...base, state: 'prompt', missing: PROMPT_MISSING, range: m.keyRange, region: section.range, rationale };
+  if (lead.state === 'empty') return ratchetQ(def, 'missing', { missing: 'no position', range: m.keyRange, rationale });
+  if (lead.state === 'placeholder') return ratchetQ(def, 'prompt', { missing: PROMPT_MISSING, range: m.keyRange, region: section.range, rationale });
   const position = lead.value ? findTerm('ratchet-position', lead.value) : undefined;
-  if (!position) return { ...base, state: 'invalid', missing: `'${lead.token?.text ?? m.value.trim()}' is not one of the four positions`, valueText: lead.token?.text ?? m.value.trim(), range: m.keyRange, rationale };
-  return { ...base, state: 'answered', position, value: position.id, valueText: lead.token?.text, range: m.keyRange, rationale, text: rationale ?? lead.rest?.text };
+  if (!position) return ratchetQ(def, 'invalid', { missing: `'${lead.token?.text ?? m.value.trim()}' is not one of the four positions`, valueText: lead.token?.text ?? m.value.trim(), range: m.keyRange, rationale });
+  return ratchetQ(def, 'answered', { position, value: position.id, valueText: lead.token?.text, range: m.keyRange, rationale, text: rationale ?? lead.rest?.text });
 }
 
 // ---------------------------------------------------------------------------------------------

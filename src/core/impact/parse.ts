@@ -17,12 +17,21 @@ const RATING_WORDS = /^(not[- _]applicable|n\/a|low|medium|moderate|high|unknown
 /** Only its position is used; no `[ \t]*` around it, which made long runs of spaces quadratic. */
 const SEPARATOR_RE = /—|–|--|:|[ \t]-/;
 
+const keyCache = new Map<string, string>();
+
 export function normaliseKey(key: string): string {
-  return key
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/[^\p{L}\p{N}-]/gu, '');
+  // Documents repeat the same few dozen keys (Applies, Rationale, the factor names): cached, bounded.
+  let out = keyCache.get(key);
+  if (out === undefined) {
+    out = key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .replace(/[^\p{L}\p{N}-]/gu, '');
+    if (keyCache.size > 2000) keyCache.clear();
+    keyCache.set(key, out);
+  }
+  return out;
 }
 
 function stripEmphasis(s: string): { text: string; lead: number } {

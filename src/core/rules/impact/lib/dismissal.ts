@@ -270,6 +270,15 @@ function abbreviationAt(text: string, i: number): boolean {
   return ABBREVIATION_END_RE.test(text.slice(Math.max(0, i - 7), i + 1));
 }
 
+const DOT = 46;
+const BANG = 33;
+const QUESTION = 63;
+const LF = 10;
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
+}
+
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';
 }
@@ -367,15 +376,15 @@ export interface Region {
 function sentenceEnd(text: string, pos: number, r: Region): number {
   let b = pos;
   while (b < r.end) {
-    const c = text[b];
-    if (c === '.' || c === '!' || c === '?') {
+    const c = text.charCodeAt(b);
+    if (c === DOT || c === BANG || c === QUESTION) {
       let e = b + 1;
-      while (e < r.end && (text[e] === '.' || text[e] === '!' || text[e] === '?')) e++;
-      if ((e >= r.end || CLOSER_RE.test(text[e])) && !(c === '.' && e === b + 1 && abbreviationAt(text, b))) return e;
+      for (let d = text.charCodeAt(e); e < r.end && (d === DOT || d === BANG || d === QUESTION); d = text.charCodeAt(++e));
+      if ((e >= r.end || CLOSER_RE.test(text[e])) && !(c === DOT && e === b + 1 && abbreviationAt(text, b))) return e;
       b = e;
       continue;
     }
-    if (c === '\n' && blankLineAt(text, b, true, r.start, r.end)) return b;
+    if (c === LF && blankLineAt(text, b, true, r.start, r.end)) return b;
     b++;
   }
   return r.end;
@@ -383,11 +392,12 @@ function sentenceEnd(text: string, pos: number, r: Region): number {
 
 /** The start of the sentence that contains `pos` (within `r`). */
 function sentenceStart(text: string, pos: number, r: Region): number {
+  // Character codes, not one-character strings: this walks back over every cue's sentence.
   let a = pos;
   while (a > r.start) {
-    const c = text[a - 1];
-    if ((c === '.' || c === '!' || c === '?') && isSpace(text[a]) && !(c === '.' && abbreviationAt(text, a - 1))) break;
-    if (c === '\n' && blankLineAt(text, a - 1, false, r.start, r.end)) break;
+    const c = text.charCodeAt(a - 1);
+    if ((c === DOT || c === BANG || c === QUESTION) && isSpaceCode(text.charCodeAt(a)) && !(c === DOT && abbreviationAt(text, a - 1))) break;
+    if (c === LF && blankLineAt(text, a - 1, false, r.start, r.end)) break;
     a--;
   }
   return a;
