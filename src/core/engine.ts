@@ -10,6 +10,7 @@ import { parseRelease } from './release/parse';
 import type { ReleaseDoc } from './release/model';
 import { parseCard, type CardDoc } from './cards/card';
 import { allRules } from './rules';
+import { ENGINE_FINDINGS, FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from './rules/engine-findings';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
 import type { SourceText } from './text';
@@ -60,12 +61,10 @@ export interface LintResult {
   card?: CardDoc;
 }
 
-export const INTERNAL_ERROR = 'internal-error';
-export const FILE_SKIPPED = 'file-skipped';
-export const UNKNOWN_RULE = 'suppression-unknown-rule';
+export { FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE };
 
 /** Every name a suppression comment may use: the rules and the engine's own findings (and any rules a caller passes in). */
-const KNOWN_NAMES: readonly string[] = [...allRules.map((r) => r.meta.name), INTERNAL_ERROR, FILE_SKIPPED, UNKNOWN_RULE];
+const KNOWN_NAMES: readonly string[] = [...allRules.map((r) => r.meta.name), ...ENGINE_FINDINGS.map((m) => m.name)];
 const KNOWN = new Set(KNOWN_NAMES);
 
 /**
