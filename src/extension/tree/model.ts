@@ -16,7 +16,7 @@ import {
 } from '../../core/completeness';
 import type { LintResult } from '../../core/engine';
 import type { ReleaseDoc, YamlPath } from '../../core/release/model';
-import { sentenceCase } from '../../core/scaffold';
+import { sentenceCase } from '../../core/util/text-case';
 import { findTerm, HAZARD_TYPES, PATH_STAGES, RATCHET_POSITIONS, SAFEGUARDS } from '../../core/taxonomy';
 import type { OffsetRange, Position } from '../../core/text';
 import type { FileKind, Finding, Severity } from '../../core/types';
