@@ -27,11 +27,6 @@ export interface Help {
 // Markdown for terms, stages and sections
 // ---------------------------------------------------------------------------------------------
 
-/** Escapes Markdown punctuation in text that came from a document. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
-
 /** The anchor docs/taxonomy.md gets for a heading (GitHub and VS Code slugs agree on these). */
 export function slug(heading: string): string {
   return heading
