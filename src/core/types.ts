@@ -176,6 +176,5 @@ export interface WorkspaceRule<Input = never> {
   checkWorkspace(input: Input, context: WorkspaceRuleContext): void;
 }
 
-/** Any rule: its metadata drives configuration, docs, settings and output. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list holds workspace rules of every input type
-export type Rule = DocumentRule | WorkspaceRule<any>;
+/** Any rule: its metadata drives configuration, docs, settings and output. (A workspace rule of any input type fits `WorkspaceRule<never>`.) */
+export type Rule = DocumentRule | WorkspaceRule;
