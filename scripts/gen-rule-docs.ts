@@ -5,20 +5,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from '../src/core/engine';
 import { allRules } from '../src/core/rules';
+import { ENGINE_FINDINGS } from '../src/core/rules/engine-findings';
 import type { Rule, RuleMeta } from '../src/core/types';
 import { CATEGORY, COMMAND_LIST, type CommandRecord } from '../src/extension/commandTable';
 
 export const RULE_DOCS_DIR = join(__dirname, '..', 'docs', 'rules');
 export const RULE_INDEX_PATH = join(RULE_DOCS_DIR, 'README.md');
 
-/** Findings the engine itself emits (not rules: no metadata, cannot be configured). */
-export const PSEUDO_RULES: readonly { name: string; description: string; severity: 'error' | 'warning' }[] = [
-  { name: INTERNAL_ERROR, description: 'A rule failed while checking the files, or reported a position outside them; the other rules still ran.', severity: 'error' },
-  { name: FILE_SKIPPED, description: 'A file was not checked because it is too large, does not look like text, or nests too deeply.', severity: 'warning' },
-  { name: UNKNOWN_RULE, description: 'A suppression comment names a rule that does not exist, so it suppresses nothing for that name.', severity: 'warning' },
-];
+/** Findings the engine itself reports (not rules: they cannot be configured); metadata in src/core/rules/engine-findings.ts. */
+export const PSEUDO_RULES: readonly RuleMeta[] = ENGINE_FINDINGS;
 
 /** The "File" cell of a rule page's table and of the index, by scope. */
 export function fileLabel(scope: RuleMeta['scope']): string {
@@ -79,7 +75,7 @@ export function renderRuleIndex(rules: readonly Rule[] = allRules): string {
     '',
     row(['Finding', 'Description', 'Severity']),
     '|---|---|---|',
-    ...PSEUDO_RULES.map((p) => row([`[${p.name}](${p.name}.md)`, p.description, p.severity])),
+    ...PSEUDO_RULES.map((p) => row([`[${p.name}](${p.name}.md)`, p.description, p.defaultSeverity])),
     '',
   );
   return out.join('\n');

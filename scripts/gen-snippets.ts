@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sentenceCase } from '../src/core/scaffold';
+import { sentenceCase } from '../src/core/util/text-case';
 import {
   GROUPS,
   HARMED_PARTIES,

@@ -7,7 +7,8 @@ import { readiness } from '../core/assessment/readiness';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
-import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE } from '../core/engine';
+import { lint } from '../core/engine';
+import { ENGINE_FINDINGS } from '../core/rules/engine-findings';
 import { applyEdits, lintAndFix } from '../core/fix';
 import { buildLintInput } from '../core/lint-input';
 import type { PairFiles } from '../core/pairs';
@@ -72,30 +73,6 @@ export class ConfigError extends Error {
     super(problems.map((p) => `${path.relative(cwd, p.file) || p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
   }
 }
-
-export const INTERNAL_RULES: readonly RuleMeta[] = [
-  {
-    name: INTERNAL_ERROR,
-    description: 'A rule failed or reported an impossible position; the other rules still ran.',
-    scope: 'pair',
-    defaultSeverity: 'error',
-    fixable: false,
-  },
-  {
-    name: FILE_SKIPPED,
-    description: 'A file was not checked because it is too large or not text.',
-    scope: 'pair',
-    defaultSeverity: 'warning',
-    fixable: false,
-  },
-  {
-    name: UNKNOWN_RULE,
-    description: 'A suppression comment names a rule that does not exist.',
-    scope: 'pair',
-    defaultSeverity: 'warning',
-    fixable: false,
-  },
-];
 
 export async function runLintCommand(opts: LintCommandOptions, providers: readonly FindingProvider[] = []): Promise<LintCommandResult> {
   const rules = opts.rules ?? allRules;
@@ -213,7 +190,7 @@ export interface LintVerdict extends LintCommandResult {
  */
 export async function lintAndJudge(opts: LintCommandOptions & { maxWarnings?: number }, providers: readonly FindingProvider[] = []): Promise<LintVerdict> {
   const result = await runLintCommand(opts, providers);
-  const rules = [...(opts.rules ?? allRules).map((r) => r.meta), ...INTERNAL_RULES, ...providers.flatMap((p) => p.rules ?? [])];
+  const rules = [...(opts.rules ?? allRules).map((r) => r.meta), ...ENGINE_FINDINGS, ...providers.flatMap((p) => p.rules ?? [])];
   const { code, tooManyWarnings } = exitCodeFor(result.findings, opts.maxWarnings);
   // Ready for release: Check Release Readiness's verdict (no --max-warnings), and something was checked.
   const release = readiness(undefined, result.findings);

@@ -10,10 +10,12 @@ import { parseRelease } from './release/parse';
 import type { ReleaseDoc } from './release/model';
 import { parseCard, type CardDoc } from './cards/card';
 import { allRules } from './rules';
+import { isDocumentRule } from './rules/define';
+import { ENGINE_FINDINGS, FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from './rules/engine-findings';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
 import type { SourceText } from './text';
-import type { FileKind, Finding, Fix, Report, Rule, RuleContext, Severity } from './types';
+import type { DocumentRule, FileKind, Finding, Fix, Report, Rule, RuleContext, Severity } from './types';
 import { isMap, isSeq } from 'yaml';
 
 export interface FileInput {
@@ -60,12 +62,10 @@ export interface LintResult {
   card?: CardDoc;
 }
 
-export const INTERNAL_ERROR = 'internal-error';
-export const FILE_SKIPPED = 'file-skipped';
-export const UNKNOWN_RULE = 'suppression-unknown-rule';
+export { FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE };
 
 /** Every name a suppression comment may use: the rules and the engine's own findings (and any rules a caller passes in). */
-const KNOWN_NAMES: readonly string[] = [...allRules.map((r) => r.meta.name), INTERNAL_ERROR, FILE_SKIPPED, UNKNOWN_RULE];
+const KNOWN_NAMES: readonly string[] = [...allRules.map((r) => r.meta.name), ...ENGINE_FINDINGS.map((m) => m.name)];
 const KNOWN = new Set(KNOWN_NAMES);
 
 /**
@@ -229,8 +229,8 @@ export function lint(input: LintInput): LintResult {
 
   /** Which rules ran, for unused-suppression: a comment naming a rule that did not run is not judged. */
   const ran = new Set<string>();
-  const deferred: { rule: Rule; severity: Severity }[] = [];
-  const runRule = (rule: Rule, severity: Severity, extra?: Partial<RuleContext>) => {
+  const deferred: { rule: DocumentRule; severity: Severity }[] = [];
+  const runRule = (rule: DocumentRule, severity: Severity, extra?: Partial<RuleContext>) => {
     const scope = rule.meta.scope;
     const reports: Report[] = [];
     const ctx: RuleContext = {
@@ -322,8 +322,9 @@ export function lint(input: LintInput): LintResult {
   for (const rule of rules) {
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
+    // Workspace rules are run by discovery and the provenance check, which gather their input.
+    if (!isDocumentRule(rule)) continue;
     const scope = rule.meta.scope;
-    if (scope === 'workspace') continue;
     if (scope === 'impact' && !impact) continue;
     if (scope === 'release' && !release) continue;
     if (scope === 'pair' && !impact && !release) continue;

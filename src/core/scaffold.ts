@@ -10,6 +10,7 @@
  * a TODO that placeholder-text reports: a factor rated `unknown`, a hazard that `Applies: unsure`, an
  * artifact kept `private` and released on an `evented` trigger that is still to be decided.
  */
+import { sentenceCase } from './util/text-case';
 import { SCHEMA_ID, SCHEMA_VERSION } from './release/schema';
 import {
   findTerm,
@@ -115,13 +116,6 @@ export function needsDetectionGuidance(modalities: readonly string[]): boolean {
   return modalities.length === 0 || modalities.some((m) => SYNTHETIC_MEDIA_MODALITIES.includes(m));
 }
 
-/** "Adversary Attention" → "Adversary attention"; "Actual ROI" keeps its acronym. */
-export function sentenceCase(label: string): string {
-  return label
-    .split(' ')
-    .map((w, i) => (i === 0 || (w.length > 1 && w === w.toUpperCase()) ? w : w.toLowerCase()))
-    .join(' ');
-}
 
 function todo(text: string): string {
   return `_TODO: ${text.replace(/_/g, '\\_')}_`;

@@ -15,6 +15,7 @@
  * too. Every check records which directive suppressed something, so that comments which suppress
  * nothing can be reported (`unused-suppression`).
  */
+import { INTERNAL_ERROR } from './rules/engine-findings';
 import type { SourceText } from './text';
 import type { FileKind, Finding } from './types';
 
@@ -246,7 +247,7 @@ export function scanSuppressions(
 }
 
 export function filterSuppressed(findings: Finding[], kind: FileKind, s: Suppressions): Finding[] {
-  return findings.filter((f) => f.file !== kind || f.rule === 'internal-error' || !s.isSuppressed(f.rule, f.start.line));
+  return findings.filter((f) => f.file !== kind || f.rule === INTERNAL_ERROR || !s.isSuppressed(f.rule, f.start.line));
 }
 
 /** The comment text that disables a rule on one line, for the editor's "disable for this line" fix. */

@@ -133,7 +133,48 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-export interface Rule {
+/** What an IMPACT.md rule's check() gets: the parsed IMPACT.md is always there. */
+export interface ImpactRuleContext extends RuleContext {
+  impact: ImpactDoc;
+}
+
+/** What a release.yaml rule's check() gets: the parsed release.yaml is always there. */
+export interface ReleaseRuleContext extends RuleContext {
+  release: ReleaseDoc;
+}
+
+/**
+ * A rule the engine runs on a pair: an IMPACT.md rule, a release.yaml rule or a pair rule. Write
+ * one with defineImpactRule, defineReleaseRule or definePairRule (rules/define.ts), which set
+ * `meta.scope` and give check() its document already typed.
+ */
+export interface DocumentRule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
+
+/** What a workspace rule reports: a whole finding but its rule id; the severity is the configured one unless given. */
+export type WorkspaceReport = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
+export interface WorkspaceRuleContext {
+  /** The severity configured for the rule where its finding sits (the rule is not run when it is off). */
+  severity: Severity;
+  /** Rule options resolved from defaults and configuration. */
+  options: Record<string, unknown>;
+  report(finding: WorkspaceReport): void;
+}
+
+/**
+ * A rule about the folder tree or the files' bytes rather than one pair's text (scope 'workspace').
+ * lint() never runs it: the part of the product that gathers its input (discovery's research roots,
+ * the provenance check's hashes and manifests) runs checkWorkspace through runWorkspaceRule
+ * (rules/define.ts), so severity, options and on/off come from the configuration like any rule.
+ * Write one with defineWorkspaceRule.
+ */
+export interface WorkspaceRule<Input = never> {
+  meta: RuleMeta & { scope: 'workspace' };
+  checkWorkspace(input: Input, context: WorkspaceRuleContext): void;
+}
+
+/** Any rule: its metadata drives configuration, docs, settings and output. (A workspace rule of any input type fits `WorkspaceRule<never>`.) */
+export type Rule = DocumentRule | WorkspaceRule;

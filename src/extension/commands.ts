@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { allRules, findRule } from '../core/rules';
+import { isEngineFinding } from '../core/rules/engine-findings';
 import { createReleasePlan, newAssessment, runAssessment } from './assessment/commands';
 import { fixAllInPair } from './codeActions';
 import { registerCommands, type Handler } from './command-registry';
@@ -26,7 +27,7 @@ export async function showRuleDocumentation(services: Services, rule?: unknown):
     name = picked?.label;
   }
   if (!name) return undefined;
-  if (!findRule(name) && name !== 'internal-error' && name !== 'file-skipped' && name !== 'suppression-unknown-rule') {
+  if (!findRule(name) && !isEngineFinding(name)) {
     void services.prompts.showWarningMessage(`There is no Impact Notes rule called '${name}'.`);
     return undefined;
   }

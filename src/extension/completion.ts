@@ -1,7 +1,7 @@
 /**
  * Completions in release plans (keys valid at the cursor, enum values with their definitions) and in
  * IMPACT.md (ratings after a factor key, Applies values, ratchet positions, modalities). Works
- * without any other YAML extension. A thin adapter over src/core/help.ts.
+ * without any other YAML extension. A thin adapter over src/core/help/.
  */
 import * as vscode from 'vscode';
 import { impactCompletions, releaseCompletions, releaseSnippetPlace, releaseSnippetPlaces, type CompletionSet } from '../core/help';

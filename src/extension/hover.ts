@@ -1,6 +1,6 @@
 /**
  * Hover help in IMPACT.md (taxonomy terms, section headings, ratings) and in release plans (keys and
- * enum values). A thin adapter: the text comes from src/core/help.ts.
+ * enum values). A thin adapter: the text comes from src/core/help/.
  */
 import { posix } from '../core/util/posix-path';
 import * as vscode from 'vscode';

@@ -17,6 +17,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { defaultConfig, ruleOptions } from '../../src/core/config';
 import { lint, type LintInput } from '../../src/core/engine';
 import { allRules } from '../../src/core/rules';
+import { isDocumentRule } from '../../src/core/rules/define';
 import { benchFiles, benchImpact, benchRelease } from './content';
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ function printRuleCosts(input: LintInput, parseMs: number): void {
   const rows: { name: string; ms: number }[] = [];
   const docs = (n: number) => Array.from({ length: n }, () => lint({ ...input, rules: [] }));
   for (const rule of allRules) {
-    if (rule.meta.scope === 'workspace') continue;
+    if (!isDocumentRule(rule)) continue;
     const run = (d: ReturnType<typeof lint>) =>
       rule.check({ impact: d.impact, release: d.release, options: ruleOptions(rule, config), today: input.today!, files: input.files, exists: input.exists, report: () => undefined });
     for (const d of docs(10)) run(d);

@@ -154,9 +154,9 @@ describe('rule docs', () => {
         assert.ok(page, `no docs/rules/${p.name}.md`);
         checkStructure(p.name, page);
         assert.equal(page.quote, p.description);
-        assert.equal(observed[p.name], p.severity, 'PSEUDO_RULES severity differs from the engine');
-        assert.equal(page.table.get('Default severity'), p.severity);
-        assert.equal(page.table.get('Fixable'), 'no');
+        assert.equal(observed[p.name], p.defaultSeverity, 'ENGINE_FINDINGS severity differs from the engine');
+        assert.equal(page.table.get('Default severity'), p.defaultSeverity);
+        assert.equal(page.table.get('Fixable'), fixLabel(p));
       });
     }
   });

@@ -9,6 +9,7 @@ import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { folderLabel, summarizeCounts } from '../../core/discovery/findings';
 import type { Marker } from '../../core/discovery';
+import { escapeMarkdown } from '../../core/report/escape';
 import type { TreeNode } from '../tree/model';
 import { listen } from '../listeners';
 import type { DiscoveryService, RootState } from './service';
@@ -34,10 +35,6 @@ const STATUS_WORDS: Record<string, string> = {
 
 /** Words for local-only files (gitignored, not committed). */
 export const LOCAL_WORDS = 'local only: gitignored, not committed';
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
 
 /** The section the tree provider shows after the pairs (see AssessmentTreeProvider.addSection). */
 export class UnplannedResearchSection implements vscode.Disposable {
@@ -162,10 +159,10 @@ export class UnplannedResearchSection implements vscode.Disposable {
 
   private tooltip(rs: RootState): string {
     const r = rs.root;
-    const lines = [`**${escape(folderLabel(r.dir))}**`, ''];
+    const lines = [`**${escapeMarkdown(folderLabel(r.dir))}**`, ''];
     if (r.status === 'unplanned') lines.push(r.assessmentOnly ? 'An IMPACT.md is here, but no release plan.' : 'No release plan in this folder or above it.');
-    else if (r.status === 'unmatched') lines.push(`The release plan ${escape(r.plan?.file ?? '')} covers this folder, but none of its artifact paths match what is here.`);
-    else if (r.status === 'partial') lines.push(`Some of what is here is not under any artifact's paths in ${escape(r.plan?.file ?? 'the plan')}.`);
+    else if (r.status === 'unmatched') lines.push(`The release plan ${escapeMarkdown(r.plan?.file ?? '')} covers this folder, but none of its artifact paths match what is here.`);
+    else if (r.status === 'partial') lines.push(`Some of what is here is not under any artifact's paths in ${escapeMarkdown(r.plan?.file ?? 'the plan')}.`);
     if (r.localUndeclared.length) lines.push('', `${r.localUndeclared.length} file${r.localUndeclared.length === 1 ? ' is' : 's are'} local-only (gitignored, never committed) and not declared in a release plan.`);
     lines.push('');
     for (const a of r.suggested) lines.push(`- \`${a.id}\` (${a.content}): ${a.paths.map((p) => `\`${p}\``).join(', ')}`);

@@ -16,7 +16,8 @@ import {
 } from '../../core/completeness';
 import type { LintResult } from '../../core/engine';
 import type { ReleaseDoc, YamlPath } from '../../core/release/model';
-import { sentenceCase } from '../../core/scaffold';
+import { escapeMarkdown } from '../../core/report/escape';
+import { sentenceCase } from '../../core/util/text-case';
 import { findTerm, HAZARD_TYPES, PATH_STAGES, RATCHET_POSITIONS, SAFEGUARDS } from '../../core/taxonomy';
 import type { OffsetRange, Position } from '../../core/text';
 import type { FileKind, Finding, Severity } from '../../core/types';
@@ -195,18 +196,14 @@ export function buildPairTree(input: PairInput): TreeNode {
 }
 
 function pairTooltip(label: string, title: string | undefined, c: Completeness | undefined, counts: Record<Severity, number>): string {
-  const lines = [`**${escape(title ?? label)}**`, ''];
+  const lines = [`**${escapeMarkdown(title ?? label)}**`, ''];
   if (c) {
     lines.push(`Assessment ${completenessLabel(c)} complete.`);
     const missing = c.items.filter((i) => !i.done);
-    if (missing.length) lines.push('', ...missing.slice(0, 8).map((i) => `- ${escape(i.label)}: ${i.missing}`), ...(missing.length > 8 ? [`- and ${missing.length - 8} more`] : []));
+    if (missing.length) lines.push('', ...missing.slice(0, 8).map((i) => `- ${escapeMarkdown(i.label)}: ${i.missing}`), ...(missing.length > 8 ? [`- and ${missing.length - 8} more`] : []));
   }
   lines.push('', `${counts.error} errors, ${counts.warning} warnings, ${counts.info} info.`);
   return lines.join('\n');
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
 }
 
 function hazards(b: Builder, pair: TreeNode): void {
@@ -229,7 +226,7 @@ function hazards(b: Builder, pair: TreeNode): void {
       kind: 'hazard',
       label: sentenceCase(t.label),
       description: a.applies ?? (a.found ? a.appliesText ?? 'no Applies: value' : 'not assessed'),
-      tooltip: [`**${t.label}**: ${t.definition}`, '', a.rationale ? `Rationale: ${escape(a.rationale)}` : '_No rationale yet._', '', `Source: ${t.source}`].join('\n'),
+      tooltip: [`**${t.label}**: ${t.definition}`, '', a.rationale ? `Rationale: ${escapeMarkdown(a.rationale)}` : '_No rationale yet._', '', `Source: ${t.source}`].join('\n'),
       icon: (a.applies && APPLIES_ICON[a.applies]) || MISSING_ICON,
       contextValue: 'impactNotes.hazard',
       location: b.impactLoc(a.range),
@@ -279,7 +276,7 @@ function pathToHarm(b: Builder, pair: TreeNode): void {
           `**${f.label}**: ${f.definition}`,
           '',
           a.rating && f.ratingGuide && a.rating.id in f.ratingGuide ? `${a.rating.label}: ${f.ratingGuide[a.rating.id as 'low' | 'medium' | 'high']}` : '',
-          a.reasoning ? `Reasoning: ${escape(a.reasoning)}` : '_No reasoning yet._',
+          a.reasoning ? `Reasoning: ${escapeMarkdown(a.reasoning)}` : '_No reasoning yet._',
           '',
           `Source: ${f.source}`,
         ]
@@ -374,7 +371,7 @@ function releasePlan(b: Builder, pair: TreeNode, release: ReleaseDoc | undefined
       kind: 'artifact',
       label: id,
       description: [timingKind ?? 'no timing', distKind ?? 'no distribution'].join(' · '),
-      tooltip: [`**${escape(id)}**${contentTerm ? ` (${contentTerm.label})` : ''}`, '', str(a.description) ? escape(str(a.description)!) : ''].join('\n').trim(),
+      tooltip: [`**${escapeMarkdown(id)}**${contentTerm ? ` (${contentTerm.label})` : ''}`, '', str(a.description) ? escapeMarkdown(str(a.description)!) : ''].join('\n').trim(),
       icon: { id: (content && CONTENT_ICON[content]) || 'file' },
       contextValue: 'impactNotes.artifact',
       location: b.releaseLoc(['artifacts', i, 'id'], 'value'),
@@ -435,7 +432,7 @@ function stageTooltip(s: Record<string, unknown>): string | undefined {
       ['URL', str(s.url)],
     ] as [string, string | undefined][]
   ).filter((r): r is [string, string] => !!r[1]);
-  return rows.length ? rows.map(([k, v]) => `${k}: ${escape(v)}`).join('\n\n') : undefined;
+  return rows.length ? rows.map(([k, v]) => `${k}: ${escapeMarkdown(v)}`).join('\n\n') : undefined;
 }
 
 function timingDetail(t: Record<string, unknown>): string | undefined {
@@ -477,7 +474,7 @@ function safeguards(b: Builder, pair: TreeNode, release: ReleaseDoc | undefined)
       kind: 'safeguard',
       label: sentenceCase(t.label),
       description: status ?? (entry === undefined ? 'not listed' : 'no status'),
-      tooltip: [`**${t.label}**: ${t.definition}`, '', detail ? escape(detail) : '', `Source: ${t.source}`].filter(Boolean).join('\n\n'),
+      tooltip: [`**${t.label}**: ${t.definition}`, '', detail ? escapeMarkdown(detail) : '', `Source: ${t.source}`].filter(Boolean).join('\n\n'),
       icon: (status && SAFEGUARD_ICON[status]) || MISSING_ICON,
       contextValue: `impactNotes.safeguard${status ? '' : '.missing'}`,
       location: entry === undefined ? b.releaseLoc(['safeguards']) : b.releaseLoc(['safeguards', t.id]),
@@ -529,7 +526,7 @@ function problems(b: Builder, pair: TreeNode, findings: readonly Finding[], coun
           kind: 'finding',
           label: f.message,
           description: `${f.rule} · ${file === 'impact' ? 'IMPACT.md' : file === 'card' ? (f.path.split(/[\\/]/).pop() ?? 'README.md') : 'release.yaml'}:${f.start.line + 1}`,
-          tooltip: `${escape(f.message)}\n\n\`${f.rule}\` (${sev})`,
+          tooltip: `${escapeMarkdown(f.message)}\n\n\`${f.rule}\` (${sev})`,
           icon: meta.icon,
           contextValue: `impactNotes.finding${f.fix ? '.fixable' : ''}`,
           location: { file, start: f.start, end: f.end },

@@ -1,4 +1,4 @@
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 import { assessment } from '../../assessment/model';
 import { sectionWords } from './lib/structure';
 
@@ -7,11 +7,10 @@ import { sectionWords } from './lib/structure';
  * as much as the risks (Ovadya & Whittlestone 2019, §3; CACM on reaping the positive uses).
  * A missing section is missing-section's finding.
  */
-export const benefitsMissing: Rule = {
+export const benefitsMissing = defineImpactRule({
   meta: {
     name: 'benefits-missing',
     description: 'The Benefits section is too short to say who gains and how (an empty or unanswered section is missing-section\'s).',
-    scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
     options: {
@@ -20,7 +19,7 @@ export const benefitsMissing: Rule = {
     source: 'Ovadya & Whittlestone 2019, §3; CACM, What To Do About Deepfakes',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const section = doc.byId.get('benefits');
     if (!section) return;
     const min = Number(ctx.options.minWords ?? 5);
@@ -39,4 +38,4 @@ export const benefitsMissing: Rule = {
     const range = words === 0 && !blank && first ? first : section.heading.range;
     ctx.report({ message, file: 'impact', range, data: { words } });
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { ImpactDoc, Marker, Section } from '../../impact/model';
 import type { OffsetRange } from '../../text';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 import { findDismissalsIn, type Region } from './lib/dismissal';
 import { APPLIES_KEYS, factorEntries, hazardEntries, isRatedMarker, POSITION_KEYS, RATING_KEYS } from './lib/structure';
 import { RATING_VOCABULARY, readLead } from './lib/values';
@@ -20,17 +20,16 @@ const ENUM_KEYS = new Set([...APPLIES_KEYS, ...POSITION_KEYS, ...RATING_KEYS, 'm
  * or a bare "N/A". CACM's column puts it plainly: uncertainty about future uses does not release
  * authors from trying to identify them.
  */
-export const boilerplateDismissal: Rule = {
+export const boilerplateDismissal = defineImpactRule({
   meta: {
     name: 'boilerplate-dismissal',
     description: 'A stock sentence dismisses harm without reasoning ("We do not foresee any negative societal impact", "N/A").',
-    scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'CACM, What To Do About Deepfakes (responsibility despite uncertain uses)',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const text = doc.source.text;
     // Rated markers: only the reasoning after the rating is prose.
     const rest = new Map<Marker, OffsetRange | null>();
@@ -63,7 +62,7 @@ export const boilerplateDismissal: Rule = {
       });
     }
   },
-};
+});
 
 function valueToRead(doc: ImpactDoc, section: Section, m: Marker, rest: Map<Marker, OffsetRange | null>): OffsetRange | undefined {
   if (rest.has(m)) return rest.get(m) ?? undefined;

@@ -1,5 +1,5 @@
 import { SECTIONS, SYNTHETIC_MEDIA_MODALITIES } from '../../taxonomy';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 import { detectModalities, insertSectionEdit, sectionPlaceholder } from '../helpers';
 import { appendParagraphEdit } from './lib/edits';
 import { assessment } from '../../assessment/model';
@@ -13,17 +13,16 @@ const DEF = SECTIONS.find((s) => s.id === 'detection-guidance')!;
  * and media literacy"). Applies when release.yaml's `modality` or the Capability section's
  * `Modality:` names text, image, audio, video or multimodal output.
  */
-export const detectionGuidanceMissing: Rule = {
+export const detectionGuidanceMissing = defineImpactRule({
   meta: {
     name: 'detection-guidance-missing',
     description: "Synthetic-media work has no Detection guidance section, or the section is empty or still holds only the template's prompt.",
-    scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
     source: 'CACM, What To Do About Deepfakes (education and media literacy)',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const modalities = detectModalities(doc, ctx.release).filter((m) => SYNTHETIC_MEDIA_MODALITIES.includes(m));
     if (!modalities.length) return;
     const media = modalities.join(', ');
@@ -52,4 +51,4 @@ export const detectionGuidanceMissing: Rule = {
       data: { section: DEF.id, question: q.id },
     });
   },
-};
+});

@@ -1,21 +1,20 @@
 import { SECTIONS } from '../../taxonomy';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 
 /**
  * The same section twice (`## Benefits` and, further down, `## Potential benefits`). The rules,
  * the completeness count and the tree view read only the first, so the second is easy to lose.
  */
-export const duplicateSection: Rule = {
+export const duplicateSection = defineImpactRule({
   meta: {
     name: 'duplicate-section',
     description: 'The same IMPACT.md section appears twice; only the first is read.',
-    scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'Sections follow Ovadya & Whittlestone 2019, §2–§3',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     for (const section of doc.sections) {
       if (!section.id) continue;
       const first = doc.byId.get(section.id);
@@ -29,4 +28,4 @@ export const duplicateSection: Rule = {
       });
     }
   },
-};
+});

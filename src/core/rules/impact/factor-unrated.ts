@@ -1,6 +1,7 @@
 import type { ImpactDoc, Subsection } from '../../impact/model';
 import { PATH_STAGES, type PathStageId, type Term } from '../../taxonomy';
-import type { Fix, Rule, TextEdit } from '../../types';
+import type { Fix, ImpactRuleContext, TextEdit } from '../../types';
+import { defineImpactRule } from '../define';
 import { assessment, type Question } from '../../assessment/model';
 import { trimmed } from './hazard-unassessed';
 import {
@@ -14,7 +15,8 @@ import {
   keepNextHeading,
   valueContentEnd,
 } from './lib/edits';
-import { factorEntries, sentenceCase, stageNamed, todo, type FactorEntry } from './lib/structure';
+import { factorEntries, stageNamed, todo, type FactorEntry } from './lib/structure';
+import { sentenceCase } from '../../util/text-case';
 import { listOr, RATING_VOCABULARY } from './lib/values';
 
 const RATINGS = listOr(RATING_VOCABULARY.values);
@@ -31,18 +33,17 @@ const stageLabel = (id: PathStageId) => sentenceCase(PATH_STAGES.find((s) => s.i
  * questions of the assessment model: a factor still holding only the template's prompt is an
  * error here; unknown rating words are invalid-value's.
  */
-export const factorUnrated: Rule = {
+export const factorUnrated = defineImpactRule({
   meta: {
     name: 'factor-unrated',
     description: 'A path-to-harm factor is missing, has no rating, or has no reasoning behind its rating.',
-    scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
     suggestions: true,
     source: 'Ovadya & Whittlestone 2019, §2.2',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const entries = factorEntries(doc);
     if (!entries) return; // no Path to harm section: missing-section reports it
     const section = doc.byId.get('path-to-harm')!;
@@ -73,9 +74,9 @@ export const factorUnrated: Rule = {
       else checkPart(ctx, doc, e);
     });
   },
-};
+});
 
-type Ctx = Parameters<Rule['check']>[0];
+type Ctx = ImpactRuleContext;
 
 function reasoningMissingMessage(label: string, value: string | undefined, written: string): string {
   if (value === 'not-applicable') return `'${label}' is marked not-applicable without a reason: say why the factor does not bear on this work.`;

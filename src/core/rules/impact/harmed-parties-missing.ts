@@ -1,10 +1,12 @@
 import type { Marker } from '../../impact/model';
 import { HARMED_PARTIES, PEOPLE_MEDIA_MODALITIES, type Term } from '../../taxonomy';
-import type { Rule, TextEdit } from '../../types';
+import type { TextEdit } from '../../types';
+import { defineImpactRule } from '../define';
 import { detectModalities } from '../helpers';
 import { appendLinesEdit, fillValueEdit, insertAfterItemEdit, insertBeforeItemEdit } from './lib/edits';
 import { maskComments } from './lib/placeholders';
-import { sentenceCase, termNamed, textState, todo } from './lib/structure';
+import { termNamed, textState, todo } from './lib/structure';
+import { sentenceCase } from '../../util/text-case';
 
 /** Words that show a party is discussed in prose, beyond the taxonomy's aliases. */
 const MENTIONS: Record<string, RegExp> = {
@@ -25,17 +27,16 @@ const question = (t: Term) => t.question ?? t.definition;
  * depicted or imitated, and society whose trust wears away. A `- **Viewers:**` line or prose that
  * names the party counts; one finding per party left out.
  */
-export const harmedPartiesMissing: Rule = {
+export const harmedPartiesMissing = defineImpactRule({
   meta: {
     name: 'harmed-parties-missing',
     description: "For media that depict people, 'Who could be harmed' leaves out viewers, subjects or society.",
-    scope: 'impact',
     defaultSeverity: 'warning',
     fixable: true,
     source: 'CACM, What To Do About Deepfakes (harms to viewers, subjects and society)',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const section = doc.byId.get('harmed-parties');
     if (!section) return; // missing-section reports it
     const media = detectModalities(doc, ctx.release).filter((m) => PEOPLE_MEDIA_MODALITIES.includes(m));
@@ -76,4 +77,4 @@ export const harmedPartiesMissing: Rule = {
       });
     });
   },
-};
+});

@@ -1,9 +1,11 @@
 import type { ImpactDoc } from '../../impact/model';
 import type { Term } from '../../taxonomy';
-import type { Fix, Rule, TextEdit } from '../../types';
+import type { Fix, ImpactRuleContext, TextEdit } from '../../types';
+import { defineImpactRule } from '../define';
 import { assessment, type Question } from '../../assessment/model';
 import { appendLinesEdit, appendPartEdit, fillValueEdit, valueContentEnd, insertAfterHeadingEdit, insertAfterItemEdit, insertBeforeItemEdit, insertPartBeforeEdit } from './lib/edits';
-import { hazardEntries, sentenceCase, todo, type HazardEntry } from './lib/structure';
+import { hazardEntries, todo, type HazardEntry } from './lib/structure';
+import { sentenceCase } from '../../util/text-case';
 
 const APPLIES_PROMPT = todo('yes, no or unsure');
 
@@ -18,17 +20,16 @@ const rationaleLine = (t: Term) => `- **Rationale:** ${todo(question(t))}`;
  * hazard questions of the assessment model: a hazard that is missing, or still holds only the
  * template's prompt, is one error here (a fix adds structure and prompts, never an answer).
  */
-export const hazardUnassessed: Rule = {
+export const hazardUnassessed = defineImpactRule({
   meta: {
     name: 'hazard-unassessed',
     description: 'A hazard type (product, data, attention) is not assessed: no sub-section, no Applies answer, or no rationale.',
-    scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
     source: 'Ovadya & Whittlestone 2019, §2.1',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const entries = hazardEntries(doc);
     if (!entries) return; // no Hazards section: missing-section reports it
     const section = doc.byId.get('hazards')!;
@@ -96,10 +97,10 @@ export const hazardUnassessed: Rule = {
       }
     }
   },
-};
+});
 
 /** The hazard still holds only the template's prompt: one error, on the prompt, naming the question. */
-function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, e: HazardEntry, q: Question) {
+function reportPrompt(ctx: ImpactRuleContext, doc: ImpactDoc, e: HazardEntry, q: Question) {
   const t = e.term;
   const holder = e.applies ?? e.compact;
   const at = e.appliesLead?.state === 'placeholder' && holder ? holder.valueRange : e.rationale.range ?? holder?.valueRange ?? q.range!;
@@ -128,7 +129,7 @@ export function trimmed(doc: ImpactDoc, r: { start: number; end: number }): { st
 }
 
 /** `- **Product hazard:** yes — why` in the Hazards section itself. */
-function checkCompact(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, e: HazardEntry) {
+function checkCompact(ctx: ImpactRuleContext, doc: ImpactDoc, e: HazardEntry) {
   const m = e.compact!;
   const t = e.term;
   const lead = e.appliesLead!;

@@ -1,6 +1,7 @@
 import type { ImpactDoc, Marker } from '../../impact/model';
 import type { OffsetRange } from '../../text';
-import type { Fix, Rule } from '../../types';
+import type { Fix } from '../../types';
+import { defineImpactRule } from '../define';
 import { factorEntries, hazardEntries, isRatedMarker, positionMarker, readPosition, RATING_KEYS } from './lib/structure';
 import { APPLIES_VOCABULARY, listOr, POSITION_VOCABULARY, RATING_VOCABULARY, readLead, type Lead, type Vocabulary } from './lib/values';
 
@@ -9,18 +10,17 @@ import { APPLIES_VOCABULARY, listOr, POSITION_VOCABULARY, RATING_VOCABULARY, rea
  * answers, and the access-ratchet position (Ovadya & Whittlestone 2019, §2.3). A close misspelling
  * gets a did-you-mean suggestion; prose without any rating in front is factor-unrated's to report.
  */
-export const invalidValue: Rule = {
+export const invalidValue = defineImpactRule({
   meta: {
     name: 'invalid-value',
     description: 'A rating, Applies answer or access-ratchet position is not one of the known values.',
-    scope: 'impact',
     defaultSeverity: 'error',
     fixable: false,
     suggestions: true,
     source: 'Ovadya & Whittlestone 2019, §2.1–§2.3 (hazards, path-to-harm factors, access ratchet)',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const report = (what: string, lead: Lead, vocab: Vocabulary, marker: Marker) => {
       if (lead.state !== 'filled' || lead.value) return;
       const token = lead.token;
@@ -70,7 +70,7 @@ export const invalidValue: Rule = {
       }
     }
   },
-};
+});
 
 function firstLine(doc: ImpactDoc, r: OffsetRange): OffsetRange {
   const line = doc.source.positionAt(r.start).line;

@@ -3,21 +3,20 @@ import { assessment } from '../../assessment/model';
 import { appendParagraphEdit } from './lib/edits';
 import { trimmed } from './hazard-unassessed';
 import type { ImpactDoc } from '../../impact/model';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 import { insertSectionEdit, sectionPlaceholder } from '../helpers';
 
 /** Required sections of IMPACT.md (SPEC §2), each inserted in canonical order by the fix. */
-export const missingSection: Rule = {
+export const missingSection = defineImpactRule({
   meta: {
     name: 'missing-section',
     description: "IMPACT.md lacks a required section (Summary, Benefits, Hazards, Path to harm, …), or the section is empty or still holds only the template's prompt.",
-    scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
     source: 'Sections follow Ovadya & Whittlestone 2019, §2–§3, and CACM, What To Do About Deepfakes (who is harmed, detection)',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const model = assessment(doc, ctx.release);
     const synthetic = model.syntheticMedia;
     for (const def of SECTIONS) {
@@ -50,7 +49,7 @@ export const missingSection: Rule = {
       });
     }
   },
-};
+});
 
 const STRUCTURED = new Set(['hazards', 'path-to-harm', 'access-ratchet']);
 

@@ -1,6 +1,7 @@
 import type { ImpactDoc } from '../../impact/model';
 import type { OffsetRange } from '../../text';
-import type { Rule } from '../../types';
+import type { ImpactRuleContext } from '../../types';
+import { defineImpactRule } from '../define';
 import { assessment, sectionState } from '../../assessment/model';
 import { SECTIONS } from '../../taxonomy';
 import { commentRanges, isTemplatePrompt, placeholderSpans, type PlaceholderSpan } from './lib/placeholders';
@@ -15,17 +16,16 @@ const ANGLE_SLOT_RE = /^ {0,3}<[^<>\n]+>\s*$/;
  * `[Your answer here]`, `<fill in>`, lorem ipsum, and template questions copied without an answer.
  * Code, HTML comments (suppressions included) and inline code are skipped.
  */
-export const placeholderText: Rule = {
+export const placeholderText = defineImpactRule({
   meta: {
     name: 'placeholder-text',
     description: 'Placeholder text is left in IMPACT.md: TODO, TBD, a template prompt, [More Information Needed], \\answerTODO{}, …',
-    scope: 'impact',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'NeurIPS paper checklist and model-card templates (prompts left unanswered)',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const text = doc.source.text;
     const spans = placeholderSpans(text);
     const skip = spans.length ? skippedRanges(text) : [];
@@ -54,13 +54,13 @@ export const placeholderText: Rule = {
       for (const m of section.allMarkers) if (!isOwned(m.valueRange)) reportPrompt(ctx, doc, m.value, m.valueRange);
     }
   },
-};
+});
 
 function hasQuestionMark(text: string, r: OffsetRange): boolean {
   return text.slice(r.start, r.end).includes('?');
 }
 
-function reportPrompt(ctx: Parameters<Rule['check']>[0], doc: ImpactDoc, text: string, range: OffsetRange) {
+function reportPrompt(ctx: ImpactRuleContext, doc: ImpactDoc, text: string, range: OffsetRange) {
   if (text.length > 400 || !text.includes('?') || !isTemplatePrompt(text.replace(/[*_`]/g, ''))) return;
   if (placeholderSpans(doc.source.text.slice(range.start, range.end)).length) return; // reported above
   ctx.report({
@@ -101,7 +101,7 @@ function sectionAt(doc: ImpactDoc, at: number): string | undefined {
 }
 
 /** The regions of unanswered questions (their owning rules report the placeholders there), in order. */
-function ownedRegions(doc: ImpactDoc, ctx: Parameters<Rule['check']>[0]): OffsetRange[] {
+function ownedRegions(doc: ImpactDoc, ctx: ImpactRuleContext): OffsetRange[] {
   const out: OffsetRange[] = [];
   for (const q of assessment(doc, ctx.release).questions) {
     if ((q.state === 'prompt' || q.state === 'missing') && q.region && q.file === 'impact') out.push(q.region);

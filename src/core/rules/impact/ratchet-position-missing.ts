@@ -1,5 +1,5 @@
 import { RATCHET_POSITIONS } from '../../taxonomy';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 import { assessment } from '../../assessment/model';
 import { trimmed } from './hazard-unassessed';
 import { fillValueEdit, insertAfterHeadingEdit } from './lib/edits';
@@ -15,17 +15,16 @@ const PROSE_POSITION_RE = /^\s*(?:current\s+)?(?:position|stage)\s*:/i;
  * The Access ratchet section says where the capability sits today (Ovadya & Whittlestone 2019,
  * §2.3): no known interest, attention, weaponized or sustained use.
  */
-export const ratchetPositionMissing: Rule = {
+export const ratchetPositionMissing = defineImpactRule({
   meta: {
     name: 'ratchet-position-missing',
     description: "The Access ratchet section does not state the capability's current position.",
-    scope: 'impact',
     defaultSeverity: 'error',
     fixable: true,
     source: 'Ovadya & Whittlestone 2019, §2.3',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const section = doc.byId.get('access-ratchet');
     if (!section) return; // missing-section reports it
     const m = positionMarker(section);
@@ -57,4 +56,4 @@ export const ratchetPositionMissing: Rule = {
       fix: { title: "Add a 'Position' line", edits: [insertAfterHeadingEdit(doc, section, [`- **Position:** ${PROMPT}`])] },
     });
   },
-};
+});

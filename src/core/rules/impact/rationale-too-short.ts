@@ -1,5 +1,5 @@
 import type { OffsetRange } from '../../text';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 import { isBareDismissal } from './lib/dismissal';
 import { countWords, placeholderSpans } from './lib/placeholders';
 import { factorEntries, hazardEntries, type TextAnswer } from './lib/structure';
@@ -10,11 +10,10 @@ import { factorEntries, hazardEntries, type TextAnswer } from './lib/structure';
  * boilerplate-dismissal's, so neither is reported here — unless boilerplate-dismissal is turned
  * off, in which case a bare dismissal is just a rationale that is too short.
  */
-export const rationaleTooShort: Rule = {
+export const rationaleTooShort = defineImpactRule({
   meta: {
     name: 'rationale-too-short',
     description: "A hazard's rationale or a path-to-harm factor's reasoning is shorter than a few words.",
-    scope: 'impact',
     defaultSeverity: 'info',
     fixable: false,
     options: {
@@ -23,7 +22,7 @@ export const rationaleTooShort: Rule = {
     source: 'Ovadya & Whittlestone 2019, §2.1–§2.2',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     const min = Number(ctx.options.minWords ?? 8);
     const dismissalsReported = ctx.ruleEnabled?.('boilerplate-dismissal') ?? true;
     const check = (answer: TextAnswer, what: () => string) => {
@@ -47,7 +46,7 @@ export const rationaleTooShort: Rule = {
       if (e.marker || e.sub) check(e.reasoning, () => `The reasoning for '${e.marker?.key ?? e.sub!.heading.text}'`);
     }
   },
-};
+});
 
 function trimmed(text: string, r: OffsetRange): OffsetRange {
   let { start, end } = r;

@@ -1,5 +1,5 @@
 import { SECTIONS, type SectionDef } from '../../taxonomy';
-import type { Rule } from '../../types';
+import { defineImpactRule } from '../define';
 
 interface Spelling {
   key: string;
@@ -81,18 +81,17 @@ export function closestSection(heading: string): SectionDef | undefined {
  * ("## Benfits", "## Mitigatons"): its content goes unchecked and the real section is reported
  * missing. Headings that resemble no section are your own and are left alone.
  */
-export const unknownSection: Rule = {
+export const unknownSection = defineImpactRule({
   meta: {
     name: 'unknown-section',
     description: 'A heading looks like a misspelt IMPACT.md section, so the section it means is not recognised.',
-    scope: 'impact',
     defaultSeverity: 'info',
     fixable: false,
     suggestions: true,
     source: 'Sections follow Ovadya & Whittlestone 2019, §2–§3',
   },
   check(ctx) {
-    const doc = ctx.impact!;
+    const doc = ctx.impact;
     for (const section of doc.sections) {
       if (section.id) continue;
       const def = closestSection(section.heading.text);
@@ -114,4 +113,4 @@ export const unknownSection: Rule = {
       });
     }
   },
-};
+});

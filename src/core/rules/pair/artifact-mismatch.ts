@@ -2,7 +2,7 @@ import { findTerm, GROUPS, RELEASE_CONTENT, type GroupId, type Term } from '../.
 import type { ImpactDoc, Section } from '../../impact/model';
 import { releaseSchema } from '../../release/validate';
 import type { OffsetRange } from '../../text';
-import type { Rule } from '../../types';
+import { definePairRule } from '../define';
 import { didYouMean } from '../../util/suggest';
 import { planArtifacts, type PlanArtifact } from './read';
 
@@ -30,11 +30,10 @@ interface Mention {
  * IMPACT.md's Release plan section names artifact ids in backticks and content kinds as marker
  * keys; every release.yaml artifact must be recognisable in that section by its id or its kind.
  */
-export const artifactMismatch: Rule = {
+export const artifactMismatch = definePairRule({
   meta: {
     name: 'artifact-mismatch',
     description: "An artifact is named in IMPACT.md's Release plan section but not in release.yaml, or the other way round.",
-    scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
     suggestions: true,
@@ -102,7 +101,7 @@ export const artifactMismatch: Rule = {
       });
     }
   },
-};
+});
 
 /** Lower case with hyphens, underscores and spaces made equal. */
 function normalise(s: string): string {

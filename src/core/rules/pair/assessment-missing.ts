@@ -1,15 +1,15 @@
-import type { Fix, Rule } from '../../types';
+import type { Fix } from '../../types';
+import { definePairRule } from '../define';
 import { didYouMean } from '../../util/suggest';
 
 /**
  * A release plan needs the assessment it rests on: either `assessment:` names an existing file, or
  * an IMPACT.md sits beside the plan. Silent when the caller cannot tell whether files exist.
  */
-export const assessmentMissing: Rule = {
+export const assessmentMissing = definePairRule({
   meta: {
     name: 'assessment-missing',
     description: "release.yaml's `assessment:` points at a file that does not exist, or the plan has no impact assessment at all.",
-    scope: 'pair',
     defaultSeverity: 'error',
     fixable: false,
     suggestions: true,
@@ -51,4 +51,4 @@ export const assessmentMissing: Rule = {
       suggestions,
     });
   },
-};
+});

@@ -1,17 +1,16 @@
 import { MODALITIES } from '../../taxonomy';
 import { assessment } from '../../assessment/model';
-import type { Rule } from '../../types';
+import { definePairRule } from '../define';
 import { joinList, tightValueRange } from './read';
 
 /**
  * IMPACT.md's `Modality:` line in the Capability section and release.yaml's `modality:` must name
  * the same media; `multimodal` on either side is compatible with any combination.
  */
-export const modalityMismatch: Rule = {
+export const modalityMismatch = definePairRule({
   meta: {
     name: 'modality-mismatch',
     description: "IMPACT.md's Capability and modality section and release.yaml's `modality:` name different media.",
-    scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'Ovadya & Whittlestone 2019, §1 (the media of synthetic media)',
@@ -39,4 +38,4 @@ export const modalityMismatch: Rule = {
       data: { impact: [...a].join(','), release: [...fromPlan].join(','), union: union.join(',') },
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 import { assessment } from '../../assessment/model';
 import { MODALITIES } from '../../taxonomy';
-import type { Rule } from '../../types';
+import { definePairRule } from '../define';
 import { insertAfterHeadingEdit } from '../impact/lib/edits';
 import { todo } from '../impact/lib/structure';
 import { trimmed } from '../impact/hazard-unassessed';
@@ -20,11 +20,10 @@ export const MODALITY_PROMPT = todo(`which media the method produces or alters: 
  * `modality:` or on the Capability and modality section's `Modality:` line; a template prompt
  * declares nothing.
  */
-export const modalityMissing: Rule = {
+export const modalityMissing = definePairRule({
   meta: {
     name: 'modality-missing',
     description: "Neither release.yaml's `modality:` nor IMPACT.md's `Modality:` line declares which media the work produces, so the synthetic-media checks cannot run.",
-    scope: 'pair',
     defaultSeverity: 'error',
     fixable: true,
     source: 'Ovadya & Whittlestone 2019, §1 (synthetic media) and §3.4 (safeguards)',
@@ -66,4 +65,4 @@ export const modalityMissing: Rule = {
       data,
     });
   },
-};
+});

@@ -4,7 +4,8 @@ import { CARD_KEY } from '../../cards/locate';
 import { riskSections } from '../../cards/risk-headings';
 import type { ReleaseDoc } from '../../release/model';
 import type { OffsetRange } from '../../text';
-import type { Fix, Rule, RuleContext, TextEdit } from '../../types';
+import type { Fix, RuleContext, TextEdit } from '../../types';
+import { definePairRule } from '../define';
 import { planArtifacts, type PlanArtifact } from './read';
 
 /**
@@ -12,11 +13,10 @@ import { planArtifacts, type PlanArtifact } from './read';
  * the card describes: the same licence, gated when the plan asks for access (and open when the
  * plan is public), and a section on risks when weights go out.
  */
-export const modelCardMismatch: Rule = {
+export const modelCardMismatch = definePairRule({
   meta: {
     name: 'model-card-mismatch',
     description: "The model card (README.md front matter and sections) disagrees with release.yaml about the model's licence or gating, or has no section on risks although weights are released.",
-    scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
     suggestions: true,
@@ -65,7 +65,7 @@ export const modelCardMismatch: Rule = {
       }
     }
   },
-};
+});
 
 /** The artifacts the card describes: those whose `model-card:` names it, or (a README found beside the pair) the trained models. */
 function describedArtifacts(ctx: RuleContext, artifacts: PlanArtifact[]): PlanArtifact[] {

@@ -3,7 +3,8 @@ import { parseIsoDate } from '../../release/date';
 import { findTerm } from '../../taxonomy';
 import type { ReleaseDoc, YamlPath } from '../../release/model';
 import type { OffsetRange } from '../../text';
-import type { Fix, Rule } from '../../types';
+import type { Fix } from '../../types';
+import { definePairRule } from '../define';
 import {
   factorRatings,
   hazardVerdicts,
@@ -36,12 +37,11 @@ interface PublicRelease {
  * when the data hazard applies, code or data) to anyone now or soon, with nothing in place that
  * actually protects it (Ovadya & Whittlestone 2019, §2.1, §2.2 (2), §3.4).
  */
-export const planLessCautiousThanAssessment: Rule = {
+export const planLessCautiousThanAssessment = definePairRule({
   meta: {
     name: 'plan-less-cautious-than-assessment',
     description:
       'release.yaml releases a model or runnable system (or code or data, when the data hazard applies) to the public now or within 90 days, with no safeguard that protects it, although IMPACT.md rates the risk high.',
-    scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
     suggestions: true,
@@ -147,7 +147,7 @@ export const planLessCautiousThanAssessment: Rule = {
       });
     }
   },
-};
+});
 
 /** "watermarking planned, consent not-implemented": the listed safeguards that are not in place. */
 function unprotectedListed(a: PlanArtifact, plan: Map<string, string>): string[] {

@@ -1,5 +1,6 @@
 import { findTerm, PATH_STAGES } from '../../taxonomy';
-import type { Fix, Rule } from '../../types';
+import type { Fix } from '../../types';
+import { definePairRule } from '../define';
 import { factorRatings, hazardVerdicts, joinList, lineNo, stringList } from './read';
 
 const DEPLOYMENT = PATH_STAGES.find((s) => s.id === 'deployment')!.factors.map((f) => f.id);
@@ -8,11 +9,10 @@ const DEPLOYMENT = PATH_STAGES.find((s) => s.id === 'deployment')!.factors.map((
  * The IRB analogy (Ovadya & Whittlestone 2019, §3.2.3): exempt is for minimal risk, expedited for
  * risk a little above it, full review for everything else. The thresholds are options.
  */
-export const reviewLevelTooLow: Rule = {
+export const reviewLevelTooLow = definePairRule({
   meta: {
     name: 'review-level-too-low',
     description: "release.yaml's review level is lower than the risk IMPACT.md describes (exempt with a hazard that applies, expedited with a serious one).",
-    scope: 'pair',
     defaultSeverity: 'warning',
     fixable: false,
     suggestions: true,
@@ -79,5 +79,5 @@ export const reviewLevelTooLow: Rule = {
       data: { level },
     });
   },
-};
+});
 

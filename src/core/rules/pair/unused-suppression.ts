@@ -1,4 +1,4 @@
-import type { Rule } from '../../types';
+import { definePairRule } from '../define';
 
 /**
  * A suppression comment that silences nothing: the finding it was written for is gone (fixed, or
@@ -6,11 +6,10 @@ import type { Rule } from '../../types';
  * silently hide the next real finding on that line. Modelled on ESLint's
  * `--report-unused-disable-directives`.
  */
-export const unusedSuppression: Rule = {
+export const unusedSuppression = definePairRule({
   meta: {
     name: 'unused-suppression',
     description: 'An inline suppression comment (impact-notes-disable…) suppresses no finding, so it can be removed.',
-    scope: 'pair',
     defaultSeverity: 'info',
     fixable: false,
     source: "Impact Notes engine; ESLint's --report-unused-disable-directives",
@@ -39,4 +38,4 @@ export const unusedSuppression: Rule = {
       }
     }
   },
-};
+});

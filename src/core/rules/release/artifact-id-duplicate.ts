@@ -1,12 +1,11 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { artifactsOf, own, planOf } from './common';
 
 /** Two artifacts with the same id: IMPACT.md, reports and decisions could not tell them apart. */
-export const artifactIdDuplicate: Rule = {
+export const artifactIdDuplicate = defineReleaseRule({
   meta: {
     name: 'artifact-id-duplicate',
     description: 'Two artifacts in release.yaml share the same id.',
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
     source: 'The release-plan schema (schemas/release.schema.json)',
@@ -34,4 +33,4 @@ export const artifactIdDuplicate: Rule = {
       });
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { artifactName, artifactsOf, isBlank, isPlaceholder, own, planOf } from './common';
 
 type Matcher = (path: string) => boolean;
@@ -33,11 +33,10 @@ function directoriesOf(files: readonly string[]): string[] {
 }
 
 /** An artifact's `paths` glob matches no file beside the plan. */
-export const artifactPathUnmatched: Rule = {
+export const artifactPathUnmatched = defineReleaseRule({
   meta: {
     name: 'artifact-path-unmatched',
     description: "A glob in an artifact's 'paths' matches no file in the plan's folder.",
-    scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'Ovadya & Whittlestone 2019, §3.4 (release content)',
@@ -79,4 +78,4 @@ export const artifactPathUnmatched: Rule = {
       }
     }
   },
-};
+});

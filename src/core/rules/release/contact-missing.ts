@@ -1,4 +1,4 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { asRecord, has, isBlank, isPlaceholder, own, planAnchor, planOf } from './common';
 import { addToMapEdit } from './yaml-edit';
 
@@ -16,11 +16,10 @@ export function contactProblem(v: string): string | undefined {
 }
 
 /** Where misuse is reported: a mailto: link, an e-mail address or an https URL. */
-export const contactMissing: Rule = {
+export const contactMissing = defineReleaseRule({
   meta: {
     name: 'contact-missing',
     description: "The plan has no 'contact' for misuse reports, or it is not a mailto: link, an e-mail address or an https:// URL.",
-    scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
     suggestions: true,
@@ -53,4 +52,4 @@ export const contactMissing: Rule = {
       ctx.report({ message: `'contact' cannot be used to report misuse: ${why}. Write a mailto: link, an e-mail address or an https:// URL.`, file: 'release', range });
     }
   },
-};
+});

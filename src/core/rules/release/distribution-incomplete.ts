@@ -1,4 +1,4 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { checkKindFields, TODO, type KindSpec } from './kind-fields';
 
 /** What each distribution kind needs (SPEC §3; Ovadya & Whittlestone 2019, §3.4). */
@@ -24,12 +24,11 @@ export const DISTRIBUTION_SPEC: KindSpec = {
 };
 
 /** Every artifact says who receives it, with the fields its distribution kind needs. */
-export const distributionIncomplete: Rule = {
+export const distributionIncomplete = defineReleaseRule({
   meta: {
     name: 'distribution-incomplete',
     description:
       'An artifact has no distribution, or its distribution lacks the fields its kind needs (ask-for-access: process; safety-levels: levels; access-community: community; private: reason).',
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: true,
     suggestions: true,
@@ -38,4 +37,4 @@ export const distributionIncomplete: Rule = {
   check(ctx) {
     checkKindFields(ctx, DISTRIBUTION_SPEC);
   },
-};
+});

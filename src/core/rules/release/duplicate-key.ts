@@ -1,13 +1,12 @@
 import { isCollection, isPair, visit, type Pair } from 'yaml';
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { planOf } from './common';
 
 /** The same key twice in one mapping: YAML keeps only the last, silently dropping the first. */
-export const duplicateKey: Rule = {
+export const duplicateKey = defineReleaseRule({
   meta: {
     name: 'duplicate-key',
     description: 'A key appears twice in the same mapping of release.yaml, so one of the values is silently lost.',
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
     source: 'YAML 1.2 requires unique keys',
@@ -43,4 +42,4 @@ export const duplicateKey: Rule = {
       });
     }
   },
-};
+});

@@ -28,6 +28,7 @@ import {
   type Data,
 } from './common';
 import { addOrFillEdit, addToMapEdit, appendToSeqEdit, fillEmptyValueEdit, type NewValue } from './yaml-edit';
+import { capitalize } from '../../util/text-case';
 
 export const TODO = 'TODO';
 
@@ -89,7 +90,7 @@ function checkArtifact(ctx: RuleContext, plan: ReleaseDoc, spec: KindSpec, a: Ar
     const newBlock = (kind?: string): NewValue => ({ map: kind ? skeletonFor(spec, kind) : [['kind', TODO]], block: kind === 'staged' });
     const edit = (kind?: string) => (absent ? addToMapEdit(plan, a.path, [[key, newBlock(kind)]]) : fillEmptyValueEdit(plan, path, { map: kind ? skeletonFor(spec, kind) : [['kind', TODO]] }));
     report({
-      message: `${capital(artifactName(a))} has no '${key}': say ${spec.purpose} (${listWords(kinds, 'or')}).`,
+      message: `${capitalize(artifactName(a))} has no '${key}': say ${spec.purpose} (${listWords(kinds, 'or')}).`,
       range: absent ? artifactAnchor(plan, a) : plan.rangeOf(path, 'key'),
       fix: fix(`Add '${key}' with a placeholder kind`, edit()),
       suggestions: kinds.map((k) => fix(`Add '${key}: ${k}'`, edit(k))).filter((f): f is Fix => !!f),
@@ -132,7 +133,7 @@ function checkArtifact(ctx: RuleContext, plan: ReleaseDoc, spec: KindSpec, a: Ar
   if (absent.length) {
     const entries = absent.map((f): [string, NewValue] => [f, spec.fields[f].skeleton ?? TODO]);
     report({
-      message: `${capital(spec.describe(kind))} of ${artifactName(a)} has no ${listWords(absent.map((f) => `'${f}'`))}: add ${listWords(absent.map((f) => spec.fields[f].what))}.`,
+      message: `${capitalize(spec.describe(kind))} of ${artifactName(a)} has no ${listWords(absent.map((f) => `'${f}'`))}: add ${listWords(absent.map((f) => spec.fields[f].what))}.`,
       range: kindRange,
       fix: fix(`Add ${listWords(absent.map((f) => `'${f}'`))} with ${absent.length === 1 ? 'a placeholder' : 'placeholders'}`, addToMapEdit(plan, path, entries)),
       data: { missing: absent.join(',') },
@@ -160,7 +161,7 @@ function checkArtifact(ctx: RuleContext, plan: ReleaseDoc, spec: KindSpec, a: Ar
     } else if (Array.isArray(v) && field.minItems !== undefined) {
       if (v.length < field.minItems) {
         report({
-          message: `${capital(spec.describe(kind))} of ${artifactName(a)} has ${v.length} ${v.length === 1 ? 'entry' : 'entries'} in '${f}' and needs at least ${field.minItems}: add ${field.itemWhat ?? field.what}.`,
+          message: `${capitalize(spec.describe(kind))} of ${artifactName(a)} has ${v.length} ${v.length === 1 ? 'entry' : 'entries'} in '${f}' and needs at least ${field.minItems}: add ${field.itemWhat ?? field.what}.`,
           range: plan.rangeOf(fpath, 'key'),
           fix: fix(`Add ${field.minItems - v.length === 1 ? 'an entry' : 'entries'} with placeholders`, appendToSeqEdit(plan, fpath, seqSkeleton(field).slice(v.length))),
           data: { missing: f },
@@ -202,7 +203,7 @@ function checkItem(
   if (kind === 'staged' && listName === 'stages' && isBlank(own(item, 'date')) && isBlank(own(item, 'after'))) {
     const ins = (k: string) => addToMapEdit(plan, ipath, [[k, TODO]]);
     report({
-      message: `${capital(label)} has neither a 'date' nor an 'after' event: say when this stage goes out.`,
+      message: `${capitalize(label)} has neither a 'date' nor an 'after' event: say when this stage goes out.`,
       range: artifactAnchorOfItem(plan, ipath),
       suggestions: [fix("Add a 'date' placeholder", ins('date')), fix("Add an 'after' placeholder", ins('after'))].filter((f): f is Fix => !!f),
       data: { missing: 'date,after' },
@@ -216,8 +217,4 @@ function artifactAnchorOfItem(plan: ReleaseDoc, path: YamlPath) {
   const r = plan.rangeOf(path, 'value');
   const line = plan.source.positionAt(r.start).line;
   return { start: r.start, end: Math.min(r.end, plan.source.lineEnd(line)) };
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

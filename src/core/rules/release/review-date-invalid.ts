@@ -1,14 +1,13 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { asRecord, own, parseIsoDate, planOf } from './common';
 
 const WELL_FORMED = /^\d{4}-\d{2}-\d{2}$/;
 
 /** review.date and review.next must be real days; the review cannot lie in the future; next comes after it. */
-export const reviewDateInvalid: Rule = {
+export const reviewDateInvalid = defineReleaseRule({
   meta: {
     name: 'review-date-invalid',
     description: "A review date does not exist (2026-02-30), the review is dated in the future, or the next review is not after it.",
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
     source: 'Ovadya & Whittlestone 2019, §3.2.3 (review before release)',
@@ -48,4 +47,4 @@ export const reviewDateInvalid: Rule = {
       });
     }
   },
-};
+});

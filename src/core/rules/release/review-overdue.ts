@@ -1,14 +1,13 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { asRecord, own, parseIsoDate, planOf } from './common';
 
 const DAY = 86_400_000;
 
 /** The next review of the assessment was due before today. */
-export const reviewOverdue: Rule = {
+export const reviewOverdue = defineReleaseRule({
   meta: {
     name: 'review-overdue',
     description: "The next review of the assessment ('review.next') was due before today.",
-    scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'Ovadya & Whittlestone 2019, §3.2.3 (continuous evaluation)',
@@ -27,4 +26,4 @@ export const reviewOverdue: Rule = {
       data: { daysOverdue: days },
     });
   },
-};
+});

@@ -1,5 +1,6 @@
 import { findTerm, ids, SYNTHETIC_MEDIA_MODALITIES } from '../../taxonomy';
-import type { Fix, Rule, RuleContext } from '../../types';
+import type { Fix, RuleContext } from '../../types';
+import { defineReleaseRule } from '../define';
 import { detectModalities } from '../helpers';
 import { asRecord, has, isBlank, isPlaceholder, listWords, own, planAnchor, planOf, valueOrKey } from './common';
 import { TODO } from './kind-fields';
@@ -22,12 +23,11 @@ export function syntheticModalities(ctx: RuleContext): string[] {
  * The fix adds missing entries and fields with the placeholder `TODO`, which this rule keeps
  * reporting until the author chooses implemented, planned or not-applicable: it never decides.
  */
-export const safeguardStatusMissing: Rule = {
+export const safeguardStatusMissing = defineReleaseRule({
   meta: {
     name: 'safeguard-status-missing',
     description:
       'For synthetic media, a safeguard (consent, detectability, watermarking, referenceability, synthesis constraints) has no entry or no status, or is not-implemented or not-applicable without a reason.',
-    scope: 'release',
     defaultSeverity: 'warning',
     fixable: true,
     suggestions: true,
@@ -141,4 +141,4 @@ export const safeguardStatusMissing: Rule = {
       }
     }
   },
-};
+});

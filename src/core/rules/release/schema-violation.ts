@@ -1,6 +1,6 @@
 import type { YamlPath } from '../../release/model';
 import { validateRelease, type SchemaProblem } from '../../release/validate';
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { isPlaceholder, planOf } from './common';
 import { DISTRIBUTION_SPEC } from './distribution-incomplete';
 import { ownsField, type KindSpec } from './kind-fields';
@@ -52,11 +52,10 @@ function ownedElsewhere(path: YamlPath, p: SchemaProblem, get: (path: YamlPath) 
 }
 
 /** Everything the JSON Schema of release.yaml says, with ranges and did-you-mean suggestions. */
-export const schemaViolation: Rule = {
+export const schemaViolation = defineReleaseRule({
   meta: {
     name: 'schema-violation',
     description: 'release.yaml does not follow the schema: an unknown key, a value of the wrong type, an unknown id, or a missing required key.',
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
     suggestions: true,
@@ -77,4 +76,4 @@ export const schemaViolation: Rule = {
       });
     }
   },
-};
+});

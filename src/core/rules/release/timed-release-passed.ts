@@ -1,5 +1,5 @@
 import type { YamlPath } from '../../release/model';
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { artifactName, artifactsOf, asRecord, has, isoDay, own, parseIsoDate, planOf, type Data } from './common';
 
 /**
@@ -14,12 +14,11 @@ export function stillWithheld(a: Data): boolean {
 }
 
 /** A release date in the plan has passed while the plan still says the artifact is not out. */
-export const timedReleasePassed: Rule = {
+export const timedReleasePassed = defineReleaseRule({
   meta: {
     name: 'timed-release-passed',
     description:
       'A release date has passed (a timed release, a dated stage, or the next periodic evaluation) while the plan still records the artifact as not released.',
-    scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
     source: 'Ovadya & Whittlestone 2019, §3.4 (timed, periodic and staged release)',
@@ -80,4 +79,4 @@ export const timedReleasePassed: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { checkKindFields, TODO, type KindSpec } from './kind-fields';
 
 const stage = (when: 'date' | 'after') => ({ map: [['release', TODO], [when, TODO]] as [string, string][] });
@@ -32,12 +32,11 @@ export const TIMING_SPEC: KindSpec = {
 };
 
 /** Every artifact says when it goes out, with the fields its timing kind needs. */
-export const timingIncomplete: Rule = {
+export const timingIncomplete = defineReleaseRule({
   meta: {
     name: 'timing-incomplete',
     description:
       'An artifact has no timing, or its timing lacks the fields its kind needs (timed: date; periodic: every and next; evented: event; staged: two or more stages; withheld: reason).',
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: true,
     suggestions: true,
@@ -46,4 +45,4 @@ export const timingIncomplete: Rule = {
   check(ctx) {
     checkKindFields(ctx, TIMING_SPEC);
   },
-};
+});

@@ -1,8 +1,9 @@
 import type { YamlPath } from '../../release/model';
 import type { OffsetRange } from '../../text';
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { artifactName, artifactsOf, asRecord, has, isBlank, isPlaceholder, listWords, own, planOf, valueOrKey, type ArtifactRef } from './common';
 import { addToMapEdit } from './yaml-edit';
+import { capitalize } from '../../util/text-case';
 
 /** Content that someone could run or adapt straight away once it is out. */
 export const WITHDRAWABLE_CONTENT = ['trained-model', 'runnable-system', 'modifiable-system'];
@@ -24,11 +25,10 @@ function publicAt(a: ArtifactRef): YamlPath | undefined {
  * A hosted release needs none (the service can be switched off), and neither does an artifact
  * released for defence (`purpose: defense`).
  */
-export const withdrawalPlanMissing: Rule = {
+export const withdrawalPlanMissing = defineReleaseRule({
   meta: {
     name: 'withdrawal-plan-missing',
     description: "A trained model, runnable system or modifiable system goes out publicly, but the plan has no 'withdrawal' (how it would be pulled back after misuse).",
-    scope: 'release',
     defaultSeverity: 'warning',
     fixable: false,
     suggestions: true,
@@ -71,11 +71,11 @@ export const withdrawalPlanMissing: Rule = {
     const range: OffsetRange = has(root, 'withdrawal') ? plan.rangeOf(['withdrawal'], 'key') : valueOrKey(plan, hits[0].at);
     const edit = has(root, 'withdrawal') ? undefined : addToMapEdit(plan, [], [['withdrawal', 'TODO']]);
     ctx.report({
-      message: `${subject.charAt(0).toUpperCase() + subject.slice(1)} out publicly, but the plan has no 'withdrawal': say how you would pull ${it} back if misused (revoke access, take down downloads and demos, tell users).`,
+      message: `${capitalize(subject)} out publicly, but the plan has no 'withdrawal': say how you would pull ${it} back if misused (revoke access, take down downloads and demos, tell users).`,
       file: 'release',
       range,
       suggestions: edit ? [{ title: "Add a 'withdrawal' placeholder", edits: [edit] }] : undefined,
       data: { artifacts: hits.map((h) => h.a.label).join(',') },
     });
   },
-};
+});

@@ -1,14 +1,13 @@
-import type { Rule } from '../../types';
+import { defineReleaseRule } from '../define';
 import { planOf } from './common';
 
 const MAX_SHOWN = 20;
 
 /** YAML the parser cannot read: each syntax error at its position, or why the file was not read as data. */
-export const yamlSyntax: Rule = {
+export const yamlSyntax = defineReleaseRule({
   meta: {
     name: 'yaml-syntax',
     description: 'release.yaml is not valid YAML, or could not be read as data (binary file, alias bomb).',
-    scope: 'release',
     defaultSeverity: 'error',
     fixable: false,
     source: 'YAML 1.2; the release-plan schema (schemas/release.schema.json)',
@@ -50,7 +49,7 @@ export const yamlSyntax: Rule = {
       ctx.report({ message, file: 'release', range: first });
     }
   },
-};
+});
 
 function sentence(m: string): string {
   const t = m.trim().replace(/[.:]+$/, '');

@@ -217,13 +217,6 @@ export function isRatedMarker(section: Section | undefined, m: Marker): boolean 
   return m.keyId === 'rating';
 }
 
-/** "Product Hazard" → "Product hazard"; "Actual ROI" keeps its acronym (as the scaffold writes labels). */
-export function sentenceCase(label: string): string {
-  return label
-    .split(' ')
-    .map((w, i) => (i === 0 || (w.length > 1 && w === w.toUpperCase()) ? w : w.toLowerCase()))
-    .join(' ');
-}
 
 /** A scaffold-style prompt: `_TODO: question_`, underscores inside escaped. */
 export function todo(text: string): string {
