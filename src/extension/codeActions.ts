@@ -4,6 +4,7 @@
  * (fix-on-save through `editor.codeActionsOnSave`) and a "fix all" quick fix. Every change is a
  * WorkspaceEdit, so it is undoable, and a fix may edit the other file of the pair.
  */
+import { INTERNAL_ERROR } from '../core/rules/engine-findings';
 import * as vscode from 'vscode';
 import { fixAllTexts, minimalChange } from '../core/fix';
 import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableLineEdit, type SuppressEdit } from '../core/suppress';
@@ -195,7 +196,7 @@ export class ImpactCodeActionProvider implements vscode.CodeActionProvider {
         const a = this.fixAction(state, s, d, false);
         if (a) actions.push(a);
       }
-      if (rule !== 'internal-error' && rule !== 'config' && !suppressSeen.has(`${rule}:${d.range.start.line}`)) {
+      if (rule !== INTERNAL_ERROR && rule !== 'config' && !suppressSeen.has(`${rule}:${d.range.start.line}`)) {
         suppressSeen.add(`${rule}:${d.range.start.line}`);
         const line = new vscode.CodeAction(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix);
         line.edit = disableLineEdit(document, kind, rule, d.range.start.line);

@@ -10,6 +10,7 @@
  * Every handler runs under `guard`: an exception is logged to the client's console and answered
  * with an empty result, so one failing request never stops the server.
  */
+import { INTERNAL_ERROR } from '../core/rules/engine-findings';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -622,7 +623,7 @@ export class ImpactNotesServer {
         const edit = this.fixEdit(state, s);
         if (edit) actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
       }
-      if (rule === 'internal-error' || rule === CONFIG_RULE) continue;
+      if (rule === INTERNAL_ERROR || rule === CONFIG_RULE) continue;
       const lineKey = `${rule}:${d.range.start.line}`;
       if (!suppressSeen.has(lineKey)) {
         suppressSeen.add(lineKey);

@@ -589,3 +589,20 @@ describe('report: command line', function () {
 /** Formats that every export accepts (type check of the table). */
 const _formats: Record<string, readonly ExportFormat[]> = EXPORT_FORMATS;
 void _formats;
+
+describe('report: heading of the Markdown report', () => {
+  it('keeps a title that ends in " #" (an ATX heading would otherwise drop it as a closing sequence)', () => {
+    const result = lint({
+      impact: { path: 'IMPACT.md', text: '## Summary\n\nText.\n' },
+      release: { path: 'release.yaml', text: 'impact-release: 1\ntitle: "Project C #"\n' },
+      today: TODAY_DATE,
+    });
+    const model = buildReport({ result, today: TODAY_DATE, folder: 'c' });
+    assert.equal(model.title.endsWith('#'), true, `title read as ${model.title}`);
+    const tokens = new MarkdownIt().parse(renderReportMarkdown(model), {});
+    const h1 = tokens[tokens.findIndex((t) => t.type === 'heading_open' && t.tag === 'h1') + 1];
+    assert.equal(h1.content.replace(/\\#/g, '#').endsWith('#'), true, h1.content);
+    const rendered = new MarkdownIt().renderInline(h1.content);
+    assert.match(rendered, / #$/);
+  });
+});
