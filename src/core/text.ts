@@ -36,6 +36,11 @@ export class SourceText {
     if (!this.lineStarts) {
       const starts = [0];
       const t = this.text;
+      if (!t.includes('\r')) {
+        // Only LF breaks (most files): jump from one to the next natively.
+        for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+        return (this.lineStarts = starts);
+      }
       for (let i = 0; i < t.length; i++) {
         const c = t.charCodeAt(i);
         if (c === 10) starts.push(i + 1);

@@ -854,3 +854,19 @@ describe('engine: rule metadata is a contract', () => {
     assert.match(internal.message, /offered a fix \(meta\.fixable is false\) and suggestions \(meta\.suggestions is not set\)/);
   });
 });
+
+describe('SourceText: line starts', () => {
+  it('gives the same lines for LF text (the fast path) as a character-by-character reading', () => {
+    const texts = ['', '\n', 'a', 'a\n', 'a\nb', '\n\nx\n\n', 'one\ntwo\n\nthree'];
+    for (const t of texts) {
+      const lf = new SourceText('x', t);
+      const lines = t.split('\n');
+      assert.equal(lf.lineCount, lines.length, JSON.stringify(t));
+      lines.forEach((l, i) => assert.equal(lf.lineText(i), l, `${JSON.stringify(t)} line ${i}`));
+      // The same text with CRLF breaks takes the other path and must agree line for line.
+      const crlf = new SourceText('x', t.replace(/\n/g, '\r\n'));
+      assert.equal(crlf.lineCount, lines.length);
+      lines.forEach((l, i) => assert.equal(crlf.lineText(i), l));
+    }
+  });
+});
