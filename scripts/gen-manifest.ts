@@ -3,16 +3,16 @@
  * drift:
  *   - contributes.configuration: the settings (scripts/gen-settings.ts, from the rule list);
  *   - contributes.commands and contributes.menus: every record of the command table
- *     (src/extension/commandTable.ts: id, title, category, icon, palette `when`, menus), the export
+ *     (src/extension/command-table.ts: id, title, category, icon, palette `when`, menus), the export
  *     commands included (src/core/exports);
  *   - viewsContainers, views, viewsWelcome, snippets and walkthroughs
- *     (src/extension/tree/viewContributions.ts).
+ *     (src/extension/tree/view-contributions.ts).
  * Every other key is kept as it is. Run: `npm run gen:settings` (this generator alone) or
  * `npm run gen` (every generator; `npm run gen -- --check` only compares).
  */
 import { writeFileSync } from 'node:fs';
-import { COMMAND_LIST, type CommandRecord, type MenuId } from '../src/extension/commandTable';
-import { viewContributions } from '../src/extension/tree/viewContributions';
+import { COMMAND_LIST, type CommandRecord, type MenuId } from '../src/extension/command-table';
+import { viewContributions } from '../src/extension/tree/view-contributions';
 import { buildConfiguration, PACKAGE_JSON, readManifest } from './gen-settings';
 
 type Json = Record<string, unknown>;

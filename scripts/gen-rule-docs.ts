@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { allRules } from '../src/core/rules';
 import { ENGINE_FINDINGS } from '../src/core/rules/engine-findings';
 import type { Rule, RuleMeta } from '../src/core/types';
-import { CATEGORY, COMMAND_LIST, type CommandRecord } from '../src/extension/commandTable';
+import { CATEGORY, COMMAND_LIST, type CommandRecord } from '../src/extension/command-table';
 
 export const RULE_DOCS_DIR = join(__dirname, '..', 'docs', 'rules');
 export const RULE_INDEX_PATH = join(RULE_DOCS_DIR, 'README.md');

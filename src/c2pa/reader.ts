@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { initSync, WasmReader } from '@contentauth/c2pa-wasm';
-import type { CredentialReport, ValidationCode } from '../core/provenance/model';
+import type { CredentialReport, ValidationCode } from '../core/provenance/credentials';
 
 /** A slice of an open file, shaped like the part of `Blob` the SDK uses (`size`, `slice`). */
 export class FileSlice {

@@ -4,7 +4,7 @@
  * run (errors, or more warnings than --max-warnings), 2 usage or configuration errors (one line each).
  */
 import * as fs from 'node:fs';
-import { assessment, openQuestions } from '../core/assessment/model';
+import { assessment, openQuestions } from '../core/assessment/assessment-model';
 import { parseImpact } from '../core/impact/parse';
 import { parseRelease } from '../core/release/parse';
 import * as path from 'node:path';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { HashCache } from '../core/provenance/cache';
-import { c2paFormatOf, isGeneratedSourceType, judgeCredentials, sourceTypeName, type CredentialReport, type CredentialVerdict } from '../core/provenance/model';
+import { c2paFormatOf, isGeneratedSourceType, judgeCredentials, sourceTypeName, type CredentialReport, type CredentialVerdict } from '../core/provenance/credentials';
 import { checkProvenance, loadC2pa } from '../core/provenance/node';
 import { parseRelease } from '../core/release/parse';
 import { provenanceRules } from '../core/rules/workspace';

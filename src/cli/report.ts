@@ -5,7 +5,7 @@
  * The pair is linted with the same configuration chain as `impact-notes lint`, so the report's
  * findings are the lint's findings.
  */
-import { summarizeProvenance, type ProvenanceSummary } from '../core/provenance/model';
+import { summarizeProvenance, type ProvenanceSummary } from '../core/provenance/credentials';
 import { readSamples } from '../core/provenance/node';
 import { readProvenancePlan } from '../core/provenance/plan';
 import * as fs from 'node:fs';

@@ -14,11 +14,11 @@
  *
  * Pure: reads the parsed documents only.
  */
-import type { ImpactDoc } from './impact/model';
-import type { ReleaseDoc } from './release/model';
-import { assessment } from './assessment/model';
+import type { ImpactDoc } from './impact/impact-doc';
+import type { ReleaseDoc } from './release/release-doc';
+import { assessment } from './assessment/assessment-model';
 import { APPLIES_ANSWERS, HAZARD_TYPES, PATH_TO_HARM, SECTIONS, type SectionDef, type Term } from './taxonomy';
-import type { OffsetRange } from './text';
+import type { OffsetRange } from './source-text';
 
 export type CompletenessKind = 'section' | 'hazard' | 'factor' | 'ratchet';
 

@@ -5,16 +5,16 @@
  */
 import { defaultConfig, ruleOptions, ruleSeverity, type Config } from './config';
 import { parseImpact } from './impact/parse';
-import type { ImpactDoc } from './impact/model';
+import type { ImpactDoc } from './impact/impact-doc';
 import { parseRelease } from './release/parse';
-import type { ReleaseDoc } from './release/model';
+import type { ReleaseDoc } from './release/release-doc';
 import { parseCard, type CardDoc } from './cards/card';
 import { allRules } from './rules';
 import { isDocumentRule } from './rules/define';
 import { ENGINE_FINDINGS, FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from './rules/engine-findings';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
-import type { SourceText } from './text';
+import type { SourceText } from './source-text';
 import type { DocumentRule, FileKind, Finding, Fix, Report, Rule, RuleContext, Severity } from './types';
 import { isMap, isSeq } from 'yaml';
 

@@ -1,5 +1,5 @@
 import { lint, type LintInput, type LintResult } from './engine';
-import type { OffsetRange } from './text';
+import type { OffsetRange } from './source-text';
 import type { FileKind, Finding, Fix, TextEdit } from './types';
 
 /**

@@ -16,7 +16,7 @@
  * nothing can be reported (`unused-suppression`).
  */
 import { INTERNAL_ERROR } from './rules/engine-findings';
-import type { SourceText } from './text';
+import type { SourceText } from './source-text';
 import type { FileKind, Finding } from './types';
 
 type Directive = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';

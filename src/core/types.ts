@@ -2,9 +2,9 @@
  * The contract between rules, the engine, the CLI and the editor. Everything here is plain data so
  * that it crosses into the extension host, JSON output and tests unchanged.
  */
-import type { OffsetRange, Position } from './text';
-import type { ImpactDoc } from './impact/model';
-import type { ReleaseDoc } from './release/model';
+import type { OffsetRange, Position } from './source-text';
+import type { ImpactDoc } from './impact/impact-doc';
+import type { ReleaseDoc } from './release/release-doc';
 import type { CardDoc } from './cards/card';
 import type { UnusedSuppression } from './suppress';
 

@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { assessCompleteness, completenessLabel } from '../core/completeness';
 import { parseImpact } from '../core/impact/parse';
-import { COMMANDS } from './commandTable';
+import { COMMANDS } from './command-table';
 import { isImpactDocument, IMPACT_SELECTOR } from './hover';
 import { listen } from './listeners';
-import type { ViewLintService, ViewServices } from './tree/viewServices';
+import type { ViewLintService, ViewServices } from './tree/view-services';
 
 export const REVEAL_PAIR_COMMAND = 'impactNotes.tree.revealPair';
 

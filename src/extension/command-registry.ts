@@ -1,11 +1,11 @@
 /**
  * The one way the extension registers a command: `registerCommands(context, services, handlers)`
- * binds handlers to records of the command table (commandTable.ts) and wraps every one in the same
+ * binds handlers to records of the command table (command-table.ts) and wraps every one in the same
  * error wrapper: a failure is logged once to the output channel and shown once as a message with
  * "Show Output"; the command then returns undefined instead of rejecting.
  */
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandKey, type CommandRecord } from './commandTable';
+import { COMMANDS, type CommandKey, type CommandRecord } from './command-table';
 
 export type Handler = (...args: unknown[]) => unknown;
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { impactCompletions, releaseCompletions, releaseSnippetPlace, releaseSnippetPlaces, type CompletionSet } from '../core/help';
 import releaseSnippets from '../../snippets/release-yaml.json';
 import { IMPACT_SELECTOR, isImpactDocument, isReleasePlanDocument, RELEASE_SELECTOR } from './hover';
-import type { ViewLintService, ViewServices } from './tree/viewServices';
+import type { ViewLintService, ViewServices } from './tree/view-services';
 
 function toItems(doc: vscode.TextDocument, set: CompletionSet | undefined): vscode.CompletionItem[] | undefined {
   if (!set || set.items.length === 0) return undefined;

@@ -9,7 +9,7 @@ import { impactHoverAt, releaseHoverAt, type Help, type HelpOptions } from '../c
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, RELEASE_FILE_RE } from '../core/pairs';
 import { parseRelease } from '../core/release/parse';
-import type { ViewLintService, ViewServices } from './tree/viewServices';
+import type { ViewLintService, ViewServices } from './tree/view-services';
 
 /** Hover options for an extension whose package.json is `pkg`: the taxonomy link only when the project has a web address. */
 export function helpOptionsFor(pkg: PackageLinkFields | undefined): HelpOptions {

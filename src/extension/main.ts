@@ -6,22 +6,22 @@
  * covers the rest on request. Every feature module exports `register(context, services)`.
  */
 import * as vscode from 'vscode';
-import { register as registerCodeActions } from './codeActions';
+import { register as registerCodeActions } from './code-actions';
 import { register as registerCodeLens } from './codelens';
-import { register as registerCommands } from './commands';
+import { register as registerCommands } from './workspace-commands';
 import { register as registerCompletion } from './completion';
 import { register as registerDiscovery, type DiscoveryApi } from './discovery';
 import { register as registerHover } from './hover';
 import { register as registerReport } from './report';
-import { register as registerStatusBar } from './statusBar';
+import { register as registerStatusBar } from './status-bar';
 import { register as registerTree, type TreeApi } from './tree';
 import type { TreeSection } from './tree/provider';
 import { register as registerWalkthrough } from './walkthrough';
-import { LintService } from './lintService';
+import { LintService } from './lint-service';
 import { liveListeners, type LiveListeners } from './listeners';
 import { Log } from './log';
 import { PromptService } from './prompts';
-import { docsBaseUri, registerRuleDocs } from './ruleDocs';
+import { docsBaseUri, registerRuleDocs } from './rule-docs';
 import type { Platform } from './platform';
 import type { Feature, Services } from './services';
 

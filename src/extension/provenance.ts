@@ -15,15 +15,15 @@ import type { HashResult } from '../core/provenance/findings';
 import { provenanceFindings } from '../core/provenance/findings';
 import { HashCache } from '../core/provenance/cache';
 import { hashChecksums, readSamples, ReportCache } from '../core/provenance/node';
-import { summarizeProvenance, VERDICT_LABEL, type ProvenanceSummary } from '../core/provenance/model';
+import { summarizeProvenance, VERDICT_LABEL, type ProvenanceSummary } from '../core/provenance/credentials';
 import { needsProvenance, readProvenancePlan } from '../core/provenance/plan';
 import type { Finding } from '../core/types';
 import { registerCommands } from './command-registry';
 import { listen, watch } from './listeners';
 import { DIAGNOSTIC_SOURCE, ruleOf, toDiagnostic } from './diagnostics';
-import type { PairState } from './lintService';
+import type { PairState } from './lint-service';
 import type { Services } from './services';
-import type { TreeNode } from './tree/model';
+import type { TreeNode } from './tree/tree-model';
 
 export class ProvenanceService implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-provenance`);

@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import { isBlocking as isBlockingFinding, readiness } from '../core/assessment/readiness';
-import { assessment } from '../core/assessment/model';
-import type { PairState } from './lintService';
+import { assessment } from '../core/assessment/assessment-model';
+import type { PairState } from './lint-service';
 import type { Settings } from './settings';
 import type { Services } from './services';
 

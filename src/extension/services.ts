@@ -3,7 +3,7 @@
  * Kept in its own file so feature modules do not import extension.ts (no import cycles).
  */
 import type * as vscode from 'vscode';
-import type { LintService } from './lintService';
+import type { LintService } from './lint-service';
 import type { Log } from './log';
 import type { Platform } from './platform';
 import type { PromptService } from './prompts';
@@ -14,7 +14,7 @@ export interface Services {
   lintService: LintService;
   /** All user prompts go through this (tests swap in a scripted fake). */
   prompts: PromptService;
-  /** Folder of the rule pages: the bundled docs/rules/, served read-only (ruleDocs.ts). */
+  /** Folder of the rule pages: the bundled docs/rules/, served read-only (rule-docs.ts). */
   docsBase: vscode.Uri;
   /** What differs between the Node and the web worker extension host. */
   platform: Platform;

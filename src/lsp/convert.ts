@@ -24,7 +24,7 @@ function docUrl(rule: string): string | undefined {
   return ruleDocUrl(LINKS, rule);
 }
 import type { CompletionSet } from '../core/help';
-import type { SourceText } from '../core/text';
+import type { SourceText } from '../core/source-text';
 import type { Finding, Severity } from '../core/types';
 
 /** `source` of every diagnostic the server publishes. */

@@ -45,7 +45,7 @@ import { declaresReleasePlan, IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, typ
 import { parseRelease } from '../core/release/parse';
 import { allRules } from '../core/rules';
 import { disableFileEdit, disableLineEdit } from '../core/suppress';
-import { SourceText } from '../core/text';
+import { SourceText } from '../core/source-text';
 import type { FileKind, Finding, Fix } from '../core/types';
 import { discoveryProvider } from '../cli/discovery';
 import { isIgnored } from '../cli/find-pairs';

@@ -17,7 +17,7 @@ import { lint, INTERNAL_ERROR, type LintInput, type LintResult } from '../../src
 import { applyEdits, fixEditsByFile, lintAndFix, type FixResult } from '../../src/core/fix';
 import { maskFrontMatter, parseImpact } from '../../src/core/impact/parse';
 import { parseRelease } from '../../src/core/release/parse';
-import { SourceText } from '../../src/core/text';
+import { SourceText } from '../../src/core/source-text';
 import type { FileKind, Finding, Fix } from '../../src/core/types';
 
 export const TODAY = new Date('2026-06-01T00:00:00Z');

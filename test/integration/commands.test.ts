@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CreatePlanResult, NewAssessmentResult, RunAssessmentResult } from '../../src/extension/assessment/commands';
+import type { CreatePlanResult, NewAssessmentResult, RunAssessmentResult } from '../../src/extension/assessment/assessment-commands';
 import type { ImpactNotesApi } from '../../src/extension/extension';
 import type { ReadinessResult } from '../../src/extension/readiness';
 import {

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { DiscoveryApi } from '../../src/extension/discovery';
-import { SECTION_ID } from '../../src/extension/discovery/treeSection';
+import { SECTION_ID } from '../../src/extension/discovery/tree-section';
 import type { ImpactNotesApi } from '../../src/extension/extension';
 import type { TreeApi } from '../../src/extension/tree';
-import type { TreeNode } from '../../src/extension/tree/model';
+import type { TreeNode } from '../../src/extension/tree/tree-model';
 import { getApi, MINIMAL_IMPACT, ourDiagnostics, pick, readText, removeFolder, ScriptedPrompts, tempFolder, waitFor, workspaceRoot, writeText } from './core-helpers';
 
 const PLAN = (paths: string) => `impact-release: 1\nartifacts:\n  - id: weights\n    content: trained-model\n    paths: [${paths}]\n`;

@@ -92,7 +92,7 @@ describe('hardening: file guards', function () {
     assert.deepEqual(await readGuarded(releaseUri, LIMIT), { text: '', size });
 
     // That the running extension never reads it cannot be watched from here (workspace.fs is a frozen
-    // object, so readFile cannot be spied on): every disk read of a pair file in lintService.ts goes
+    // object, so readFile cannot be spied on): every disk read of a pair file in lint-service.ts goes
     // through readGuarded, checked above; the FIFO test below shows a file is stat-ed before any open.
     const doc = await vscode.workspace.openTextDocument(impactUri);
     await vscode.window.showTextDocument(doc);

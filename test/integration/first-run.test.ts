@@ -4,7 +4,7 @@
 // an existing artifact of release.yaml offering keys rather than whole-artifact snippets.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { NewAssessmentResult } from '../../src/extension/assessment/commands';
+import type { NewAssessmentResult } from '../../src/extension/assessment/assessment-commands';
 import type { ImpactNotesApi } from '../../src/extension/extension';
 import { exists, getApi, ourDiagnostics, pick, readText, removeFolder, ScriptedPrompts, waitFor, workspaceRoot, type PromptCall } from './core-helpers';
 import { labelOf, openLinted, positionOf, ws } from './views-helpers';

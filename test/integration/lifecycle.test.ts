@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImpactNotesApi } from '../../src/extension/extension';
-import { LintService } from '../../src/extension/lintService';
+import { LintService } from '../../src/extension/lint-service';
 import { Log } from '../../src/extension/log';
 import { getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, removeFolder, tempFolder, waitFor, waitLinted, writeText } from './core-helpers';
 

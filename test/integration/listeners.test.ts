@@ -29,11 +29,11 @@ import * as vscode from 'vscode';
 import { ImpactCodeLensProvider } from '../../src/extension/codelens';
 import { DiscoveryService, UnplannedResearchSection } from '../../src/extension/discovery';
 import { activate, type ImpactNotesApi } from '../../src/extension/extension';
-import { LintService } from '../../src/extension/lintService';
+import { LintService } from '../../src/extension/lint-service';
 import { listen, liveListeners, type LiveListeners } from '../../src/extension/listeners';
 import { Log } from '../../src/extension/log';
 import { ReportPanel } from '../../src/extension/report/panel';
-import { ReadinessStatusBar } from '../../src/extension/statusBar';
+import { ReadinessStatusBar } from '../../src/extension/status-bar';
 import { AssessmentTreeProvider } from '../../src/extension/tree/provider';
 import { getApi, MINIMAL_IMPACT, PLAN, removeFolder, tempFolder, waitFor, waitLinted, writeText } from './core-helpers';
 

@@ -7,7 +7,7 @@ import { lint } from '../../src/core/engine';
 import type { Finding } from '../../src/core/types';
 import type { DiscoveryApi } from '../../src/extension/discovery';
 import type { ImpactNotesApi } from '../../src/extension/extension';
-import type { PairState } from '../../src/extension/lintService';
+import type { PairState } from '../../src/extension/lint-service';
 import { codeOf } from './core-helpers';
 
 const SEVERITY = ['error', 'warning', 'info', 'hint'];

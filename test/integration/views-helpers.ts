@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImpactNotesApi } from '../../src/extension/extension';
-import type { ReadinessStatusBar } from '../../src/extension/statusBar';
+import type { ReadinessStatusBar } from '../../src/extension/status-bar';
 import type { TreeApi } from '../../src/extension/tree';
 
 export interface ViewsApi {

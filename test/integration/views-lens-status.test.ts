@@ -1,7 +1,7 @@
 // CodeLens at the top of IMPACT.md (executeCodeLensProvider) and the readiness status-bar item.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { blockingFindings } from '../../src/extension/statusBar';
+import { blockingFindings } from '../../src/extension/status-bar';
 import { closeAll, getViews, openLinted, until, ws, type ViewsApi } from './views-helpers';
 
 describe('views: CodeLens', function () {

@@ -2,7 +2,7 @@
 // opens the source range, refresh on lint updates, the context key behind the welcome view.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/extension/tree/model';
+import type { TreeNode } from '../../src/extension/tree/tree-model';
 import { closeAll, getViews, until, ws, type ViewsApi } from './views-helpers';
 
 describe('views: assessments tree', function () {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CreatePlanResult, NewAssessmentResult } from '../../src/extension/assessment/commands';
+import type { CreatePlanResult, NewAssessmentResult } from '../../src/extension/assessment/assessment-commands';
 import type { ImpactNotesApi } from '../../src/extension/extension';
 import { acceptsScheme } from '../../src/extension/workspace-files';
 import { getApi, MINIMAL_IMPACT, ourDiagnostics, pick, PLAN, type PromptCall, ScriptedPrompts, waitFor, waitForRule } from './core-helpers';

@@ -9,11 +9,11 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assessment, type Question } from '../../src/core/assessment/model';
+import { assessment, type Question } from '../../src/core/assessment/assessment-model';
 import { readiness } from '../../src/core/assessment/readiness';
 import { assessCompleteness } from '../../src/core/completeness';
 import { lint } from '../../src/core/engine';
-import { buildReport } from '../../src/core/report/model';
+import { buildReport } from '../../src/core/report/report-model';
 import { scaffold } from '../../src/core/scaffold';
 import type { Finding } from '../../src/core/types';
 import { FIXTURES, ruleFixtures } from './fixtures';

@@ -18,7 +18,7 @@ import type { FindingProvider } from '../../src/cli/lint';
 import type { Finding } from '../../src/core/types';
 import { isFillIn } from './fill-in';
 import { parseImpact } from '../../src/core/impact/parse';
-import { SourceText } from '../../src/core/text';
+import { SourceText } from '../../src/core/source-text';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLEAN = path.join(ROOT, 'test', 'fixtures', 'pairs', 'clean');

@@ -1,5 +1,5 @@
 /**
- * The command table (src/extension/commandTable.ts) is the one source of the commands: package.json's
+ * The command table (src/extension/command-table.ts) is the one source of the commands: package.json's
  * contributes.commands and menus say exactly what its records say, both ways; every record is bound
  * to a handler through the one registration function (src/extension/command-registry.ts), and no
  * module registers a command any other way. Also the view contributions that are not commands.
@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXPORTS } from '../../src/core/exports';
-import { CATEGORY, COMMAND_LIST, COMMANDS, EXPORT_COMMANDS, type CommandKey } from '../../src/extension/commandTable';
-import { viewContributions } from '../../src/extension/tree/viewContributions';
+import { CATEGORY, COMMAND_LIST, COMMANDS, EXPORT_COMMANDS, type CommandKey } from '../../src/extension/command-table';
+import { viewContributions } from '../../src/extension/tree/view-contributions';
 import { applyManifest, commandEntries, menuEntries } from '../../scripts/gen-manifest';
 
 const ROOT = path.join(__dirname, '..', '..');

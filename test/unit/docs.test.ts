@@ -10,7 +10,7 @@ import { defaultConfig } from '../../src/core/config';
 import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE } from '../../src/core/engine';
 import { allRules } from '../../src/core/rules';
 import type { Rule } from '../../src/core/types';
-import { CATEGORY, COMMAND_LIST } from '../../src/extension/commandTable';
+import { CATEGORY, COMMAND_LIST } from '../../src/extension/command-table';
 import { fixLabel, PSEUDO_RULES, README_PATH, RULE_DOCS_DIR, RULE_INDEX_PATH, renderReadme, renderRuleIndex } from '../../scripts/gen-rule-docs';
 
 interface Page {

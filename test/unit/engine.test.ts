@@ -11,7 +11,7 @@ import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE, type LintInput, type 
 import { applyEdits, lintAndFix } from '../../src/core/fix';
 import { MAX_NESTING, yamlNestingDepth } from '../../src/core/release/parse';
 import { allRules } from '../../src/core/rules';
-import { SourceText } from '../../src/core/text';
+import { SourceText } from '../../src/core/source-text';
 import type { Finding, Rule, RuleContext, RuleMeta } from '../../src/core/types';
 
 const TODAY = new Date('2026-06-01T00:00:00Z');

@@ -8,8 +8,8 @@
  * Anything else firing on a fresh scaffold means the scaffold (or the rule) is wrong. Extend
  * FILL_IN_RULES only with pure fill-in rules.
  */
-import type { ImpactDoc } from '../../src/core/impact/model';
-import type { OffsetRange } from '../../src/core/text';
+import type { ImpactDoc } from '../../src/core/impact/impact-doc';
+import type { OffsetRange } from '../../src/core/source-text';
 
 export const FILL_IN_RULES: ReadonlySet<string> = new Set(['placeholder-text']);
 

@@ -16,7 +16,7 @@ import { provenanceProvider } from '../../src/cli/provenance';
 import { readCredentials } from '../../src/c2pa/reader';
 import { lint } from '../../src/core/engine';
 import { HashCache } from '../../src/core/provenance/cache';
-import { judgeCredentials } from '../../src/core/provenance/model';
+import { judgeCredentials } from '../../src/core/provenance/credentials';
 import { sha256File } from '../../src/core/provenance/node';
 
 const ROOT = path.resolve(__dirname, '..', '..');

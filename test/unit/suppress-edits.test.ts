@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../src/core/fix';
 import { disableFileEdit, disableLineEdit, type SuppressEdit } from '../../src/core/suppress';
-import { SourceText } from '../../src/core/text';
+import { SourceText } from '../../src/core/source-text';
 
 function apply(text: string, e: SuppressEdit | undefined): string {
   assert.ok(e, 'an edit');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../src/core/engine';
-import { buildPairTree, findNode, type TreeNode } from '../../src/extension/tree/model';
+import { buildPairTree, findNode, type TreeNode } from '../../src/extension/tree/tree-model';
 
 const ROOT = join(__dirname, '..', '..');
 function lintPair(dir: string) {

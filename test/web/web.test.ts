@@ -5,7 +5,7 @@
 // the search for research folders without a plan. Bundled with test/web/index.ts for the browser.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { NewAssessmentResult } from '../../src/extension/assessment/commands';
+import type { NewAssessmentResult } from '../../src/extension/assessment/assessment-commands';
 import type { DiscoveryApi } from '../../src/extension/discovery';
 import type { ReportApi } from '../../src/extension/report';
 import type { TreeApi } from '../../src/extension/tree';

@@ -9,7 +9,7 @@
  * than allowed (the CLI's `--max-warnings`). Pure.
  */
 import type { Finding, Severity } from '../types';
-import { openQuestions, type Assessment, type Question } from './model';
+import { openQuestions, type Assessment, type Question } from './assessment-model';
 
 export interface ReadinessOptions {
   /** Warnings of these rules block too. */

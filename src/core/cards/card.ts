@@ -5,7 +5,7 @@
  * export. Pure: no file system.
  */
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { SourceText, type OffsetRange } from '../text';
+import { SourceText, type OffsetRange } from '../source-text';
 
 export interface CardHeading {
   level: number;

@@ -5,7 +5,7 @@
  * automatically, since which artifact a file belongs to is the author's decision.
  */
 import { isSeq, isMap } from 'yaml';
-import type { ReleaseDoc } from '../release/model';
+import type { ReleaseDoc } from '../release/release-doc';
 import { addToMapEdit, appendToSeqEdit, type NewValue } from '../rules/release/yaml-edit';
 import type { Fix } from '../types';
 import type { SuggestedArtifact } from './roots';

@@ -5,7 +5,7 @@
 import { parseRelease } from '../release/parse';
 import { declaresReleasePlan } from '../pairs';
 import { scanSuppressions } from '../suppress';
-import type { OffsetRange, Position } from '../text';
+import type { OffsetRange, Position } from '../source-text';
 
 export interface PlanArtifact {
   /** The artifact's id, when it has one. */

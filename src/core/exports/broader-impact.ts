@@ -4,7 +4,7 @@
  * release decision, in that order.
  */
 import { RATCHET_POSITIONS, SYNTHETIC_MEDIA_MODALITIES } from '../taxonomy';
-import type { ReportModel } from '../report/model';
+import type { ReportModel } from '../report/report-model';
 import { defineExport, extensionOf, type ExportFormat, type ExportResult } from './export-spec';
 import { appliesPhrase, artifactSentence, authorBlock, capFirst, header, inSentence, joinWords, lower, ratingWord, writer } from './prose';
 

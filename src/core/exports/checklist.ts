@@ -5,9 +5,9 @@
  * fill in core/papers uses it too).
  */
 import { isPlaceholder } from '../completeness';
-import type { Marker } from '../impact/model';
+import type { Marker } from '../impact/impact-doc';
 import { escapeLatex, escapeMarkdown } from '../report/escape';
-import { sectionHasText, type ReportModel, type TimelineArtifact } from '../report/model';
+import { sectionHasText, type ReportModel, type TimelineArtifact } from '../report/report-model';
 import { defineExport, extensionOf, type ExportFormat, type ExportResult } from './export-spec';
 import { distributionPhrase, header, inSentence, joinWords, writer } from './prose';
 

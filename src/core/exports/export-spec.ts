@@ -5,7 +5,7 @@
  * commands (their ids, titles, palette entries and README rows) and the format quick pick all come
  * from that list, so adding an export is one new file, one line in the list, and its test.
  */
-import type { ReportModel } from '../report/model';
+import type { ReportModel } from '../report/report-model';
 
 export type ExportFormat = 'md' | 'latex';
 

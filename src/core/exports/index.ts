@@ -7,7 +7,7 @@ import { broaderImpact } from './broader-impact';
 import { checklistExport } from './checklist';
 import type { ExportFormat, ExportResult, ExportSpec } from './export-spec';
 import { modelCard } from './model-card';
-import type { ReportModel } from '../report/model';
+import type { ReportModel } from '../report/report-model';
 
 export { FORMAT_LABEL, type ExportFormat, type ExportResult, type ExportSpec } from './export-spec';
 

@@ -3,7 +3,7 @@
  * recommendations), under the headings of Hugging Face's model-card template. Markdown only.
  */
 import { findTerm, PEOPLE_MEDIA_MODALITIES, RATCHET_POSITIONS, SYNTHETIC_MEDIA_MODALITIES } from '../taxonomy';
-import type { ReportModel } from '../report/model';
+import type { ReportModel } from '../report/report-model';
 import { defineExport, type ExportResult } from './export-spec';
 import { appliesPhrase, artifactSentence, authorBlock, capFirst, header, inSentence, joinWords, lower, MD } from './prose';
 

@@ -6,7 +6,7 @@
  */
 import { commentText, escapeLatex, escapeMarkdown } from '../report/escape';
 import { inlineToLatex, inlineToMarkdown, markdownToLatex, markdownToMarkdown } from '../report/markdown';
-import { sectionBody, sectionHasText, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from '../report/model';
+import { sectionBody, sectionHasText, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from '../report/report-model';
 import type { ExportFormat } from './export-spec';
 
 export interface Out {

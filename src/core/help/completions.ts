@@ -4,9 +4,9 @@
  * the release.yaml snippets fit. The VS Code completion provider and the language server are thin
  * adapters.
  */
-import type { YamlPath } from '../release/model';
+import type { YamlPath } from '../release/release-doc';
 import { findSection, findTerm, GROUPS, RATINGS, type GroupId, type SectionDef } from '../taxonomy';
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 import { isSafeguardsPath, RATCHET_KEYS, releaseKeyMarkdown, termMarkdown } from './hover';
 import { descriptionAt, enumAt, groupForEnum, propertiesAt, schemasAt, variants, type Schema } from './schema';
 import { splitLines, yamlCursorAt } from './yaml-cursor';

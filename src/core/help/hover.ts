@@ -4,10 +4,10 @@
  * from the author's text. The VS Code hover provider and the language server are thin adapters.
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import type { ImpactDoc, Marker, Section } from '../impact/model';
-import type { ReleaseDoc, YamlPath } from '../release/model';
+import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
+import type { ReleaseDoc, YamlPath } from '../release/release-doc';
 import { findSection, findStage, findTerm, GROUPS, type GroupId, type PathStage, type SectionDef, type Term } from '../taxonomy';
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 import { descriptionAt, enumAt, groupForEnum, propertiesAt } from './schema';
 
 export interface HelpOptions {

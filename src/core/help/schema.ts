@@ -2,7 +2,7 @@
  * The release.yaml JSON Schema (release/schema.ts, built from the taxonomy) as hovers and
  * completions read it: the schema nodes, properties, enum values and description at a YAML path.
  */
-import type { YamlPath } from '../release/model';
+import type { YamlPath } from '../release/release-doc';
 import { buildSchema } from '../release/schema';
 import { ids, type GroupId } from '../taxonomy';
 

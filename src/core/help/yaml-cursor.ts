@@ -4,7 +4,7 @@
  * mappings, sequences, one-line flow collections), not from a full parse, because the text being
  * typed is usually not valid YAML yet.
  */
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 
 export interface YamlCursor {
   /** 'key': a key of the mapping at `path` goes here; 'value': the value at `path` goes here. */

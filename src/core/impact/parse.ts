@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { findSection } from '../taxonomy';
-import { SourceText, type OffsetRange } from '../text';
-import type { Heading, ImpactDoc, Marker, Part, ProseBlock, Section, Subsection } from './model';
+import { SourceText, type OffsetRange } from '../source-text';
+import type { Heading, ImpactDoc, Marker, Part, ProseBlock, Section, Subsection } from './impact-doc';
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // Only block structure is read (inline tokens' raw `content`, never their children), so inline

@@ -8,7 +8,7 @@
  */
 import { checklist, type Answer } from '../exports/checklist';
 import { escapeLatex } from '../report/escape';
-import type { ReportModel } from '../report/model';
+import type { ReportModel } from '../report/report-model';
 import { planArtifacts } from '../rules/pair/read';
 import { CARD_KEY } from '../cards/locate';
 

@@ -9,12 +9,12 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { ruleOptions, type Config } from '../config';
-import type { ReleaseDoc } from '../release/model';
+import type { ReleaseDoc } from '../release/release-doc';
 import { contentCredentialsMissing } from '../rules/workspace';
 import type { Finding } from '../types';
 import { HashCache } from './cache';
 import { provenanceFindings, type HashResult } from './findings';
-import { c2paFormatOf, type CredentialReport } from './model';
+import { c2paFormatOf, type CredentialReport } from './credentials';
 import { matchSamples, needsProvenance, readProvenancePlan, type ProvenancePlan, type SampleFile } from './plan';
 
 /** Read size for hashing: memory stays at about this much per file, whatever the file's size. */

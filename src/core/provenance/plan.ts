@@ -4,10 +4,10 @@
  * `sha256` for one file. Reads the parsed plan only; matching globs against a file list is pure.
  */
 import picomatch from 'picomatch';
-import type { ReleaseDoc } from '../release/model';
+import type { ReleaseDoc } from '../release/release-doc';
 import { CONTENT_CREDENTIALS, SHA256_PATTERN } from '../release/schema';
 import { artifactsOf, asRecord, isBlank, isPlaceholder, own } from '../rules/release/common';
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 
 export interface SampleGlob {
   glob: string;

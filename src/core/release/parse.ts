@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
-import { SourceText, type OffsetRange } from '../text';
-import type { ReleaseDoc, YamlPath, YamlProblem } from './model';
+import { SourceText, type OffsetRange } from '../source-text';
+import type { ReleaseDoc, YamlPath, YamlProblem } from './release-doc';
 
 /** Above this many aliases resolved, `toJS` stops: a billion-laughs document cannot expand. */
 const MAX_ALIAS_COUNT = 100;

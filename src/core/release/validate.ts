@@ -1,10 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import { findTerm, GROUPS, ids, type GroupId } from '../taxonomy';
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 import type { Fix } from '../types';
 import { didYouMean } from '../util/suggest';
-import type { ReleaseDoc, YamlPath } from './model';
+import type { ReleaseDoc, YamlPath } from './release-doc';
 import { buildSchema, DATE_PATTERN } from './schema';
 import { DATE_RE, parseIsoDate } from './date';
 // Precompiled by scripts/gen-validator.ts: no schema compilation at run time.

@@ -7,11 +7,11 @@
  * The author's Markdown goes through markdown-it with raw HTML disabled; all other user text is
  * escaped. No remote resources of any kind.
  */
-import { VERDICT_LABEL } from '../provenance/model';
+import { VERDICT_LABEL } from '../provenance/credentials';
 import { RATCHET_POSITIONS } from '../taxonomy';
 import { escapeHtml } from './escape';
 import { inlineToHtml, markdownToHtml } from './markdown';
-import { enforcedLabel, sectionBody, sectionHasText, stageAccess, type ReportModel } from './model';
+import { enforcedLabel, sectionBody, sectionHasText, stageAccess, type ReportModel } from './report-model';
 import { completenessSvg, heatmapLegend, heatmapSvg, ratchetSvg, revealAttr, timelineLegend, timelineSvg, type SvgOptions } from './svg';
 
 export interface HtmlOptions {

@@ -2,9 +2,9 @@
  * The report and the exports (issue 5): a pure core that the CLI (`impact-notes report`,
  * `impact-notes export`) and the editor's report webview and export commands share.
  */
-export { buildReport, type ReportInput, type ReportModel } from './model';
+export { buildReport, type ReportInput, type ReportModel } from './report-model';
 export { renderReportHtml, contentSecurityPolicy, type HtmlOptions } from './html';
-export { renderReportLatex, renderReportMarkdown } from './text';
+export { renderReportLatex, renderReportMarkdown } from './render-text';
 export {
   checklist,
   EXPORT_FORMATS,

@@ -8,7 +8,7 @@
 import { PATH_STAGES, RATCHET_POSITIONS } from '../taxonomy';
 import { escapeHtml } from './escape';
 import { inlineToText } from './markdown';
-import { RATING_LABEL, type ReportModel, type SourceRef, type TimelineArtifact, type TimelineEvent } from './model';
+import { RATING_LABEL, type ReportModel, type SourceRef, type TimelineArtifact, type TimelineEvent } from './report-model';
 
 export interface SvgOptions {
   /** Adds data-reveal attributes (file:line:col:line:col) that the webview turns into clicks. */

@@ -1,11 +1,11 @@
 /** Small helpers shared by rules: where to insert sections, which modality a pair is about. */
 import { SECTIONS, type SectionDef } from '../taxonomy';
-import type { ImpactDoc, Marker, Section } from '../impact/model';
-import type { ReleaseDoc } from '../release/model';
-import type { OffsetRange } from '../text';
+import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
+import type { ReleaseDoc } from '../release/release-doc';
+import type { OffsetRange } from '../source-text';
 import type { TextEdit } from '../types';
 import { keepNextHeading } from './impact/lib/edits';
-import { assessment } from '../assessment/model';
+import { assessment } from '../assessment/assessment-model';
 
 /** Placeholder written under a new heading: the section's prompt, marked as a prompt to replace. */
 export function sectionPlaceholder(def: SectionDef): string {

@@ -7,12 +7,12 @@
 import { lint } from '../../core/engine';
 import { applyEdits } from '../../core/fix';
 import { parseImpact } from '../../core/impact/parse';
-import type { ImpactDoc } from '../../core/impact/model';
+import type { ImpactDoc } from '../../core/impact/impact-doc';
 import { findRule } from '../../core/rules';
 import { fillValueEdit, insertAfterHeadingEdit, insertAfterItemEdit, insertBeforeItemEdit } from '../../core/rules/impact/lib/edits';
 import { factorEntries, hazardEntries, markerWithKey, positionMarker, termNamed, type FactorEntry, type HazardEntry } from '../../core/rules/impact/lib/structure';
 import { sentenceCase } from '../../core/util/text-case';
-import { assessment } from '../../core/assessment/model';
+import { assessment } from '../../core/assessment/assessment-model';
 import { INDIRECT_HARMS, MARKER_KEYS, PATH_STAGES, type PathStage, type Term } from '../../core/taxonomy';
 import type { Rule, TextEdit } from '../../core/types';
 

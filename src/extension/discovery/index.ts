@@ -7,14 +7,14 @@
 import * as vscode from 'vscode';
 import { suggestArtifacts } from '../../core/discovery';
 import type { Services } from '../services';
-import { ArtifactUncoveredActions } from './codeActions';
+import { ArtifactUncoveredActions } from './discovery-code-actions';
 import { registerCommands } from '../command-registry';
-import { COMMANDS } from '../commandTable';
+import { COMMANDS } from '../command-table';
 import { DiscoveryService, type RootState } from './service';
-import { UnplannedResearchSection } from './treeSection';
+import { UnplannedResearchSection } from './tree-section';
 
 export { DiscoveryService, type RootState } from './service';
-export { UnplannedResearchSection } from './treeSection';
+export { UnplannedResearchSection } from './tree-section';
 
 /** Delay between activation and the first scan (ms): lets the workbench finish restoring first. */
 const FIRST_SCAN_DELAY_MS = 250;

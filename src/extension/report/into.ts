@@ -15,7 +15,7 @@ import { IMPACT_FILE_RE } from '../../core/pairs';
 import { fillChecklist } from '../../core/papers/checklist-fill';
 import { importStatement, NoStatementError } from '../../core/papers/import-statement';
 import { buildReport, renderExport } from '../../core/report';
-import type { PairState } from '../lintService';
+import type { PairState } from '../lint-service';
 import type { Services } from '../services';
 import { pairLabel, pickPair } from './pick';
 

@@ -6,12 +6,12 @@
  * reports a new result for its pair, and a `reveal` message opens the source range it names
  * (validated: only the pair's two files, only whole-number positions).
  */
-import type { ProvenanceSummary } from '../../core/provenance/model';
+import type { ProvenanceSummary } from '../../core/provenance/credentials';
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import { todayUtc } from '../../core/engine';
 import { buildReport, renderReportHtml, type ReportModel } from '../../core/report';
-import type { PairState } from '../lintService';
+import type { PairState } from '../lint-service';
 import { listen } from '../listeners';
 import type { Services } from '../services';
 import { pairLabel } from './pick';

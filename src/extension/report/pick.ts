@@ -5,8 +5,8 @@
  */
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commandTable';
-import type { PairState } from '../lintService';
+import { COMMANDS } from '../command-table';
+import type { PairState } from '../lint-service';
 import type { Services } from '../services';
 
 /** The pair key of a tree node id (`<pair key>` or `<pair key>::…`). */

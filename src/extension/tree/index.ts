@@ -7,14 +7,14 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands, type CommandServices } from '../command-registry';
-import { COMMANDS } from '../commandTable';
+import { COMMANDS } from '../command-table';
 import { listen } from '../listeners';
-import type { TreeNode } from './model';
+import type { TreeNode } from './tree-model';
 import { AssessmentTreeProvider } from './provider';
-import { HAS_ASSESSMENTS_KEY, VIEW_ID } from './viewContributions';
-import { fireAndLog, type ViewServices } from './viewServices';
+import { HAS_ASSESSMENTS_KEY, VIEW_ID } from './view-contributions';
+import { fireAndLog, type ViewServices } from './view-services';
 
-export { VIEW_ID, HAS_ASSESSMENTS_KEY } from './viewContributions';
+export { VIEW_ID, HAS_ASSESSMENTS_KEY } from './view-contributions';
 
 export interface TreeApi {
   readonly provider: AssessmentTreeProvider;

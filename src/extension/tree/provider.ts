@@ -1,6 +1,6 @@
 /**
  * The assessments tree (view `impactNotes.assessments`): a TreeDataProvider over the LintService's
- * cached results. It never reads files: a pair's subtree is rebuilt from its LintResult (model.ts)
+ * cached results. It never reads files: a pair's subtree is rebuilt from its LintResult (tree-model.ts)
  * the first time it is asked for after a lint, and kept (same node objects) until the next one, so
  * `TreeView.reveal` and `getParent` work on stable elements.
  */
@@ -8,11 +8,11 @@ import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/engine';
 import { listen } from '../listeners';
-import { buildPairTree, findNode, type NodeLocation, type TreeNode } from './model';
-import type { ViewLintService, ViewPair } from './viewServices';
+import { buildPairTree, findNode, type NodeLocation, type TreeNode } from './tree-model';
+import type { ViewLintService, ViewPair } from './view-services';
 
 
-export { VIEW_ID, HAS_ASSESSMENTS_KEY } from './viewContributions';
+export { VIEW_ID, HAS_ASSESSMENTS_KEY } from './view-contributions';
 
 /**
  * A top-level group another feature adds after the pairs (discovery's "Unplanned research"):

@@ -1,5 +1,5 @@
 import { defineImpactRule } from '../define';
-import { assessment } from '../../assessment/model';
+import { assessment } from '../../assessment/assessment-model';
 import { sectionWords } from './lib/structure';
 
 /**

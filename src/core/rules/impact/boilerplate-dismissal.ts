@@ -1,5 +1,5 @@
-import type { ImpactDoc, Marker, Section } from '../../impact/model';
-import type { OffsetRange } from '../../text';
+import type { ImpactDoc, Marker, Section } from '../../impact/impact-doc';
+import type { OffsetRange } from '../../source-text';
 import { defineImpactRule } from '../define';
 import { findDismissalsIn, type Region } from './lib/dismissal';
 import { APPLIES_KEYS, factorEntries, hazardEntries, isRatedMarker, POSITION_KEYS, RATING_KEYS } from './lib/structure';

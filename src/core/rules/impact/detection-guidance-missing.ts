@@ -2,7 +2,7 @@ import { SECTIONS, SYNTHETIC_MEDIA_MODALITIES } from '../../taxonomy';
 import { defineImpactRule } from '../define';
 import { detectModalities, insertSectionEdit, sectionPlaceholder } from '../helpers';
 import { appendParagraphEdit } from './lib/edits';
-import { assessment } from '../../assessment/model';
+import { assessment } from '../../assessment/assessment-model';
 import { trimmed } from './hazard-unassessed';
 import { anchorRange } from './missing-section';
 

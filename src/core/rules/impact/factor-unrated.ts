@@ -1,8 +1,8 @@
-import type { ImpactDoc, Subsection } from '../../impact/model';
+import type { ImpactDoc, Subsection } from '../../impact/impact-doc';
 import { PATH_STAGES, type PathStageId, type Term } from '../../taxonomy';
 import type { Fix, ImpactRuleContext, TextEdit } from '../../types';
 import { defineImpactRule } from '../define';
-import { assessment, type Question } from '../../assessment/model';
+import { assessment, type Question } from '../../assessment/assessment-model';
 import { trimmed } from './hazard-unassessed';
 import {
   appendLinesEdit,

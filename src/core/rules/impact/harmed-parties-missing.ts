@@ -1,4 +1,4 @@
-import type { Marker } from '../../impact/model';
+import type { Marker } from '../../impact/impact-doc';
 import { HARMED_PARTIES, PEOPLE_MEDIA_MODALITIES, type Term } from '../../taxonomy';
 import type { TextEdit } from '../../types';
 import { defineImpactRule } from '../define';

@@ -1,8 +1,8 @@
-import type { ImpactDoc } from '../../impact/model';
+import type { ImpactDoc } from '../../impact/impact-doc';
 import type { Term } from '../../taxonomy';
 import type { Fix, ImpactRuleContext, TextEdit } from '../../types';
 import { defineImpactRule } from '../define';
-import { assessment, type Question } from '../../assessment/model';
+import { assessment, type Question } from '../../assessment/assessment-model';
 import { appendLinesEdit, appendPartEdit, fillValueEdit, valueContentEnd, insertAfterHeadingEdit, insertAfterItemEdit, insertBeforeItemEdit, insertPartBeforeEdit } from './lib/edits';
 import { hazardEntries, todo, type HazardEntry } from './lib/structure';
 import { sentenceCase } from '../../util/text-case';

@@ -1,5 +1,5 @@
-import type { ImpactDoc, Marker } from '../../impact/model';
-import type { OffsetRange } from '../../text';
+import type { ImpactDoc, Marker } from '../../impact/impact-doc';
+import type { OffsetRange } from '../../source-text';
 import type { Fix } from '../../types';
 import { defineImpactRule } from '../define';
 import { factorEntries, hazardEntries, isRatedMarker, positionMarker, readPosition, RATING_KEYS } from './lib/structure';

@@ -1,8 +1,8 @@
 import { SECTIONS, type SectionDef } from '../../taxonomy';
-import { assessment } from '../../assessment/model';
+import { assessment } from '../../assessment/assessment-model';
 import { appendParagraphEdit } from './lib/edits';
 import { trimmed } from './hazard-unassessed';
-import type { ImpactDoc } from '../../impact/model';
+import type { ImpactDoc } from '../../impact/impact-doc';
 import { defineImpactRule } from '../define';
 import { insertSectionEdit, sectionPlaceholder } from '../helpers';
 

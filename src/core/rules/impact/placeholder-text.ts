@@ -1,8 +1,8 @@
-import type { ImpactDoc } from '../../impact/model';
-import type { OffsetRange } from '../../text';
+import type { ImpactDoc } from '../../impact/impact-doc';
+import type { OffsetRange } from '../../source-text';
 import type { ImpactRuleContext } from '../../types';
 import { defineImpactRule } from '../define';
-import { assessment, sectionState } from '../../assessment/model';
+import { assessment, sectionState } from '../../assessment/assessment-model';
 import { SECTIONS } from '../../taxonomy';
 import { commentRanges, isTemplatePrompt, placeholderSpans, type PlaceholderSpan } from './lib/placeholders';
 

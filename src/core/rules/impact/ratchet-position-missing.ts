@@ -1,6 +1,6 @@
 import { RATCHET_POSITIONS } from '../../taxonomy';
 import { defineImpactRule } from '../define';
-import { assessment } from '../../assessment/model';
+import { assessment } from '../../assessment/assessment-model';
 import { trimmed } from './hazard-unassessed';
 import { fillValueEdit, insertAfterHeadingEdit } from './lib/edits';
 import { positionMarker, readPosition, todo } from './lib/structure';

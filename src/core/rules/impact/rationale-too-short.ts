@@ -1,4 +1,4 @@
-import type { OffsetRange } from '../../text';
+import type { OffsetRange } from '../../source-text';
 import { defineImpactRule } from '../define';
 import { isBareDismissal } from './lib/dismissal';
 import { countWords, placeholderSpans } from './lib/placeholders';

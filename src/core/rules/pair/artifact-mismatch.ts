@@ -1,7 +1,7 @@
 import { findTerm, GROUPS, RELEASE_CONTENT, type GroupId, type Term } from '../../taxonomy';
-import type { ImpactDoc, Section } from '../../impact/model';
+import type { ImpactDoc, Section } from '../../impact/impact-doc';
 import { releaseSchema } from '../../release/validate';
-import type { OffsetRange } from '../../text';
+import type { OffsetRange } from '../../source-text';
 import { definePairRule } from '../define';
 import { didYouMean } from '../../util/suggest';
 import { planArtifacts, type PlanArtifact } from './read';

@@ -1,5 +1,5 @@
 import { MODALITIES } from '../../taxonomy';
-import { assessment } from '../../assessment/model';
+import { assessment } from '../../assessment/assessment-model';
 import { definePairRule } from '../define';
 import { joinList, tightValueRange } from './read';
 

@@ -1,4 +1,4 @@
-import { assessment } from '../../assessment/model';
+import { assessment } from '../../assessment/assessment-model';
 import { MODALITIES } from '../../taxonomy';
 import { definePairRule } from '../define';
 import { insertAfterHeadingEdit } from '../impact/lib/edits';

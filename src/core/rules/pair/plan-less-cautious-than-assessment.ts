@@ -1,8 +1,8 @@
 import { isMap, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import { parseIsoDate } from '../../release/date';
 import { findTerm } from '../../taxonomy';
-import type { ReleaseDoc, YamlPath } from '../../release/model';
-import type { OffsetRange } from '../../text';
+import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
+import type { OffsetRange } from '../../source-text';
 import type { Fix } from '../../types';
 import { definePairRule } from '../define';
 import {

@@ -4,10 +4,10 @@
  */
 import { isCollection, isPair, type Node as YamlNode } from 'yaml';
 import { findTerm } from '../../taxonomy';
-import { assessment } from '../../assessment/model';
-import type { ImpactDoc } from '../../impact/model';
-import type { ReleaseDoc, YamlPath } from '../../release/model';
-import type { OffsetRange } from '../../text';
+import { assessment } from '../../assessment/assessment-model';
+import type { ImpactDoc } from '../../impact/impact-doc';
+import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
+import type { OffsetRange } from '../../source-text';
 
 export type Verdict = 'yes' | 'no' | 'unsure';
 

@@ -4,9 +4,9 @@
  * nodes; nothing here parses again.
  */
 import { isMap } from 'yaml';
-import type { ReleaseDoc, YamlPath } from '../../release/model';
+import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
 import { parseIsoDate } from '../../release/validate';
-import type { OffsetRange } from '../../text';
+import type { OffsetRange } from '../../source-text';
 import type { RuleContext } from '../../types';
 
 export { parseIsoDate };

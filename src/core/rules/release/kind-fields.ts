@@ -9,7 +9,7 @@
  * the plan valid YAML and the gap impossible to miss. Choosing a kind is offered as editor
  * suggestions only.
  */
-import type { ReleaseDoc, YamlPath } from '../../release/model';
+import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
 import { ids } from '../../taxonomy';
 import type { Fix, Report, RuleContext, TextEdit } from '../../types';
 import {

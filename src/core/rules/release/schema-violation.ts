@@ -1,4 +1,4 @@
-import type { YamlPath } from '../../release/model';
+import type { YamlPath } from '../../release/release-doc';
 import { validateRelease, type SchemaProblem } from '../../release/validate';
 import { defineReleaseRule } from '../define';
 import { isPlaceholder, planOf } from './common';

@@ -1,4 +1,4 @@
-import type { YamlPath } from '../../release/model';
+import type { YamlPath } from '../../release/release-doc';
 import { defineReleaseRule } from '../define';
 import { artifactName, artifactsOf, asRecord, has, isoDay, own, parseIsoDate, planOf, type Data } from './common';
 

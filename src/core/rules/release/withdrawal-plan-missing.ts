@@ -1,5 +1,5 @@
-import type { YamlPath } from '../../release/model';
-import type { OffsetRange } from '../../text';
+import type { YamlPath } from '../../release/release-doc';
+import type { OffsetRange } from '../../source-text';
 import { defineReleaseRule } from '../define';
 import { artifactName, artifactsOf, asRecord, has, isBlank, isPlaceholder, listWords, own, planOf, valueOrKey, type ArtifactRef } from './common';
 import { addToMapEdit } from './yaml-edit';

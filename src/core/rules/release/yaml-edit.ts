@@ -5,7 +5,7 @@
  * layout elsewhere stay exactly as written.
  */
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import type { ReleaseDoc, YamlPath } from '../../release/model';
+import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
 import type { TextEdit } from '../../types';
 
 /** A value to write: a scalar's text, a mapping or a list. */

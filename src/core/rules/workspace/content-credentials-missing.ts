@@ -1,5 +1,5 @@
 import { article, listed } from '../../provenance/describe';
-import { failureCodes, judgeCredentials, sourceTypeName, type CredentialReport } from '../../provenance/model';
+import { failureCodes, judgeCredentials, sourceTypeName, type CredentialReport } from '../../provenance/credentials';
 import type { SampleFile } from '../../provenance/plan';
 import { defineWorkspaceRule } from '../define';
 import { onPlan, type ProvenanceInput } from './inputs';

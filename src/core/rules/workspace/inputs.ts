@@ -1,9 +1,9 @@
 /** What the workspace rules are given by the parts of the product that gather it. */
 import type { ResearchRoot } from '../../discovery/roots';
-import type { CredentialReport } from '../../provenance/model';
+import type { CredentialReport } from '../../provenance/credentials';
 import type { ProvenancePlan, SampleFile } from '../../provenance/plan';
-import type { ReleaseDoc } from '../../release/model';
-import type { OffsetRange } from '../../text';
+import type { ReleaseDoc } from '../../release/release-doc';
+import type { OffsetRange } from '../../source-text';
 import type { WorkspaceReport } from '../../types';
 
 /** Discovery's rules (release-plan-missing, artifact-uncovered, local-only-artifact): one research root. */

@@ -3,7 +3,7 @@
  * the end of a part, and a placeholder into an empty marker value. Each keeps Markdown structure
  * intact (a list never swallows the paragraph after it) and uses the file's own line break.
  */
-import type { ImpactDoc, Marker, Part } from '../../../impact/model';
+import type { ImpactDoc, Marker, Part } from '../../../impact/impact-doc';
 import type { TextEdit } from '../../../types';
 import { maskComments } from './placeholders';
 

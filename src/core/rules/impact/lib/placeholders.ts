@@ -186,7 +186,7 @@ export function isTemplatePrompt(text: string): boolean {
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /**
- * Words in a text, counted as `wordCount` in text.ts counts them, but stopping at `limit`: rules
+ * Words in a text, counted as `wordCount` in source-text.ts counts them, but stopping at `limit`: rules
  * that only need to know whether there are "at least n" words skip the rest of a long section.
  */
 export function countWords(text: string, limit = Infinity): number {

@@ -9,9 +9,9 @@
  *   factors  `- **Slottability:** high — why` anywhere in Path to harm (with or without stage
  *            sub-headings), or a `### Slottability` part with `- **Rating:** high` and a rationale.
  */
-import type { ImpactDoc, Marker, Part, Section, Subsection } from '../../../impact/model';
+import type { ImpactDoc, Marker, Part, Section, Subsection } from '../../../impact/impact-doc';
 import { findStage, findTerm, HAZARD_TYPES, MARKER_KEYS, PATH_TO_HARM, type GroupId, type PathStage, type Term } from '../../../taxonomy';
-import type { OffsetRange } from '../../../text';
+import type { OffsetRange } from '../../../source-text';
 import { countWords, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from './placeholders';
 import { APPLIES_VOCABULARY, POSITION_VOCABULARY, RATING_VOCABULARY, readLead, type Lead, type ValueState } from './values';
 

@@ -5,7 +5,7 @@
  * range) and what follows it.
  */
 import { APPLIES_ANSWERS, findTerm, RATCHET_POSITIONS, RATINGS, type GroupId } from '../../../taxonomy';
-import type { SourceText, OffsetRange } from '../../../text';
+import type { SourceText, OffsetRange } from '../../../source-text';
 import { didYouMean } from '../../../util/suggest';
 import { isBlank, isPlaceholderOnly, maskComments } from './placeholders';
 

@@ -1,5 +1,5 @@
-import type { OffsetRange } from '../text';
-import type { SourceText } from '../text';
+import type { OffsetRange } from '../source-text';
+import type { SourceText } from '../source-text';
 
 export interface Heading {
   level: number;

@@ -1,17 +1,17 @@
 /**
- * Binds the workspace commands of the command table (commandTable.ts) to their handlers, through the
+ * Binds the workspace commands of the command table (command-table.ts) to their handlers, through the
  * one registration function (command-registry.ts, which reports failures once). Each handler lives
  * with its feature.
  */
 import * as vscode from 'vscode';
 import { allRules, findRule } from '../core/rules';
 import { isEngineFinding } from '../core/rules/engine-findings';
-import { createReleasePlan, newAssessment, runAssessment } from './assessment/commands';
-import { fixAllInPair } from './codeActions';
+import { createReleasePlan, newAssessment, runAssessment } from './assessment/assessment-commands';
+import { fixAllInPair } from './code-actions';
 import { registerCommands, type Handler } from './command-registry';
-import type { CommandKey } from './commandTable';
+import type { CommandKey } from './command-table';
 import { checkReadiness } from './readiness';
-import { showRulePage } from './ruleDocs';
+import { showRulePage } from './rule-docs';
 import type { Services } from './services';
 
 export type { Handler } from './command-registry';

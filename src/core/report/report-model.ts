@@ -7,9 +7,9 @@
  */
 import { assessCompleteness, factorAnswer, hazardAnswer, isPlaceholder, ratchetAnswer, type Applies, type Completeness } from '../completeness';
 import type { LintResult } from '../engine';
-import { assessment, sectionState } from '../assessment/model';
-import type { ImpactDoc, Section } from '../impact/model';
-import type { ReleaseDoc } from '../release/model';
+import { assessment, sectionState } from '../assessment/assessment-model';
+import type { ImpactDoc, Section } from '../impact/impact-doc';
+import type { ReleaseDoc } from '../release/release-doc';
 import { detectModalities } from '../rules/helpers';
 import {
   findTerm,
@@ -21,9 +21,9 @@ import {
   type PathStageId,
   type Term,
 } from '../taxonomy';
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 import type { FileKind, Finding, Severity } from '../types';
-import type { ProvenanceSummary } from '../provenance/model';
+import type { ProvenanceSummary } from '../provenance/credentials';
 
 export interface ReportInput {
   result: LintResult;

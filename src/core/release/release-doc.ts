@@ -1,5 +1,5 @@
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
-import type { OffsetRange, SourceText } from '../text';
+import type { OffsetRange, SourceText } from '../source-text';
 
 export type YamlPath = readonly (string | number)[];
 

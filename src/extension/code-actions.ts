@@ -8,11 +8,11 @@ import { INTERNAL_ERROR } from '../core/rules/engine-findings';
 import * as vscode from 'vscode';
 import { fixAllTexts, minimalChange } from '../core/fix';
 import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableLineEdit, type SuppressEdit } from '../core/suppress';
-import { SourceText } from '../core/text';
+import { SourceText } from '../core/source-text';
 import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
-import { COMMANDS } from './commandTable';
+import { COMMANDS } from './command-table';
 import { ruleOf } from './diagnostics';
-import type { LintService, PairState } from './lintService';
+import type { LintService, PairState } from './lint-service';
 import type { Services } from './services';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('impactNotes');

@@ -6,11 +6,11 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
-import { COMMANDS } from './commandTable';
+import { COMMANDS } from './command-table';
 import { isBlocking } from './readiness';
 import { listen } from './listeners';
 import { readSettings } from './settings';
-import { type ViewLintService, type ViewPair, type ViewServices } from './tree/viewServices';
+import { type ViewLintService, type ViewPair, type ViewServices } from './tree/view-services';
 
 export interface StatusBarState {
   visible: boolean;

@@ -1,11 +1,11 @@
 /**
  * The package.json contributions of the view features, as data: the activity-bar container, the
  * assessments view and its welcome content, snippets and the getting-started walkthrough. The tree's
- * commands and their menus are records of the command table (commandTable.ts).
+ * commands and their menus are records of the command table (command-table.ts).
  * scripts/gen-manifest.ts writes them into package.json, and a unit test checks package.json agrees.
  * No `vscode` import.
  */
-import { ASSESSMENTS_VIEW, COMMANDS } from '../commandTable';
+import { ASSESSMENTS_VIEW, COMMANDS } from '../command-table';
 
 export const CONTAINER_ID = 'impactNotes';
 export const VIEW_ID = ASSESSMENTS_VIEW;

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { folderLabel, summarizeCounts } from '../../core/discovery/findings';
 import type { Marker } from '../../core/discovery';
 import { escapeMarkdown } from '../../core/report/escape';
-import type { TreeNode } from '../tree/model';
+import type { TreeNode } from '../tree/tree-model';
 import { listen } from '../listeners';
 import type { DiscoveryService, RootState } from './service';
 

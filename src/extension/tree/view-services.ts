@@ -1,6 +1,6 @@
 /**
  * What the view features (tree, hover, completion, CodeLens, status bar) need from the rest of the
- * extension: a structural slice of LintService (src/extension/lintService.ts), so these modules
+ * extension: a structural slice of LintService (src/extension/lint-service.ts), so these modules
  * depend only on the documented API and can be tested with a stand-in.
  */
 import type * as vscode from 'vscode';

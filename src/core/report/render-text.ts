@@ -3,11 +3,11 @@
  * with tables in place of pictures (the LaTeX matrix keeps its heat-map colours through xcolor).
  * Pure functions of the report model.
  */
-import { VERDICT_LABEL } from '../provenance/model';
+import { VERDICT_LABEL } from '../provenance/credentials';
 import { PATH_STAGES, RATCHET_POSITIONS } from '../taxonomy';
 import { escapeLatex, escapeMarkdown, markdownCell } from './escape';
 import { inlineToLatex, inlineToMarkdown, markdownToLatex, markdownToMarkdown } from './markdown';
-import { RATING_LABEL, safeguardStatusText, sectionBody, sectionHasText, stageAccess, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './model';
+import { RATING_LABEL, safeguardStatusText, sectionBody, sectionHasText, stageAccess, type FactorColumn, type HazardRow, type ReportModel, type TimelineArtifact } from './report-model';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

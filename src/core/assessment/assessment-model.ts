@@ -23,8 +23,8 @@
  *
  * Pure: no file system, no clock.
  */
-import type { ImpactDoc, Marker, Section } from '../impact/model';
-import type { ReleaseDoc } from '../release/model';
+import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
+import type { ReleaseDoc } from '../release/release-doc';
 import { findDismissals, isBareDismissal } from '../rules/impact/lib/dismissal';
 import { countWords, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from '../rules/impact/lib/placeholders';
 import {
@@ -49,7 +49,7 @@ import {
   type SectionDef,
   type Term,
 } from '../taxonomy';
-import type { OffsetRange } from '../text';
+import type { OffsetRange } from '../source-text';
 import { RATING_VOCABULARY, readLead } from '../rules/impact/lib/values';
 
 export type QuestionState = 'answered' | 'prompt' | 'dismissed' | 'invalid' | 'missing';

@@ -15,11 +15,11 @@ import {
   type Completeness,
 } from '../../core/completeness';
 import type { LintResult } from '../../core/engine';
-import type { ReleaseDoc, YamlPath } from '../../core/release/model';
+import type { ReleaseDoc, YamlPath } from '../../core/release/release-doc';
 import { escapeMarkdown } from '../../core/report/escape';
 import { sentenceCase } from '../../core/util/text-case';
 import { findTerm, HAZARD_TYPES, PATH_STAGES, RATCHET_POSITIONS, SAFEGUARDS } from '../../core/taxonomy';
-import type { OffsetRange, Position } from '../../core/text';
+import type { OffsetRange, Position } from '../../core/source-text';
 import type { FileKind, Finding, Severity } from '../../core/types';
 
 export type NodeKind =
