@@ -6,6 +6,7 @@
 //   test/web/index.ts          -> dist/web/test/index.js (the web worker's test entry, mocha's
 //                                 browser build included)
 //   src/cli/main.ts            -> dist/cli.js          (dependencies bundled)
+//                              -> dist/cli-lint.js     (`lint` only: what bin/impact-notes.js runs for it)
 //   src/lsp/main.ts            -> dist/lsp.js          (the language server; the CLI loads it lazily)
 //   src/c2pa/reader.ts         -> dist/c2pa.js + dist/c2pa_bg.wasm  (the C2PA chunk, loaded at run time
 //                                 only when a plan declares content credentials)
@@ -35,7 +36,24 @@ const common = {
 
 /** esbuild options for the CLI bundle (exported so tests can build it into a temporary folder). */
 export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli.js') } = {}) {
-  return { ...common, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile, minify: production, sourcemap: !production };
+  return {
+    ...common,
+    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+    outfile,
+    minify: production,
+    sourcemap: !production,
+    define: { 'process.env.IMPACT_NOTES_CLI_BUNDLE': '"all"' },
+  };
+}
+
+/**
+ * `impact-notes lint`'s own bundle (dist/cli-lint.js beside dist/cli.js; bin/impact-notes.js runs it
+ * when the first argument is `lint`): the same src/cli/main.ts with IMPACT_NOTES_CLI_BUNDLE set to
+ * "lint", which leaves out the import, report, export and provenance commands and the code behind
+ * them, so the most frequent command neither loads nor compiles them. dist/cli.js has every command.
+ */
+export function cliLintBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli-lint.js') } = {}) {
+  return { ...cliBuildOptions({ production, outfile }), define: { 'process.env.IMPACT_NOTES_CLI_BUNDLE': '"lint"' } };
 }
 
 /** The language server: its own bundle beside the CLI's, so `lint` never loads vscode-languageserver. */
@@ -43,11 +61,11 @@ export function lspBuildOptions({ production = false, outfile = path.join(ROOT, 
   return { ...common, entryPoints: [path.join(ROOT, 'src', 'lsp', 'main.ts')], outfile, minify: production, sourcemap: !production };
 }
 
-export function extensionBuildOptions({ production = false } = {}) {
+export function extensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'extension.js') } = {}) {
   return {
     ...common,
     entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.ts')],
-    outfile: path.join(ROOT, 'dist', 'extension.js'),
+    outfile,
     external: ['vscode'],
     minify: production,
     sourcemap: !production,
@@ -77,11 +95,11 @@ const webCommon = {
   metafile: true,
 };
 
-export function webExtensionBuildOptions({ production = false } = {}) {
+export function webExtensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'web', 'extension.js') } = {}) {
   return {
     ...webCommon,
     entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.web.ts')],
-    outfile: path.join(ROOT, 'dist', 'web', 'extension.js'),
+    outfile,
     minify: production,
     sourcemap: !production,
   };
@@ -171,7 +189,10 @@ export async function build({ production = false, only } = {}) {
   if ((want('tests') || want('web-tests')) && existsSync(path.join(ROOT, 'test', 'web', 'index.ts'))) {
     jobs.push(buildWeb(webTestBuildOptions()).then(() => done.push('dist/web/test/index.js')));
   }
-  if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+  if (want('cli')) {
+    jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+    jobs.push(esbuild.build(cliLintBuildOptions({ production })).then(() => done.push('dist/cli-lint.js')));
+  }
   if (want('lsp')) jobs.push(esbuild.build(lspBuildOptions({ production })).then(() => done.push('dist/lsp.js')));
   if (want('cli') || want('extension') || want('c2pa')) {
     jobs.push(esbuild.build(c2paBuildOptions({ production })).then(() => (copyC2paWasm(), done.push('dist/c2pa.js'))));
