@@ -262,8 +262,9 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       }
       if (n === '.gitignore') gitignoreName = n;
       else if (CONFIG_FILE_NAMES.includes(n)) hasConfig = true;
-      else if (IMPACT_FILE_RE.test(n)) hasImpact = true;
-      else if (RELEASE_FILE_RE.test(n) && (!releaseName || n === 'release.yaml')) releaseName = n;
+      // (The lengths of IMPACT.md, release.yml and release.yaml: most names need no pattern test.)
+      else if (n.length === 9 && IMPACT_FILE_RE.test(n)) hasImpact = true;
+      else if ((n.length === 11 || n.length === 12) && RELEASE_FILE_RE.test(n) && (!releaseName || n === 'release.yaml')) releaseName = n;
     }
     if (!job.pairsOnly) result.dirs++;
     if (gitignoreName && respectGitignore && !job.pairsOnly) {
@@ -295,7 +296,7 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
   const scanEntries = (job: Job, entries: fs.Dirent[], queue: Job[], ignores: readonly IgnoreSet[], markers: MarkerSet, hasImpactHere: boolean, releaseName: string | undefined): void => {
     let hasImpact = hasImpactHere;
     const useConfigIgnores = ignores.length > 0;
-    if (findPairs) {
+    if (findPairs && (hasImpactHere || releaseName !== undefined)) {
       // The pair of this folder: its IMPACT.md and release plan, unless an ignore glob leaves them out.
       const names: string[] = [];
       for (const e of entries) {
