@@ -1,7 +1,8 @@
 /**
  * Whole-process benchmark of the command line (`npx tsx test/bench/cli-bench.ts`; also run by
  * `npm run bench`). Builds the CLI as it ships (production bundles, bin/impact-notes.js beside
- * them) into a temporary folder and measures, each side alternating with the other in one run
+ * them; V8's compile cache in the same folder, warmed by one run) into a temporary folder and
+ * measures, each side alternating with the other in one run
  * (`--rounds` rounds, default 10; the ratio is of the medians of the wall-clock times):
  *
  *   (a) `impact-notes lint examples/voice-clone-study` / the floor: a Node process that loads
@@ -37,31 +38,51 @@ const median = (xs: readonly number[]) => {
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-/** Wall-clock milliseconds of one process run to its end (output discarded). */
-function timeRun(cmd: string, args: readonly string[], expect: (status: number | null) => boolean): number {
+/** Where the runs keep V8's compile cache (bin/impact-notes.js): in the bench's temporary folder. */
+let compileCache = path.join(os.tmpdir(), 'node-compile-cache');
+
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Run {
+  /** Wall clock, ms. */
+  ms: number;
+  /** CPU time of the process and its children (user + system), ms, when /usr/bin/time can tell. */
+  cpuMs?: number;
+}
+
+/** One process run to its end (output discarded), under /usr/bin/time when there is one (for its CPU time). */
+function timeRun(cmd: string, args: readonly string[], expect: (status: number | null) => boolean, env: Record<string, string> = {}): Run {
   const t = performance.now();
-  const r = spawnSync(cmd, args, { stdio: 'ignore' });
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '@@%U %S', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: compileCache, ...env } })
+    : spawnSync(cmd, args, { stdio: 'ignore', env: { ...process.env, NODE_COMPILE_CACHE: compileCache, ...env } });
   const ms = performance.now() - t;
   if (!expect(r.status)) throw new Error(`${cmd} ${args.join(' ')} ended with ${r.status ?? r.signal}`);
-  return ms;
+  const m = TIME ? /@@([\d.]+) ([\d.]+)/.exec(String(r.stderr)) : null;
+  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined };
 }
 
-interface Pair {
-  a: number[];
-  b: number[];
+interface Side {
+  ms: number;
+  cpuMs?: number;
 }
 
-/** Alternates the two sides for `rounds` rounds after one warm-up run of each. */
-function alternate(rounds: number, a: () => number, b: () => number): Pair {
-  a();
-  b();
-  const out: Pair = { a: [], b: [] };
-  for (let i = 0; i < rounds; i++) {
-    out.a.push(a());
-    out.b.push(b());
-  }
-  return out;
+/** Alternates the sides for `rounds` rounds after one warm-up run of each; the median of each. */
+function alternate(rounds: number, ...sides: (() => Run)[]): Side[] {
+  for (const side of sides) side();
+  const runs: Run[][] = sides.map(() => []);
+  for (let i = 0; i < rounds; i++) sides.forEach((side, k) => runs[k].push(side()));
+  return runs.map((rs) => {
+    const cpu = rs.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
+    return { ms: median(rs.map((r) => r.ms)), cpuMs: cpu.length === rs.length ? median(cpu) : undefined };
+  });
 }
+
+const cpuRatio = (a: Side, b: Side) => (a.cpuMs !== undefined && b.cpuMs ? a.cpuMs / b.cpuMs : undefined);
+const fmtCpu = (a: Side, b: Side) => {
+  const r = cpuRatio(a, b);
+  return r === undefined ? '' : `  (CPU time: ${a.cpuMs!.toFixed(0)} / ${b.cpuMs!.toFixed(0)} ms = ${r.toFixed(2)})`;
+};
 
 /** The CLI as it ships, in `dir`: bin/impact-notes.js, dist/cli.js, dist/cli-lint.js, the C2PA chunk; and the floor. */
 async function buildInto(dir: string): Promise<{ bin: string; floor: string; cliBytes: number; cliLintBytes: number }> {
@@ -115,32 +136,34 @@ async function mainBench(): Promise<number> {
   const rounds = Number(arg('--rounds') ?? 10);
   const spec: TreeSpec = { files: Number(arg('--files') ?? 100000), planted: 50, covered: 10, seed: 42 };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'impact-notes-cli-bench-'));
+  compileCache = path.join(tmp, 'compile-cache');
   try {
     const built = await buildInto(tmp);
     const node = process.execPath;
     const lintExit = (s: number | null) => s === 0 || s === 1;
 
-    // (a) the example pair against the floor.
-    const ex = alternate(
+    // (a) the example pair against the floor (and, for comparison, the CLI without the compile cache).
+    const [exFloorSide, exCliSide, exColdSide] = alternate(
       rounds,
       () => timeRun(node, [built.floor, EXAMPLE], (s) => s === 0),
       () => timeRun(node, [built.bin, 'lint', EXAMPLE], lintExit),
+      () => timeRun(node, [built.bin, 'lint', EXAMPLE], lintExit, { NODE_DISABLE_COMPILE_CACHE: '1' }),
     );
-    const exFloor = median(ex.a);
-    const exCli = median(ex.b);
+    const exFloor = exFloorSide.ms;
+    const exCli = exCliSide.ms;
     const ratioA = exCli / exFloor;
 
     // (b) the generated monorepo against find.
     const treeDir = path.join(scratchDir(), `impact-notes-discovery-bench-${spec.files}-${spec.planted}`);
     if (treeDir.startsWith(ROOT + path.sep)) throw new Error(`the bench tree must be outside the repository: ${treeDir}`);
     const { tree, generatedMs } = ensureTree(spec, treeDir, process.argv.includes('--regen'));
-    const mono = alternate(
+    const [monoFindSide, monoCliSide] = alternate(
       rounds,
       () => timeRun('/bin/sh', ['-c', `find ${JSON.stringify(treeDir)} -type f | wc -l`], (s) => s === 0),
       () => timeRun(node, [built.bin, 'lint', treeDir], lintExit),
     );
-    const monoFind = median(mono.a);
-    const monoCli = median(mono.b);
+    const monoFind = monoFindSide.ms;
+    const monoCli = monoCliSide.ms;
     const ratioB = monoCli / monoFind;
 
     const sizes = await extensionSizes(tmp, !process.argv.includes('--no-vsix'));
@@ -150,8 +173,8 @@ async function mainBench(): Promise<number> {
     const result = {
       node: process.version,
       rounds,
-      example: { floorMs: Math.round(exFloor), cliMs: Math.round(exCli), ratio: Number(ratioA.toFixed(2)), target: '<= 1.3', pass: passA },
-      monorepo: { files: tree.files, findMs: Math.round(monoFind), cliMs: Math.round(monoCli), ratio: Number(ratioB.toFixed(2)), target: '<= 3', pass: passB },
+      example: { floor: exFloorSide, cli: exCliSide, cliWithoutCompileCache: exColdSide, ratio: Number(ratioA.toFixed(2)), cpuRatio: cpuRatio(exCliSide, exFloorSide), target: '<= 1.3', pass: passA },
+      monorepo: { files: tree.files, find: monoFindSide, cli: monoCliSide, ratio: Number(ratioB.toFixed(2)), cpuRatio: cpuRatio(monoCliSide, monoFindSide), target: '<= 3', pass: passB },
       bytes: { cli: built.cliBytes, cliLint: built.cliLintBytes, extensionDesktop: sizes.desktop, extensionWeb: sizes.web, vsixJs: sizes.vsixJs, vsixJsTarget: 450 * 1024, vsixFiles: sizes.vsixFiles },
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
@@ -159,8 +182,9 @@ async function mainBench(): Promise<number> {
       const verdict = (p: boolean | undefined) => (p === undefined ? 'n/a' : p ? 'PASS' : 'MISS');
       console.log(`impact-notes CLI bench (Node ${process.version}; whole processes, ${rounds} rounds alternating, medians of wall-clock time)`);
       if (generatedMs !== undefined) console.log(`  generated the ${tree.files}-file monorepo in ${(generatedMs / 1000).toFixed(1)} s (${treeDir})`);
-      console.log(`  (a) lint examples/voice-clone-study  ${exCli.toFixed(0)} ms / floor (markdown-it + yaml parse) ${exFloor.toFixed(0)} ms = ${ratioA.toFixed(2)}  target <= 1.3  ${verdict(passA)}`);
-      console.log(`  (b) lint ${tree.files}-file monorepo    ${monoCli.toFixed(0)} ms / find -type f ${monoFind.toFixed(0)} ms = ${ratioB.toFixed(2)}  target <= 3    ${verdict(passB)}`);
+      console.log(`  (a) lint examples/voice-clone-study  ${exCli.toFixed(0)} ms / floor (markdown-it + yaml parse) ${exFloor.toFixed(0)} ms = ${ratioA.toFixed(2)}  target <= 1.3  ${verdict(passA)}${fmtCpu(exCliSide, exFloorSide)}`);
+      console.log(`      without the compile cache        ${exColdSide.ms.toFixed(0)} ms = ${(exColdSide.ms / exFloor).toFixed(2)}${fmtCpu(exColdSide, exFloorSide)}`);
+      console.log(`  (b) lint ${tree.files}-file monorepo    ${monoCli.toFixed(0)} ms / find -type f ${monoFind.toFixed(0)} ms = ${ratioB.toFixed(2)}  target <= 3    ${verdict(passB)}${fmtCpu(monoCliSide, monoFindSide)}`);
       console.log(`  bundles (production): CLI ${kb(built.cliBytes)} (lint only ${kb(built.cliLintBytes)}), extension desktop ${kb(sizes.desktop)}, web ${kb(sizes.web)}`);
       if (sizes.vsixJs !== undefined) {
         const files = Object.entries(sizes.vsixFiles ?? {}).map(([f, n]) => `${f.replace(/^extension\//, '')} ${kb(n)}`).join(', ');
