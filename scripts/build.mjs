@@ -34,6 +34,34 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * Node built-ins the CLI loads only when it uses them: commander needs child_process only for
+ * executable sub-commands (which the CLI has none of), crypto is needed only to hash artifacts; loading
+ * them (with streams, net and dgram behind child_process) is a good part of a short run's start.
+ * Each name lists the functions the bundle may call; using another one fails the build.
+ */
+const LAZY_BUILTINS = { child_process: ['spawn'], crypto: ['createHash'] };
+
+const lazyBuiltins = {
+  name: 'lazy-built-ins',
+  setup(b) {
+    const names = Object.keys(LAZY_BUILTINS).join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.namespace === 'lazy-built-in') return { path: `node:${name}`, external: true };
+      return { path: name, namespace: 'lazy-built-in' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-built-in' }, (args) => ({
+      loader: 'js',
+      contents: [
+        `let m;`,
+        `const load = () => (m ??= require('node:${args.path}'));`,
+        ...LAZY_BUILTINS[args.path].map((fn) => `export function ${fn}(...a) { return load().${fn}(...a); }`),
+      ].join('\n'),
+    }));
+  },
+};
+
 /** esbuild options for the CLI bundle (exported so tests can build it into a temporary folder). */
 export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli.js') } = {}) {
   return {
@@ -43,6 +71,7 @@ export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 
     minify: production,
     sourcemap: !production,
     define: { 'process.env.IMPACT_NOTES_CLI_BUNDLE': '"all"' },
+    plugins: [lazyBuiltins],
   };
 }
 
