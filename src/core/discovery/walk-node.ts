@@ -358,6 +358,7 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
           isFile = st.isFile();
           isDir = st.isDirectory() && (follow || !e.isSymbolicLink());
           if (isFile) size = st.size;
+          if (isFile && findPairs && isSkippedDirName(name)) continue; // left out by name, as without pairs
         } catch {
           continue; // dangling link
         }
