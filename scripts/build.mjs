@@ -1,5 +1,6 @@
 // Builds every bundle with esbuild's JS API, in parallel:
-//   src/extension/extension.ts -> dist/extension.js   (when it exists; vscode external)
+//   src/extension/extension.ts -> dist/extension.js   (when it exists; the Node entry: hands Node's
+//                                 built-ins to dist/web/extension.js, the one extension bundle)
 //   src/extension/extension.web.ts -> dist/web/extension.js (the `browser` entry: web worker,
 //                                 platform browser, no Node built-ins: checkBrowserBundle() fails
 //                                 the build if the bundle requires anything but `vscode`)
@@ -90,6 +91,11 @@ export function lspBuildOptions({ production = false, outfile = path.join(ROOT, 
   return { ...common, entryPoints: [path.join(ROOT, 'src', 'lsp', 'main.ts')], outfile, minify: production, sourcemap: !production };
 }
 
+/**
+ * The Node extension host's entry: a few lines that hand Node's built-in modules to the one
+ * extension bundle (dist/web/extension.js, which it requires at run time) and start it. The VSIX
+ * carries the extension's code once, not a Node and a browser copy of it.
+ */
 export function extensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'extension.js') } = {}) {
   return {
     ...common,
@@ -100,6 +106,42 @@ export function extensionBuildOptions({ production = false, outfile = path.join(
     sourcemap: !production,
   };
 }
+
+/**
+ * Node built-ins the Node-only features of the extension import (provenance, partial reads), with
+ * the functions and objects used: in the one extension bundle (built for the browser) each import
+ * is forwarded to the module the Node entry hands over (src/extension/node-modules.ts). Using
+ * another name fails the build.
+ */
+const HOST_MODULES = {
+  fs: { functions: ['existsSync', 'readFileSync', 'statSync'], objects: ['promises', 'constants'] },
+  'fs/promises': { functions: ['open', 'stat', 'readFile'], objects: [] },
+  crypto: { functions: ['createHash'], objects: [] },
+  module: { functions: ['createRequire'], objects: [] },
+  path: { functions: ['join', 'dirname', 'resolve', 'basename', 'relative', 'extname', 'isAbsolute', 'normalize'], objects: ['posix'] },
+};
+
+const hostModules = {
+  name: 'node-modules-from-the-host',
+  setup(b) {
+    const names = Object.keys(HOST_MODULES).map((n) => n.replace('/', '\\/')).join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'node-module-from-host' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-module-from-host' }, (args) => {
+      const { functions, objects } = HOST_MODULES[args.path];
+      const from = JSON.stringify(path.join(ROOT, 'src', 'extension', 'node-modules.ts'));
+      return {
+        loader: 'js',
+        resolveDir: ROOT,
+        contents: [
+          `import { nodeModule } from ${from};`,
+          `const m = () => nodeModule(${JSON.stringify(args.path)});`,
+          ...functions.map((fn) => `export function ${fn}(...a) { return m().${fn}(...a); }`),
+          ...objects.map((o) => `export const ${o} = new Proxy({}, { get: (_, k) => m().${o}[k] });`),
+        ].join('\n'),
+      };
+    });
+  },
+};
 
 /**
  * The GitHub Action's bundle. It is committed (a workflow runs it without an npm install), so it is
@@ -127,6 +169,7 @@ const webCommon = {
 export function webExtensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'web', 'extension.js') } = {}) {
   return {
     ...webCommon,
+    plugins: [hostModules],
     entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.web.ts')],
     outfile,
     minify: production,
@@ -212,7 +255,8 @@ export async function build({ production = false, only } = {}) {
   if (want('extension') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.ts'))) {
     jobs.push(esbuild.build(extensionBuildOptions({ production })).then(() => done.push('dist/extension.js')));
   }
-  if (want('web') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.web.ts'))) {
+  // The Node entry runs the web bundle: building the extension builds both.
+  if ((want('web') || want('extension')) && existsSync(path.join(ROOT, 'src', 'extension', 'extension.web.ts'))) {
     jobs.push(buildWeb(webExtensionBuildOptions({ production })).then(() => done.push('dist/web/extension.js')));
   }
   if ((want('tests') || want('web-tests')) && existsSync(path.join(ROOT, 'test', 'web', 'index.ts'))) {
