@@ -1,11 +1,13 @@
 // Builds every bundle with esbuild's JS API, in parallel:
-//   src/extension/extension.ts -> dist/extension.js   (when it exists; vscode external)
+//   src/extension/extension.ts -> dist/extension.js   (when it exists; the Node entry: hands Node's
+//                                 built-ins to dist/web/extension.js, the one extension bundle)
 //   src/extension/extension.web.ts -> dist/web/extension.js (the `browser` entry: web worker,
 //                                 platform browser, no Node built-ins: checkBrowserBundle() fails
 //                                 the build if the bundle requires anything but `vscode`)
 //   test/web/index.ts          -> dist/web/test/index.js (the web worker's test entry, mocha's
 //                                 browser build included)
 //   src/cli/main.ts            -> dist/cli.js          (dependencies bundled)
+//                              -> dist/cli-lint.js     (`lint` only: what bin/impact-notes.js runs for it)
 //   src/lsp/main.ts            -> dist/lsp.js          (the language server; the CLI loads it lazily)
 //   src/c2pa/reader.ts         -> dist/c2pa.js + dist/c2pa_bg.wasm  (the C2PA chunk, loaded at run time
 //                                 only when a plan declares content credentials)
@@ -33,9 +35,55 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * Node built-ins the CLI loads only when it uses them: commander needs child_process only for
+ * executable sub-commands (which the CLI has none of), crypto is needed only to hash artifacts; loading
+ * them (with streams, net and dgram behind child_process) is a good part of a short run's start.
+ * Each name lists the functions the bundle may call; using another one fails the build.
+ */
+const LAZY_BUILTINS = { child_process: ['spawn'], crypto: ['createHash'] };
+
+const lazyBuiltins = {
+  name: 'lazy-built-ins',
+  setup(b) {
+    const names = Object.keys(LAZY_BUILTINS).join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.namespace === 'lazy-built-in') return { path: `node:${name}`, external: true };
+      return { path: name, namespace: 'lazy-built-in' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-built-in' }, (args) => ({
+      loader: 'js',
+      contents: [
+        `let m;`,
+        `const load = () => (m ??= require('node:${args.path}'));`,
+        ...LAZY_BUILTINS[args.path].map((fn) => `export function ${fn}(...a) { return load().${fn}(...a); }`),
+      ].join('\n'),
+    }));
+  },
+};
+
 /** esbuild options for the CLI bundle (exported so tests can build it into a temporary folder). */
 export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli.js') } = {}) {
-  return { ...common, entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], outfile, minify: production, sourcemap: !production };
+  return {
+    ...common,
+    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+    outfile,
+    minify: production,
+    sourcemap: !production,
+    define: { 'process.env.IMPACT_NOTES_CLI_BUNDLE': '"all"' },
+    plugins: [lazyBuiltins],
+  };
+}
+
+/**
+ * `impact-notes lint`'s own bundle (dist/cli-lint.js beside dist/cli.js; bin/impact-notes.js runs it
+ * when the first argument is `lint`): the same src/cli/main.ts with IMPACT_NOTES_CLI_BUNDLE set to
+ * "lint", which leaves out the import, report, export and provenance commands and the code behind
+ * them, so the most frequent command neither loads nor compiles them. dist/cli.js has every command.
+ */
+export function cliLintBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'cli-lint.js') } = {}) {
+  return { ...cliBuildOptions({ production, outfile }), define: { 'process.env.IMPACT_NOTES_CLI_BUNDLE': '"lint"' } };
 }
 
 /** The language server: its own bundle beside the CLI's, so `lint` never loads vscode-languageserver. */
@@ -43,16 +91,57 @@ export function lspBuildOptions({ production = false, outfile = path.join(ROOT, 
   return { ...common, entryPoints: [path.join(ROOT, 'src', 'lsp', 'main.ts')], outfile, minify: production, sourcemap: !production };
 }
 
-export function extensionBuildOptions({ production = false } = {}) {
+/**
+ * The Node extension host's entry: a few lines that hand Node's built-in modules to the one
+ * extension bundle (dist/web/extension.js, which it requires at run time) and start it. The VSIX
+ * carries the extension's code once, not a Node and a browser copy of it.
+ */
+export function extensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'extension.js') } = {}) {
   return {
     ...common,
     entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.ts')],
-    outfile: path.join(ROOT, 'dist', 'extension.js'),
+    outfile,
     external: ['vscode'],
     minify: production,
     sourcemap: !production,
   };
 }
+
+/**
+ * Node built-ins the Node-only features of the extension import (provenance, partial reads), with
+ * the functions and objects used: in the one extension bundle (built for the browser) each import
+ * is forwarded to the module the Node entry hands over (src/extension/node-modules.ts). Using
+ * another name fails the build.
+ */
+const HOST_MODULES = {
+  fs: { functions: ['existsSync', 'readFileSync', 'statSync'], objects: ['promises', 'constants'] },
+  'fs/promises': { functions: ['open', 'stat', 'readFile'], objects: [] },
+  crypto: { functions: ['createHash'], objects: [] },
+  module: { functions: ['createRequire'], objects: [] },
+  path: { functions: ['join', 'dirname', 'resolve', 'basename', 'relative', 'extname', 'isAbsolute', 'normalize'], objects: ['posix'] },
+};
+
+const hostModules = {
+  name: 'node-modules-from-the-host',
+  setup(b) {
+    const names = Object.keys(HOST_MODULES).map((n) => n.replace('/', '\\/')).join('|');
+    b.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'node-module-from-host' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-module-from-host' }, (args) => {
+      const { functions, objects } = HOST_MODULES[args.path];
+      const from = JSON.stringify(path.join(ROOT, 'src', 'extension', 'node-modules.ts'));
+      return {
+        loader: 'js',
+        resolveDir: ROOT,
+        contents: [
+          `import { nodeModule } from ${from};`,
+          `const m = () => nodeModule(${JSON.stringify(args.path)});`,
+          ...functions.map((fn) => `export function ${fn}(...a) { return m().${fn}(...a); }`),
+          ...objects.map((o) => `export const ${o} = new Proxy({}, { get: (_, k) => m().${o}[k] });`),
+        ].join('\n'),
+      };
+    });
+  },
+};
 
 /**
  * The GitHub Action's bundle. It is committed (a workflow runs it without an npm install), so it is
@@ -77,11 +166,12 @@ const webCommon = {
   metafile: true,
 };
 
-export function webExtensionBuildOptions({ production = false } = {}) {
+export function webExtensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'web', 'extension.js') } = {}) {
   return {
     ...webCommon,
+    plugins: [hostModules],
     entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.web.ts')],
-    outfile: path.join(ROOT, 'dist', 'web', 'extension.js'),
+    outfile,
     minify: production,
     sourcemap: !production,
   };
@@ -165,13 +255,17 @@ export async function build({ production = false, only } = {}) {
   if (want('extension') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.ts'))) {
     jobs.push(esbuild.build(extensionBuildOptions({ production })).then(() => done.push('dist/extension.js')));
   }
-  if (want('web') && existsSync(path.join(ROOT, 'src', 'extension', 'extension.web.ts'))) {
+  // The Node entry runs the web bundle: building the extension builds both.
+  if ((want('web') || want('extension')) && existsSync(path.join(ROOT, 'src', 'extension', 'extension.web.ts'))) {
     jobs.push(buildWeb(webExtensionBuildOptions({ production })).then(() => done.push('dist/web/extension.js')));
   }
   if ((want('tests') || want('web-tests')) && existsSync(path.join(ROOT, 'test', 'web', 'index.ts'))) {
     jobs.push(buildWeb(webTestBuildOptions()).then(() => done.push('dist/web/test/index.js')));
   }
-  if (want('cli')) jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+  if (want('cli')) {
+    jobs.push(esbuild.build(cliBuildOptions({ production })).then(() => done.push('dist/cli.js')));
+    jobs.push(esbuild.build(cliLintBuildOptions({ production })).then(() => done.push('dist/cli-lint.js')));
+  }
   if (want('lsp')) jobs.push(esbuild.build(lspBuildOptions({ production })).then(() => done.push('dist/lsp.js')));
   if (want('cli') || want('extension') || want('c2pa')) {
     jobs.push(esbuild.build(c2paBuildOptions({ production })).then(() => (copyC2paWasm(), done.push('dist/c2pa.js'))));

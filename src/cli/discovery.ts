@@ -8,8 +8,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleOptions, type Config } from '../core/config';
+import type { ResolvedConfig } from '../core/config-chain';
 import { DiscoveryIndex, rootFindings } from '../core/discovery';
-import { surroundings, walkForDiscovery, type WalkProblem } from '../core/discovery/walk-node';
+import { surroundings, walkForDiscovery, type Surroundings, type WalkOptions, type WalkProblem, type WalkResult } from '../core/discovery/walk-node';
 import { releasePlanMissing, workspaceRules } from '../core/rules/workspace';
 import type { Finding } from '../core/types';
 import type { FindingProvider, ProviderContext } from './lint';
@@ -27,21 +28,43 @@ function isDir(p: string): boolean {
   }
 }
 
-async function discoverIn(root: string, ctx: ProviderContext, options: DiscoveryProviderOptions): Promise<Finding[]> {
-  const resolved = await ctx.configFor(root);
+/** Discovery's walk of one folder named on the command line, with what lies above it. */
+export interface DiscoveryWalk {
+  around: Surroundings;
+  walk: WalkResult;
+}
+
+/**
+ * Walks a folder for discovery. With `pairs`, the same walk finds the IMPACT.md / release.yaml pairs
+ * (walk.pairs) too: `impact-notes lint` walks each folder once for both (find-pairs.ts).
+ */
+export async function discoveryWalk(root: string, cwd: string, configFor: (dir: string) => Promise<ResolvedConfig>, pairs?: WalkOptions['pairs']): Promise<DiscoveryWalk> {
+  const resolved = await configFor(root);
   const respectGitignore = ruleOptions(releasePlanMissing, resolved.config).respectGitignore !== false;
-  const around = await surroundings(root, ctx.cwd);
+  const around = await surroundings(root, cwd);
   const walk = await walkForDiscovery(root, {
     base: around.base,
     outerGitignores: around.gitignores,
     markers: resolved.config.markers,
     ignores: resolved.ignores,
     respectGitignore,
+    pairs,
     settingsAt: async (abs) => {
-      const r = await ctx.configFor(abs);
+      const r = await configFor(abs);
       return { ignores: r.ignores, markers: r.config.markers };
     },
   });
+  return { around, walk };
+}
+
+/** The folders among `roots` that are not inside another one (a nested folder is covered by the outer walk), sorted. */
+export function outerFolders(roots: readonly string[]): string[] {
+  const dirs = [...new Set(roots.filter(isDir))].sort();
+  return dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(o.endsWith(path.sep) ? o : o + path.sep)));
+}
+
+async function discoverIn(root: string, ctx: ProviderContext, options: DiscoveryProviderOptions): Promise<Finding[]> {
+  const { around, walk } = ctx.walks?.get(root) ?? (await discoveryWalk(root, ctx.cwd, ctx.configFor));
   for (const p of walk.problems) options.onProblem?.(p);
   const index = new DiscoveryIndex(walk.markers);
   for (const plan of [...around.plans, ...walk.plans]) index.setPlan(plan);
@@ -64,10 +87,7 @@ export function discoveryProvider(options: DiscoveryProviderOptions = {}): Findi
     async provide(ctx) {
       const seen = new Set<string>();
       const out: Finding[] = [];
-      // A folder inside another one on the command line is covered by the outer walk.
-      const dirs = [...new Set(ctx.roots.filter(isDir))].sort();
-      const outer = dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(o.endsWith(path.sep) ? o : o + path.sep)));
-      for (const root of outer) {
+      for (const root of outerFolders(ctx.roots)) {
         for (const f of await discoverIn(root, ctx, options)) {
           const key = `${f.rule}\u0000${f.path}\u0000${f.message}`;
           if (seen.has(key)) continue;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigHost } from '../core/config-chain';
 import { NOT_REGULAR, unreadableReason } from '../core/file-host';
-import { SKIPPED_DIRS } from '../core/pairs';
+import { isToolFolder } from '../core/tool-folders';
 import { scaffold, type ScaffoldAnswers } from '../core/scaffold';
 
 /**
@@ -124,7 +124,7 @@ export function listFiles(dir: string, options: ListOptions = {}): string[] | un
         }
       }
       if (isDir) {
-        if (SKIPPED_DIRS.includes(e.name)) continue;
+        if (isToolFolder(e.name)) continue;
         if (options.skip?.(childAbs, true)) continue;
         if (!walk(childAbs, childRel)) return false;
       } else if (isFile) {

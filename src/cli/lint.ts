@@ -14,7 +14,8 @@ import { buildLintInput } from '../core/lint-input';
 import type { PairFiles } from '../core/pairs';
 import { allRules } from '../core/rules';
 import type { Finding, Rule, RuleMeta } from '../core/types';
-import { findPairs, isIgnored, UsageError } from './find-pairs';
+import type { DiscoveryWalk } from './discovery';
+import { findPairsAndWalk, isIgnored, UsageError } from './find-pairs';
 import { nodeConfigHost } from './fs-host';
 import { nodeFiles } from './node-file-host';
 
@@ -32,6 +33,8 @@ export interface ProviderContext {
   /** Whether an absolute path is ignored by the configuration that applies to it. */
   isIgnored(absPath: string, isDir?: boolean): Promise<boolean>;
   today: Date;
+  /** Discovery's walks of the folders named, made while finding the pairs (absolute path → walk). */
+  walks?: ReadonlyMap<string, DiscoveryWalk>;
 }
 
 /**
@@ -93,7 +96,9 @@ export async function runLintCommand(opts: LintCommandOptions, providers: readon
   };
 
   const roots = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(cwd, p));
-  const pairs = await findPairs(opts.paths, cwd, { resolve: configFor });
+  // One walk per folder finds the pairs and, unless --no-discovery, the research artifacts.
+  const discovery = opts.discovery && providers.some((p) => p.kind === 'discovery');
+  const { pairs, walks } = await findPairsAndWalk(opts.paths, cwd, configFor, discovery);
 
   const findings: Finding[] = [];
   const fixed: string[] = [];
@@ -124,6 +129,7 @@ export async function runLintCommand(opts: LintCommandOptions, providers: readon
     configFor,
     isIgnored: async (abs, isDir) => isIgnored(abs, (await configFor(isDir ? abs : path.dirname(abs))).ignores, isDir),
     today: opts.today,
+    walks,
   };
   for (const p of providers) {
     if (p.kind === 'discovery' && !opts.discovery) continue;

@@ -212,9 +212,14 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       exitCode = LSP_RUNNING;
     });
 
-  registerImportCommand(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
-  registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate, setExitCode: (c) => (exitCode = c) });
-  registerProvenanceCommand(program, io, (code) => (exitCode = code), (msg) => new UsageError(msg));
+  // The lint bundle (dist/cli-lint.js, which bin/impact-notes.js runs for `impact-notes lint …`) is
+  // built with IMPACT_NOTES_CLI_BUNDLE set to "lint": these commands and the report, export and
+  // provenance code behind them are left out of it, so `lint` neither loads nor compiles them.
+  if (process.env.IMPACT_NOTES_CLI_BUNDLE !== 'lint') {
+    registerImportCommand(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
+    registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate, setExitCode: (c) => (exitCode = c) });
+    registerProvenanceCommand(program, io, (code) => (exitCode = code), (msg) => new UsageError(msg));
+  }
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });

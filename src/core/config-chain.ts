@@ -4,6 +4,7 @@
  * `root: true` stops the walk. Pure: the caller supplies how to read a file and how to handle paths,
  * so Node (the CLI) and the editor (workspace.fs) share the logic.
  */
+import picomatch from 'picomatch';
 import { CONFIG_FILE_NAMES, defaultConfig, mergeConfig, parseConfig, type Config, type ConfigProblem } from './config';
 import type { Rule } from './types';
 
@@ -26,6 +27,30 @@ export interface ConfigFileProblem extends ConfigProblem {
 export interface IgnoreSet {
   base: string;
   patterns: string[];
+}
+
+/** Compiled ignore globs, one matcher per set for as long as the set lives. */
+const ignoreMatchers = new WeakMap<IgnoreSet, (rel: string) => boolean>();
+
+/**
+ * Whether the configuration's ignore globs leave out a path: the one test the CLI, the language
+ * server, discovery and the editor use. `relativeTo(base)` gives the path relative to an ignore
+ * set's folder with forward slashes (Node: `path.relative` made POSIX; the editor: the URI paths'
+ * `posix.relative`); a path outside the folder is not matched by its globs. With `alsoAsFolder`,
+ * `rel/` is tried too (so `build/` matches the folder itself).
+ */
+export function ignoredByConfig(sets: readonly IgnoreSet[], relativeTo: (base: string) => string, alsoAsFolder = false): boolean {
+  for (const set of sets) {
+    const rel = relativeTo(set.base);
+    if (!rel || rel.startsWith('..') || rel.startsWith('/') || /^[A-Za-z]:\//.test(rel)) continue;
+    let m = ignoreMatchers.get(set);
+    if (!m) {
+      m = picomatch(set.patterns, { dot: true });
+      ignoreMatchers.set(set, m);
+    }
+    if (m(rel) || (alsoAsFolder && m(`${rel}/`))) return true;
+  }
+  return false;
 }
 
 export interface ResolvedConfig {

@@ -10,22 +10,8 @@ export const IMPACT_FILE_RE = /^impact\.md$/i;
 /** File names a release plan may have (case-insensitive). */
 export const RELEASE_FILE_RE = /^release\.ya?ml$/i;
 
-/** Folders never searched for pairs or listed for path rules. */
-export const SKIPPED_DIRS: readonly string[] = Object.freeze([
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  '.venv',
-  'venv',
-  '__pycache__',
-  '.tox',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ipynb_checkpoints',
-  '.vscode-test',
-  'site-packages',
-]);
+/** The pair's file names as a glob (file watchers and `workspace.findFiles`), matching both regular expressions above. */
+export const PAIR_FILES_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Aa][Mm][Ll],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Mm][Ll]}';
 
 /** Whether YAML text declares itself a release plan: a top-level `impact-release:` key. */
 export function declaresReleasePlan(text: string): boolean {
@@ -52,18 +38,30 @@ export async function pairInFolder(
   join: (dir: string, name: string) => string,
   readRelease: (path: string) => Promise<string | undefined>,
 ): Promise<PairFiles | undefined> {
-  const impactName = pickName(names, IMPACT_FILE_RE, 'IMPACT.md');
-  const releaseName = pickName(names, RELEASE_FILE_RE, 'release.yaml');
+  const { impactName, releaseName } = pairNames(names);
   if (!impactName && !releaseName) return undefined;
+  const lone = releaseName && !impactName ? await readRelease(join(dir, releaseName)) : undefined;
+  return pairOf(dir, impactName, releaseName, join, lone);
+}
+
+/** pairInFolder for a caller that reads synchronously (the Node walker). */
+export function pairFromNames(dir: string, names: readonly string[], join: (dir: string, name: string) => string, readRelease: (path: string) => string | undefined): PairFiles | undefined {
+  const { impactName, releaseName } = pairNames(names);
+  if (!impactName && !releaseName) return undefined;
+  const lone = releaseName && !impactName ? readRelease(join(dir, releaseName)) : undefined;
+  return pairOf(dir, impactName, releaseName, join, lone);
+}
+
+function pairNames(names: readonly string[]): { impactName?: string; releaseName?: string } {
+  return { impactName: pickName(names, IMPACT_FILE_RE, 'IMPACT.md'), releaseName: pickName(names, RELEASE_FILE_RE, 'release.yaml') };
+}
+
+function pairOf(dir: string, impactName: string | undefined, releaseName: string | undefined, join: (dir: string, name: string) => string, loneText: string | undefined): PairFiles | undefined {
   const pair: PairFiles = { dir };
   if (impactName) pair.impact = join(dir, impactName);
   if (releaseName) {
     const path = join(dir, releaseName);
-    if (impactName) pair.release = path;
-    else {
-      const text = await readRelease(path);
-      if (text !== undefined && declaresReleasePlan(text)) pair.release = path;
-    }
+    if (impactName || (loneText !== undefined && declaresReleasePlan(loneText))) pair.release = path;
   }
   return pair.impact || pair.release ? pair : undefined;
 }

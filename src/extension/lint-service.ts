@@ -12,7 +12,8 @@ import type { ResolvedConfig } from '../core/config-chain';
 import type { Config } from '../core/config';
 import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine';
 import { buildLintInput } from '../core/lint-input';
-import { IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, SKIPPED_DIRS, type PairFiles } from '../core/pairs';
+import { IMPACT_FILE_RE, PAIR_FILES_GLOB, pairInFolder, RELEASE_FILE_RE, type PairFiles } from '../core/pairs';
+import { TOOL_FOLDERS_GLOB } from '../core/tool-folders';
 import { allRules } from '../core/rules';
 import type { Rule } from '../core/types';
 import { ConfigService, isConfigFileName } from './config-service';
@@ -54,8 +55,6 @@ export interface LintServiceOptions {
   readHead?: (uri: vscode.Uri, maxBytes: number) => Promise<string | undefined>;
 }
 
-const SKIPPED_GLOB = `**/{${SKIPPED_DIRS.join(',')}}/**`;
-const PAIR_FILES_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Aa][Mm][Ll],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Mm][Ll]}';
 
 /** Whether a file name is one of the pair's (IMPACT.md, release.yaml / release.yml). */
 export function isPairFileName(uri: vscode.Uri): boolean {
@@ -224,7 +223,7 @@ export class LintService implements vscode.Disposable {
   /** Lints every pair in the workspace, open or not. */
   async lintWorkspace(token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> {
     const started = Date.now();
-    const uris = await vscode.workspace.findFiles(PAIR_FILES_GLOB, SKIPPED_GLOB, undefined, token);
+    const uris = await vscode.workspace.findFiles(PAIR_FILES_GLOB, TOOL_FOLDERS_GLOB, undefined, token);
     if (token?.isCancellationRequested) return;
     const folders = new Map<string, vscode.Uri>();
     for (const u of uris) {
@@ -253,7 +252,7 @@ export class LintService implements vscode.Disposable {
   private async lintPairsUnder(uri: vscode.Uri): Promise<void> {
     const st = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
     if (!st || !(st.type & vscode.FileType.Directory) || this.disposed) return;
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, PAIR_FILES_GLOB), SKIPPED_GLOB);
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, PAIR_FILES_GLOB), TOOL_FOLDERS_GLOB);
     const folders = new Map<string, vscode.Uri>();
     for (const u of uris) folders.set(dirUri(u).toString(), dirUri(u));
     for (const folder of folders.values()) {

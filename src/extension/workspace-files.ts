@@ -4,12 +4,11 @@
  * open documents in place of the disk, folder listings and the file lists the path rules need.
  * The lint service and discovery read files through here.
  */
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import type { IgnoreSet } from '../core/config-chain';
+import { ignoredByConfig, type IgnoreSet } from '../core/config-chain';
 import { NOT_REGULAR, PERMISSION_DENIED, unreadableReason, type FileHost, type FileRead } from '../core/file-host';
 import { FILE_LIST_CAP } from '../core/lint-input';
-import { SKIPPED_DIRS } from '../core/pairs';
+import { isToolFolder } from '../core/tool-folders';
 import { posix } from '../core/util/posix-path';
 import type { Log } from './log';
 
@@ -81,18 +80,12 @@ export function isSameOrInside(p: string, dir: string): boolean {
 
 /** Whether a path lies in a folder that is never linted (node_modules, .git, virtual environments, …). */
 export function inSkippedDir(uri: vscode.Uri): boolean {
-  return uri.path.split('/').some((seg) => SKIPPED_DIRS.includes(seg));
+  return uri.path.split('/').some(isToolFolder);
 }
 
 /** Whether a configuration's ignore globs name a file or folder. */
 export function isIgnoredUri(uri: vscode.Uri, ignores: readonly IgnoreSet[]): boolean {
-  for (const set of ignores) {
-    const rel = posix.relative(set.base, uri.path);
-    if (!rel || rel.startsWith('..')) continue;
-    const m = picomatch(set.patterns, { dot: true });
-    if (m(rel) || m(`${rel}/`)) return true;
-  }
-  return false;
+  return ignoredByConfig(ignores, (base) => posix.relative(base, uri.path), true);
 }
 
 /** Schemes that show another view of a file (diffs, history, output), never a pair to lint. */
@@ -234,7 +227,7 @@ async function listFilesUnder(folder: vscode.Uri, ignored: (uri: vscode.Uri) => 
       const childRel = rel ? `${rel}/${name}` : name;
       if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue; // never follow linked folders
       if (type & vscode.FileType.Directory) {
-        if (SKIPPED_DIRS.includes(name) || ignored(child)) continue;
+        if (isToolFolder(name) || ignored(child)) continue;
         queue.push({ uri: child, rel: childRel });
       } else if (type & vscode.FileType.File) {
         if (ignored(child)) continue;

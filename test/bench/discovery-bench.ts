@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { DiscoveryIndex, planFromText, rootFindings, type ResearchRoot } from '../../src/core/discovery';
 import { surroundings, walkForDiscovery } from '../../src/core/discovery/walk-node';
-import { generateTree, scratchDir, type GeneratedTree, type TreeSpec } from './discovery-tree';
+import { ensureTree, scratchDir, type TreeSpec } from './discovery-tree';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -60,21 +60,6 @@ async function scan(dir: string): Promise<Scan> {
   let findings = 0;
   for (const r of roots) findings += rootFindings(r, { configFor: () => config, pathOf: (rel) => path.join(dir, rel) }).length;
   return { index, roots, findings, dirs: walk.dirs, files: walk.files, problems: walk.problems.length };
-}
-
-function ensureTree(spec: TreeSpec, dir: string, regen: boolean): { tree: GeneratedTree; generatedMs?: number } {
-  const stampFile = path.join(dir, '.bench-stamp.json');
-  const want = JSON.stringify({ spec, version: 2 });
-  if (!regen && fs.existsSync(stampFile)) {
-    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { key: string; tree: GeneratedTree };
-    if (stamp.key === want) return { tree: stamp.tree };
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  const t = nowMs();
-  const tree = generateTree(dir, spec);
-  const generatedMs = nowMs() - t;
-  fs.writeFileSync(stampFile, JSON.stringify({ key: want, tree }));
-  return { tree, generatedMs };
 }
 
 interface Timing {

@@ -186,3 +186,22 @@ export function generateTree(dir: string, spec: TreeSpec): GeneratedTree {
   }
   return { dir, planted: planted.sort(), covered: covered.sort(), files, dirs: dirs.size };
 }
+
+/**
+ * The tree for `spec` in `dir`, generated when missing or made for another spec (a stamp file in
+ * the tree records the spec), else reused. `generatedMs` is set when it was generated now.
+ */
+export function ensureTree(spec: TreeSpec, dir: string, regen: boolean): { tree: GeneratedTree; generatedMs?: number } {
+  const stampFile = path.join(dir, '.bench-stamp.json');
+  const want = JSON.stringify({ spec, version: 2 });
+  if (!regen && fs.existsSync(stampFile)) {
+    const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8')) as { key: string; tree: GeneratedTree };
+    if (stamp.key === want) return { tree: stamp.tree };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  const tree = generateTree(dir, spec);
+  const generatedMs = performance.now() - t;
+  fs.writeFileSync(stampFile, JSON.stringify({ key: want, tree }));
+  return { tree, generatedMs };
+}

@@ -28,7 +28,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ImpactCodeLensProvider } from '../../src/extension/codelens';
 import { DiscoveryService, UnplannedResearchSection } from '../../src/extension/discovery';
-import { activate, type ImpactNotesApi } from '../../src/extension/extension';
+import { activateOnNode, type ImpactNotesApi } from '../../src/extension/extension.web';
+import { NODE_BUILTINS } from '../../src/extension/node-builtins';
+
+/** The extension's activate() as the Node entry (src/extension/extension.ts) makes it, in this bundle's copy. */
+const activate = activateOnNode(NODE_BUILTINS);
 import { LintService } from '../../src/extension/lint-service';
 import { listen, liveListeners, type LiveListeners } from '../../src/extension/listeners';
 import { Log } from '../../src/extension/log';

@@ -15,8 +15,8 @@ const EXAMPLE = path.join(ROOT, 'examples', 'voice-clone-study');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** Every file the package may hold; anything else (sources, tests, fixtures, examples) is a leak. */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^bin\/impact-notes(-lsp)?\.js$/, /^dist\/cli\.js$/, /^dist\/lsp\.js$/, /^dist\/c2pa\.js$/, /^dist\/c2pa_bg\.wasm$/, /^schemas\/[\w.-]+\.json$/, /^docs\/rules\/[\w-]+\.md$/, /^docs\/taxonomy\.md$/];
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/impact-notes.js', 'dist/cli.js', 'dist/lsp.js', 'dist/c2pa.js', 'dist/c2pa_bg.wasm', 'schemas/release.schema.json', 'docs/rules/README.md', 'docs/rules/missing-section.md'];
+const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^bin\/impact-notes(-lsp)?\.js$/, /^dist\/cli(-lint)?\.js$/, /^dist\/lsp\.js$/, /^dist\/c2pa\.js$/, /^dist\/c2pa_bg\.wasm$/, /^schemas\/[\w.-]+\.json$/, /^docs\/rules\/[\w-]+\.md$/, /^docs\/taxonomy\.md$/];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'bin/impact-notes.js', 'dist/cli.js', 'dist/cli-lint.js', 'dist/lsp.js', 'dist/c2pa.js', 'dist/c2pa_bg.wasm', 'schemas/release.schema.json', 'docs/rules/README.md', 'docs/rules/missing-section.md'];
 
 function npm(args: string[], cwd: string) {
   const r = spawnSync('npm', args, { cwd, encoding: 'utf8', env: cleanNpmEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }) });

@@ -17,6 +17,7 @@
  */
 import picomatch from 'picomatch';
 import type { MarkerConfig } from '../config';
+import { TOOL_FOLDER_NAMES } from '../tool-folders';
 
 export type MarkerKind = 'weights' | 'datasets' | 'training';
 export const MARKER_KINDS: readonly MarkerKind[] = ['weights', 'datasets', 'training'];
@@ -186,33 +187,8 @@ export function effectiveMarkers(config?: MarkerConfig): Record<MarkerKind, stri
   return out;
 }
 
-/** Folder names never searched: tool folders, caches, virtual environments, build output. */
-export const SKIPPED_DIR_NAMES: readonly string[] = Object.freeze([
-  '.git',
-  '.hg',
-  '.svn',
-  'node_modules',
-  'bower_components',
-  '.venv',
-  'venv',
-  '.conda',
-  'site-packages',
-  '__pycache__',
-  '.tox',
-  '.nox',
-  '.eggs',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ruff_cache',
-  '.ipynb_checkpoints',
-  '.cache',
-  '.dvc',
-  '.vscode-test',
-  '.gradle',
-  '.next',
-  'build',
-  'dist',
-]);
+/** Build output: copies of the project, not where research artifacts are kept. */
+export const BUILD_OUTPUT_DIR_NAMES: readonly string[] = Object.freeze(['build', 'dist']);
 
 /** Folders holding other people's code: markers inside them are not this project's research. */
 export const VENDORED_DIR_NAMES: readonly string[] = Object.freeze(['vendor', 'vendored', 'third_party', 'third-party', 'thirdparty', 'external', 'extern']);
@@ -223,11 +199,11 @@ export const TEST_DIR_NAMES: readonly string[] = Object.freeze(['test', 'tests',
 /** Data folders: a `test` split inside them is data, not a test folder. */
 const DATA_DIR_NAMES = new Set(['data', 'datasets', 'dataset']);
 
-const SKIPPED = new Set(SKIPPED_DIR_NAMES);
+const SKIPPED = new Set([...TOOL_FOLDER_NAMES, ...BUILD_OUTPUT_DIR_NAMES]);
 const VENDORED = new Set(VENDORED_DIR_NAMES);
 const TESTS = new Set(TEST_DIR_NAMES);
 
-/** Whether the walker should not enter a folder with this name. */
+/** Whether discovery's walker should not enter a folder with this name: tool folders, build output, vendored code. */
 export function isSkippedDirName(name: string): boolean {
   const n = name.toLowerCase();
   return SKIPPED.has(n) || VENDORED.has(n) || n.endsWith('.egg-info');

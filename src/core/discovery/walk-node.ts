@@ -15,11 +15,11 @@
  */
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import picomatch from 'picomatch';
-import type { IgnoreSet } from '../config-chain';
+import { ignoredByConfig as ignoredBySets, type IgnoreSet } from '../config-chain';
 import type { MarkerConfig } from '../config';
 import { CONFIG_FILE_NAMES } from '../config';
-import { IMPACT_FILE_RE, RELEASE_FILE_RE } from '../pairs';
+import { IMPACT_FILE_RE, pairFromNames, RELEASE_FILE_RE, type PairFiles } from '../pairs';
+import { isToolFolder } from '../tool-folders';
 import { ENTRY_HEAD_BYTES, isLibraryModule, needsEntryCheck } from './entry-points';
 import { loadTrackedFiles, type TrackedFiles } from './git-index';
 import { GitignoreRules } from './gitignore';
@@ -96,6 +96,19 @@ export interface WalkOptions {
   base?: string;
   /** .gitignore texts of folders between `base` and the walked folder (relative dir → text). */
   outerGitignores?: ReadonlyMap<string, string>;
+  /**
+   * Also find the IMPACT.md / release.yaml pairs (SPEC §3), so that one walk serves the CLI's lint
+   * and discovery. The search for pairs enters more folders than discovery does (gitignored
+   * folders, build output, vendored code, virtual environments: only tool folders and ignore globs
+   * are left out); there only pairs are looked for. A configuration file that cannot be used stops
+   * the walk (settingsAt's error is thrown), as linting cannot go on without it.
+   */
+  pairs?: {
+    /** The head of a lone release.yaml, to see whether it declares itself a plan (undefined when unreadable). */
+    readRelease(absPath: string): string | undefined;
+  };
+  /** Look for research artifacts and plans (default true); false with `pairs` walks for pairs only. */
+  discovery?: boolean;
   signal?: AbortSignal;
   fs?: WalkFs;
 }
@@ -121,6 +134,8 @@ export interface WalkResult {
   files: number;
   /** Markers in effect at the walked folder. */
   markers: MarkerSet;
+  /** With the `pairs` option: the pairs found (absolute paths), sorted by folder. */
+  pairs?: PairFiles[];
   cancelled: boolean;
   /** What the git index said: how many files it tracks, or why it was not used (undefined outside git). */
   git?: { tracked: number; version: number } | { reason: string };
@@ -135,23 +150,15 @@ interface Job {
   markers: MarkerSet;
   /** The folder is gitignored (entered only because the index is known: for tracked and local-only files). */
   ignored?: boolean;
+  /** Entered for pairs only: discovery does not look here. */
+  pairsOnly?: boolean;
 }
 
-const ignoreMatchers = new WeakMap<IgnoreSet, (p: string) => boolean>();
+const toPosix = (p: string) => (nodePath.sep === '/' ? p : p.split(nodePath.sep).join('/'));
 
 /** Whether configuration ignore globs leave out an absolute path. */
 export function ignoredByConfig(abs: string, sets: readonly IgnoreSet[], isDir: boolean): boolean {
-  for (const set of sets) {
-    const rel = nodePath.relative(set.base, abs).split(nodePath.sep).join('/');
-    if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) continue;
-    let m = ignoreMatchers.get(set);
-    if (!m) {
-      m = picomatch(set.patterns, { dot: true });
-      ignoreMatchers.set(set, m);
-    }
-    if (m(rel) || (isDir && m(`${rel}/`))) return true;
-  }
-  return false;
+  return ignoredBySets(sets, (base) => toPosix(nodePath.relative(base, abs)), isDir);
 }
 
 function errCode(err: unknown): string | undefined {
@@ -176,7 +183,9 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
   const root = nodePath.resolve(rootDir);
   const base = nodePath.resolve(options.base ?? root);
   const io = options.fs ?? nodeWalkFs;
-  const respectGitignore = options.respectGitignore ?? true;
+  const discover = options.discovery ?? true;
+  const findPairs = options.pairs;
+  const respectGitignore = discover && (options.respectGitignore ?? true);
   const follow = options.followSymlinks ?? false;
   const gitignore = new GitignoreRules();
   const relOf = (abs: string) => nodePath.relative(base, abs).split(nodePath.sep).join('/');
@@ -186,6 +195,9 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
 
   const initialMarkers = markerSetFor(options.markers);
   const result: WalkResult = { root, base, entries: [], plans: [], problems: [], dirs: 0, files: 0, markers: initialMarkers, cancelled: false };
+  if (findPairs) result.pairs = [];
+  /** A configuration error met while finding pairs: it ends the walk (thrown after the folder). */
+  let fatal: { err: unknown } | undefined;
   const visited = new Set<string>();
   const join = (rel: string, name: string) => (rel ? `${rel}/${name}` : name);
   const sep = nodePath.sep;
@@ -234,23 +246,28 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       entries = io.readdir(job.abs);
     } catch (err) {
       const code = errCode(err);
-      if (code !== 'ENOENT') result.problems.push({ path: job.abs, code, message: `Could not read ${job.abs}: ${(err as Error).message}` });
+      if (code !== 'ENOENT' && !job.pairsOnly) result.problems.push({ path: job.abs, code, message: `Could not read ${job.abs}: ${(err as Error).message}` });
       return;
     }
-    result.dirs++;
     let hasImpact = false;
     let releaseName: string | undefined;
     let hasConfig = false;
     let gitignoreName: string | undefined;
     for (const e of entries) {
       const n = e.name;
-      if (n === VENV_MARKER && job.rel !== rootRel) return; // a virtual environment: none of ours
+      if (n === VENV_MARKER && job.rel !== rootRel && !job.pairsOnly) {
+        // A virtual environment: none of ours (searched for pairs only).
+        if (!findPairs) return;
+        job = { ...job, pairsOnly: true };
+      }
       if (n === '.gitignore') gitignoreName = n;
       else if (CONFIG_FILE_NAMES.includes(n)) hasConfig = true;
-      else if (IMPACT_FILE_RE.test(n)) hasImpact = true;
-      else if (RELEASE_FILE_RE.test(n) && (!releaseName || n === 'release.yaml')) releaseName = n;
+      // (The lengths of IMPACT.md, release.yml and release.yaml: most names need no pattern test.)
+      else if (n.length === 9 && IMPACT_FILE_RE.test(n)) hasImpact = true;
+      else if ((n.length === 11 || n.length === 12) && RELEASE_FILE_RE.test(n) && (!releaseName || n === 'release.yaml')) releaseName = n;
     }
-    if (gitignoreName && respectGitignore) {
+    if (!job.pairsOnly) result.dirs++;
+    if (gitignoreName && respectGitignore && !job.pairsOnly) {
       const file = nodePath.join(job.abs, gitignoreName);
       try {
         const own = io.readFile(file);
@@ -260,9 +277,14 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       }
     }
     if (hasConfig && options.settingsAt) {
+      const here = job;
       return options.settingsAt(job.abs).then(
-        (st) => scanEntries(job, entries, queue, st.ignores, markerSetFor(st.markers), hasImpact, releaseName),
+        (st) => scanEntries(here, entries, queue, st.ignores, markerSetFor(st.markers), hasImpact, releaseName),
         (err: unknown) => {
+          if (findPairs) {
+            fatal = { err };
+            return;
+          }
           result.problems.push({ path: job.abs, message: `Could not read the configuration in ${job.abs}: ${(err as Error)?.message ?? String(err)}` });
           scanEntries(job, entries, queue, job.ignores, job.markers, hasImpact, releaseName);
         },
@@ -274,6 +296,26 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
   const scanEntries = (job: Job, entries: fs.Dirent[], queue: Job[], ignores: readonly IgnoreSet[], markers: MarkerSet, hasImpactHere: boolean, releaseName: string | undefined): void => {
     let hasImpact = hasImpactHere;
     const useConfigIgnores = ignores.length > 0;
+    if (findPairs && (hasImpactHere || releaseName !== undefined)) {
+      // The pair of this folder: its IMPACT.md and release plan, unless an ignore glob leaves them out.
+      const names: string[] = [];
+      for (const e of entries) {
+        const n = e.name;
+        if ((IMPACT_FILE_RE.test(n) || RELEASE_FILE_RE.test(n)) && (e.isFile() || e.isSymbolicLink()) && !(useConfigIgnores && ignoredByConfig(absJoin(job.abs, n), ignores, false))) names.push(n);
+      }
+      const pair = names.length ? pairFromNames(job.abs, names, absJoin, findPairs.readRelease) : undefined;
+      if (pair) result.pairs!.push(pair);
+    }
+    if (job.pairsOnly) {
+      // Only pairs are looked for here: enter every folder but tool folders and ignored ones.
+      for (const e of entries) {
+        if (!e.isDirectory() || isToolFolder(e.name)) continue;
+        const abs = absJoin(job.abs, e.name);
+        if (useConfigIgnores && ignoredByConfig(abs, ignores, true)) continue;
+        queue.push({ abs, rel: join(job.rel, e.name), ignores, markers, pairsOnly: true });
+      }
+      return;
+    }
     /** Whether .gitignore leaves a file out: tracked files never (outside submodules, whose index is not read). */
     const gitIgnored = (rel: string) => {
       if (!respectGitignore) return false;
@@ -309,29 +351,36 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       let size: number | undefined;
       if (e.isSymbolicLink() || (!isDir && !isFile && !e.isFIFO() && !e.isSocket() && !e.isBlockDevice() && !e.isCharacterDevice())) {
         // A link (or a file system that does not say the type): look at what it points to.
-        if (isSkippedDirName(name)) continue;
+        if (findPairs ? isToolFolder(name) : isSkippedDirName(name)) continue;
         const abs = absJoin(job.abs, name);
         try {
           const st = io.stat(abs);
           isFile = st.isFile();
           isDir = st.isDirectory() && (follow || !e.isSymbolicLink());
           if (isFile) size = st.size;
+          if (isFile && findPairs && isSkippedDirName(name)) continue; // left out by name, as without pairs
         } catch {
           continue; // dangling link
         }
       }
       if (isDir) {
-        if (isSkippedDirName(name)) continue;
+        // Discovery leaves out build output, vendored code and gitignored folders; the search for
+        // pairs enters them (for pairs only), and leaves out tool folders alone.
+        let pairsOnly = isSkippedDirName(name);
+        if (pairsOnly && (!findPairs || isToolFolder(name))) continue;
         let ignored = false;
-        if (respectGitignore) {
+        if (respectGitignore && !pairsOnly) {
           ignored = !!job.ignored || gitignore.isIgnoredIn(rel, true);
           // An ignored folder is still entered in a git working copy: tracked files in it are
           // published, untracked markers in it are local-only artifacts. Not inside a submodule.
-          if (ignored && (!tracked || tracked.inSubmodule(rel))) continue;
+          if (ignored && (!tracked || tracked.inSubmodule(rel))) {
+            if (!findPairs) continue;
+            pairsOnly = true;
+          }
         }
         const abs = absJoin(job.abs, name);
         if (useConfigIgnores && ignoredByConfig(abs, ignores, true)) continue;
-        queue.push(ignored ? { abs, rel, ignores, markers, ignored } : { abs, rel, ignores, markers });
+        queue.push(pairsOnly ? { abs, rel, ignores, markers, pairsOnly } : ignored ? { abs, rel, ignores, markers, ignored } : { abs, rel, ignores, markers });
         continue;
       }
       if (!isFile) continue;
@@ -373,7 +422,7 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
     }
   };
 
-  const stack: Job[] = [{ abs: root, rel: rootRel, ignores: options.ignores ?? [], markers: initialMarkers }];
+  const stack: Job[] = [{ abs: root, rel: rootRel, ignores: options.ignores ?? [], markers: initialMarkers, ...(discover ? {} : { pairsOnly: true }) }];
   let sliceStart = performance.now();
   while (stack.length) {
     if (options.signal?.aborted) {
@@ -385,8 +434,10 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
       const pending = visit(job, stack);
       if (pending) await pending;
     } catch (err) {
+      if (findPairs) throw err;
       result.problems.push({ path: job.abs, message: `Could not scan ${job.abs}: ${(err as Error)?.message ?? String(err)}` });
     }
+    if (fatal) throw fatal.err;
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise<void>((r) => setImmediate(r));
       sliceStart = performance.now();
@@ -395,6 +446,7 @@ export async function walkForDiscovery(rootDir: string, options: WalkOptions = {
 
   result.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.plans.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  result.pairs?.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return result;
 }
 

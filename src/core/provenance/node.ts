@@ -64,14 +64,15 @@ let chunk: C2paChunk | undefined;
 export let c2paLoads = 0;
 
 /**
- * Loads the C2PA chunk: dist/c2pa.js beside the running bundle, or the TypeScript source when
- * running from source (tests, tsx). createRequire keeps the bundler from inlining it.
+ * Loads the C2PA chunk: dist/c2pa.js beside the running bundle (the CLI) or one folder up (the
+ * extension runs from dist/web/extension.js), or the TypeScript source when running from source
+ * (tests, tsx). createRequire keeps the bundler from inlining it.
  */
 export function loadC2pa(): C2paChunk {
   if (chunk) return chunk;
   const req = createRequire(__filename);
   const bundled = path.join(__dirname, 'c2pa.js');
-  const candidates = [bundled, path.join(__dirname, '..', '..', 'c2pa', 'reader.ts')];
+  const candidates = [bundled, path.join(__dirname, '..', 'c2pa.js'), path.join(__dirname, '..', '..', 'c2pa', 'reader.ts')];
   const found = candidates.find((c) => fs.existsSync(c));
   if (!found) throw new Error(`the C2PA reader (${bundled}) is missing from this installation`);
   chunk = req(found) as C2paChunk;

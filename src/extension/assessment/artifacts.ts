@@ -7,7 +7,7 @@
 import { posix } from '../../core/util/posix-path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { SKIPPED_DIRS } from '../../core/pairs';
+import { isToolFolder, TOOL_FOLDERS_GLOB } from '../../core/tool-folders';
 import type { ScaffoldArtifact } from '../../core/scaffold';
 import type { Settings } from '../settings';
 
@@ -45,7 +45,7 @@ function globsFor(group: Group, settings: Settings): string[] {
 
 /** Lists the folder's artifacts, one proposed release.yaml artifact per top-level folder and kind. */
 export async function detectArtifacts(folder: vscode.Uri, settings: Settings, token?: vscode.CancellationToken): Promise<DetectedArtifact[]> {
-  const exclude = `**/{${SKIPPED_DIRS.join(',')}}/**`;
+  const exclude = TOOL_FOLDERS_GLOB;
   const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
   const out: DetectedArtifact[] = [];
   const usedIds = new Set<string>();
@@ -83,7 +83,7 @@ export async function detectArtifacts(folder: vscode.Uri, settings: Settings, to
   return out;
 }
 
-/** Relative paths of the files under a folder through workspace.fs, skipping SKIPPED_DIRS, at most MAX_FILES. */
+/** Relative paths of the files under a folder through workspace.fs, skipping tool folders, at most MAX_FILES. */
 async function walk(folder: vscode.Uri, token?: vscode.CancellationToken): Promise<string[]> {
   const out: string[] = [];
   const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: folder, rel: '' }];
@@ -98,7 +98,7 @@ async function walk(folder: vscode.Uri, token?: vscode.CancellationToken): Promi
     for (const [name, type] of entries) {
       const r = rel ? `${rel}/${name}` : name;
       if (type & vscode.FileType.Directory) {
-        if (!SKIPPED_DIRS.includes(name)) queue.push({ uri: vscode.Uri.joinPath(uri, name), rel: r });
+        if (!isToolFolder(name)) queue.push({ uri: vscode.Uri.joinPath(uri, name), rel: r });
       } else if (out.length < MAX_FILES) out.push(r);
     }
   }

@@ -16,9 +16,8 @@
  *   the lint service's.
  */
 import { posix } from '../../core/util/posix-path';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import type { IgnoreSet } from '../../core/config-chain';
+import { ignoredByConfig, type IgnoreSet } from '../../core/config-chain';
 import { DEFAULT_MAX_FILE_SIZE, ruleOptions, type Config } from '../../core/config';
 import {
   assessmentOnly,
@@ -33,13 +32,14 @@ import {
   MarkerSet,
   planFromText,
   rootFindings,
-  SKIPPED_DIR_NAMES,
   VENDORED_DIR_NAMES,
+  BUILD_OUTPUT_DIR_NAMES,
   type PlanInfo,
   type ResearchRoot,
   type RootsDiff,
 } from '../../core/discovery';
-import { IMPACT_FILE_RE, RELEASE_FILE_RE } from '../../core/pairs';
+import { IMPACT_FILE_RE, PAIR_FILES_GLOB, RELEASE_FILE_RE } from '../../core/pairs';
+import { TOOL_FOLDER_NAMES } from '../../core/tool-folders';
 import { releasePlanMissing } from '../../core/rules/workspace';
 import type { Finding } from '../../core/types';
 import type { Log } from '../log';
@@ -84,11 +84,10 @@ const MAX_SIZE_CHECKS = 5000;
 /** Most new non-marker paths stat'ed (to spot new folders) in one batch before a rescan is cheaper. */
 const MAX_STATS_PER_BATCH = 200;
 const SPECIAL_NAMES = new Set(['.gitignore', '.impact-notes.yaml', '.impact-notes.yml', 'pyvenv.cfg']);
-const PAIR_GLOB = '**/{[Ii][Mm][Pp][Aa][Cc][Tt].[Mm][Dd],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Aa][Mm][Ll],[Rr][Ee][Ll][Ee][Aa][Ss][Ee].[Yy][Mm][Ll]}';
 const SPECIAL_GLOB = '**/{.gitignore,.impact-notes.yaml,.impact-notes.yml,pyvenv.cfg}';
 
 /** The exclude glob for every search: tool folders, caches, virtual environments, build output, vendored code. */
-export const EXCLUDE_GLOB = `**/{${[...SKIPPED_DIR_NAMES, ...VENDORED_DIR_NAMES, '*.egg-info'].join(',')}}/**`;
+export const EXCLUDE_GLOB = `**/{${[...TOOL_FOLDER_NAMES, ...BUILD_OUTPUT_DIR_NAMES, ...VENDORED_DIR_NAMES, '*.egg-info'].join(',')}}/**`;
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -132,7 +131,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => 
   return out;
 }
 
-const ignoreMatchers = new WeakMap<IgnoreSet, (p: string) => boolean>();
 
 export class DiscoveryService implements vscode.Disposable {
   private readonly states = new Map<string, FolderState>();
@@ -178,7 +176,7 @@ export class DiscoveryService implements vscode.Disposable {
       listen(any.onDidCreate, (uri) => this.enqueue({ kind: 'create', uri }), 'discovery: any file created'),
       listen(any.onDidDelete, (uri) => this.enqueue({ kind: 'delete', uri }), 'discovery: any file deleted'),
     );
-    const pairs = watch(PAIR_GLOB, true, false, true, 'discovery: watcher pair files');
+    const pairs = watch(PAIR_FILES_GLOB, true, false, true, 'discovery: watcher pair files');
     d.push(pairs, listen(pairs.onDidChange, (uri) => this.enqueue({ kind: 'change', uri }), 'discovery: pair files changed'));
     const special = watch(SPECIAL_GLOB, undefined, undefined, undefined, 'discovery: watcher special files');
     const onSpecial = (uri: vscode.Uri) => {
@@ -384,7 +382,7 @@ export class DiscoveryService implements vscode.Disposable {
     const [gitignores, venvFiles, pairFiles, candidates, inits] = await Promise.all([
       respectGitignore ? vscode.workspace.findFiles(rp('**/.gitignore'), EXCLUDE_GLOB, 5000, token) : Promise.resolve([]),
       vscode.workspace.findFiles(rp('**/pyvenv.cfg'), EXCLUDE_GLOB, 1000, token),
-      vscode.workspace.findFiles(rp(PAIR_GLOB), EXCLUDE_GLOB, 20000, token),
+      vscode.workspace.findFiles(rp(PAIR_FILES_GLOB), EXCLUDE_GLOB, 20000, token),
       include.length ? vscode.workspace.findFiles(rp(include.length === 1 ? include[0] : `{${include.join(',')}}`), EXCLUDE_GLOB, MAX_CANDIDATES, token) : Promise.resolve([]),
       vscode.workspace.findFiles(rp('**/__init__.py'), EXCLUDE_GLOB, MAX_CANDIDATES, token),
     ]);
@@ -631,17 +629,7 @@ export class DiscoveryService implements vscode.Disposable {
   }
 
   private ignoredByConfig(uri: vscode.Uri, sets: readonly IgnoreSet[]): boolean {
-    for (const set of sets) {
-      const rel = posix.relative(set.base, uri.path);
-      if (!rel || rel.startsWith('..')) continue;
-      let m = ignoreMatchers.get(set);
-      if (!m) {
-        m = picomatch(set.patterns, { dot: true });
-        ignoreMatchers.set(set, m);
-      }
-      if (m(rel)) return true;
-    }
-    return false;
+    return ignoredByConfig(sets, (base) => posix.relative(base, uri.path));
   }
 
   // ---- events -----------------------------------------------------------------------------------
@@ -751,7 +739,7 @@ export class DiscoveryService implements vscode.Disposable {
     const include = s.index.markers.searchGlobs();
     const [candidates, pairFiles] = await Promise.all([
       include.length ? vscode.workspace.findFiles(new vscode.RelativePattern(base, include.length === 1 ? include[0] : `{${include.join(',')}}`), EXCLUDE_GLOB, MAX_CANDIDATES) : Promise.resolve([]),
-      vscode.workspace.findFiles(new vscode.RelativePattern(base, PAIR_GLOB), EXCLUDE_GLOB, 1000),
+      vscode.workspace.findFiles(new vscode.RelativePattern(base, PAIR_FILES_GLOB), EXCLUDE_GLOB, 1000),
     ]);
     for (const u of pairFiles) {
       const rel = this.relOf(u, s.folder);
