@@ -16,7 +16,6 @@ import { renderReadme, renderRuleIndex } from './gen-rule-docs';
 import { renderSchema } from './gen-schema';
 import { buildImpactSnippets, buildReleaseSnippets, renderSnippetFile } from './gen-snippets';
 import { renderTaxonomyDoc } from './gen-taxonomy-doc';
-import { renderValidator } from './gen-validator';
 
 export const ROOT = path.join(__dirname, '..');
 
@@ -58,7 +57,6 @@ export const GENERATORS: readonly Generator[] = [
     files: (read) => ({ 'docs/rules/README.md': renderRuleIndex(), 'README.md': renderReadme(read('README.md')) }),
   },
   { name: 'schema', script: 'scripts/gen-schema.ts', source: 'src/core/release/schema.ts', files: () => ({ 'schemas/release.schema.json': renderSchema() }) },
-  { name: 'validator', script: 'scripts/gen-validator.ts', source: 'src/core/release/schema.ts', files: () => ({ 'src/core/release/validator.generated.ts': renderValidator() }) },
   {
     name: 'snippets',
     script: 'scripts/gen-snippets.ts',

@@ -1,4 +1,3 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import { findTerm, GROUPS, ids, type GroupId } from '../taxonomy';
 import type { OffsetRange } from '../source-text';
@@ -7,8 +6,9 @@ import { didYouMean } from '../util/suggest';
 import type { ReleaseDoc, YamlPath } from './release-doc';
 import { buildSchema, DATE_PATTERN } from './schema';
 import { DATE_RE, parseIsoDate } from './date';
-// Precompiled by scripts/gen-validator.ts: no schema compilation at run time.
-import compiledValidator from './validator.generated';
+import { schemaErrors, type SchemaError, type SchemaNode } from './schema-check';
+
+type ErrorObject = SchemaError;
 
 export { parseIsoDate };
 
@@ -24,16 +24,12 @@ export interface SchemaProblem {
   suggestions?: Fix[];
 }
 
-let validator: ValidateFunction | undefined;
 let schemaCache: Record<string, unknown> | undefined;
 
 export function releaseSchema(): Record<string, unknown> {
   return (schemaCache ??= buildSchema());
 }
 
-function getValidator(): ValidateFunction {
-  return (validator ??= compiledValidator as unknown as ValidateFunction);
-}
 
 function toPath(instancePath: string): (string | number)[] {
   if (!instancePath) return [];
@@ -60,9 +56,9 @@ function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   return node as Record<string, unknown> | undefined;
 }
 
-/** The schema object holding the failed keyword (ajv gives `parentSchema` only in verbose mode). */
+/** The schema object holding the failed keyword. */
 function parentSchema(e: ErrorObject): Record<string, unknown> | undefined {
-  return (e.parentSchema as Record<string, unknown> | undefined) ?? schemaAt(e.schemaPath.replace(/\/[^/]*$/, ''));
+  return schemaAt(e.schemaPath.replace(/\/[^/]*$/, ''));
 }
 
 /** The taxonomy group whose ids make up an enum, for alias-aware did-you-mean hints. */
@@ -126,9 +122,9 @@ export function validateRelease(
   skip: (problem: SchemaProblem) => boolean = () => false,
 ): SchemaProblem[] {
   if (plan.value === undefined) return [];
-  const validate = getValidator();
-  if (validate(plan.value)) return [];
-  const errors = selectErrors((validate.errors ?? []) as ErrorObject[], plan);
+  const found = schemaErrors(releaseSchema() as SchemaNode, plan.value);
+  if (!found.length) return [];
+  const errors = selectErrors(found, plan);
   const text = plan.source.text;
 
   /** Where a finding about the whole item at `path` sits: its `id` value, else its first key. */
@@ -330,7 +326,7 @@ export function validateRelease(
         break;
       }
       default:
-        problem = { message: `${Where(path)} ${e.message ?? 'is invalid'}.`, range: valueRange(path), path, keyword: e.keyword };
+        problem = { message: `${Where(path)} is invalid.`, range: valueRange(path), path, keyword: e.keyword };
     }
     out.push(problem);
   }
