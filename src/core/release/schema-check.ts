@@ -39,15 +39,8 @@ export interface SchemaError {
 }
 
 const FORMATS: Record<string, (s: string) => boolean> = { date };
-const patterns = new Map<string, RegExp>();
 
-function patternOf(source: string): RegExp {
-  let re = patterns.get(source);
-  if (!re) patterns.set(source, (re = new RegExp(source, 'u')));
-  return re;
-}
-
-/** Length in code points, as JSON Schema counts it (an astral character is one). */
+/** Length in code points, as JSON Schema counts it (an astral character is one; so a string of n UTF-16 units has at least n/2). */
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -86,90 +79,129 @@ function objectKeywords(n: SchemaNode): boolean {
   return n.required !== undefined || n.additionalProperties === false || n.properties !== undefined;
 }
 
-/**
- * Appends the errors of `data` against `node` to `out`, in Ajv's order: a type error first when the
- * type has no keywords of its own here; then enum, const, anyOf, allOf and if/then; then the string,
- * array and object keywords, each group behind its type test (with the type error in its else).
- */
-function check(node: SchemaNode, data: unknown, ip: string, sp: string, out: SchemaError[]): void {
-  const t = node.type;
-  const own = t === 'string' ? stringKeywords(node) : t === 'array' ? arrayKeywords(node) : t === 'object' ? objectKeywords(node) : false;
-  const typeError = () => out.push({ instancePath: ip, schemaPath: `${sp}/type`, keyword: 'type', params: { type: t } });
-  if (t && !own && !hasType(data, t)) typeError();
+type Check = (data: unknown, out: SchemaError[]) => void;
 
-  if (node.const !== undefined && data !== node.const) {
-    out.push({ instancePath: ip, schemaPath: `${sp}/const`, keyword: 'const', params: { allowedValue: node.const } });
+/** The instance path being checked, as JSON Pointer segments: built into a string only for an error. */
+const at: string[] = [];
+const instancePath = () => (at.length ? `/${at.join('/')}` : '');
+
+function err(schemaPath: string, keyword: string, params: Record<string, unknown>): SchemaError {
+  return { instancePath: instancePath(), schemaPath, keyword, params };
+}
+
+/**
+ * Compiles a schema node into one check (schema paths and property lists worked out once). The
+ * check appends the errors of `data` to `out` in Ajv's order: a type error first when the type has
+ * no keywords of its own here; then const, enum, anyOf, allOf and if/then; then the string, array
+ * and object keywords, each group behind its type test (with the type error in its else).
+ */
+function compile(node: SchemaNode, sp: string): Check {
+  const checks: Check[] = [];
+  const t = node.type;
+  const typePath = `${sp}/type`;
+  const typeError = (out: SchemaError[]) => out.push(err(typePath, 'type', { type: t }));
+  const own = t === 'string' ? stringKeywords(node) : t === 'array' ? arrayKeywords(node) : t === 'object' ? objectKeywords(node) : false;
+  if (t && !own) checks.push((data, out) => void (hasType(data, t) || typeError(out)));
+
+  if (node.const !== undefined) {
+    const value = node.const;
+    checks.push((data, out) => void (data === value || out.push(err(`${sp}/const`, 'const', { allowedValue: value }))));
   }
-  if (node.enum && !node.enum.includes(data)) {
-    out.push({ instancePath: ip, schemaPath: `${sp}/enum`, keyword: 'enum', params: { allowedValues: node.enum } });
+  if (node.enum) {
+    const values = node.enum;
+    checks.push((data, out) => void (values.includes(data) || out.push(err(`${sp}/enum`, 'enum', { allowedValues: values }))));
   }
   if (node.anyOf) {
-    const start = out.length;
-    let valid = false;
-    for (let i = 0; i < node.anyOf.length && !valid; i++) {
-      const before = out.length;
-      check(node.anyOf[i], data, ip, `${sp}/anyOf/${i}`, out);
-      valid = out.length === before;
-    }
-    if (valid) out.length = start;
-    else out.push({ instancePath: ip, schemaPath: `${sp}/anyOf`, keyword: 'anyOf', params: {} });
+    const branches = node.anyOf.map((b, i) => compile(b, `${sp}/anyOf/${i}`));
+    checks.push((data, out) => {
+      const start = out.length;
+      for (const b of branches) {
+        const before = out.length;
+        b(data, out);
+        if (out.length === before) {
+          out.length = start;
+          return;
+        }
+      }
+      out.push(err(`${sp}/anyOf`, 'anyOf', {}));
+    });
   }
-  if (node.allOf) node.allOf.forEach((s, i) => check(s, data, ip, `${sp}/allOf/${i}`, out));
+  if (node.allOf) checks.push(...node.allOf.map((s, i) => compile(s, `${sp}/allOf/${i}`)));
   if (node.if && node.then) {
-    const test: SchemaError[] = [];
-    check(node.if, data, ip, `${sp}/if`, test);
-    if (!test.length) {
+    const test = compile(node.if, `${sp}/if`);
+    const then = compile(node.then, `${sp}/then`);
+    checks.push((data, out) => {
+      // The `if` schema's own errors are never reported: only whether it holds.
       const before = out.length;
-      check(node.then, data, ip, `${sp}/then`, out);
-      if (out.length !== before) out.push({ instancePath: ip, schemaPath: `${sp}/if`, keyword: 'if', params: { failingKeyword: 'then' } });
-    }
+      test(data, out);
+      const holds = out.length === before;
+      out.length = before;
+      if (!holds) return;
+      then(data, out);
+      if (out.length !== before) out.push(err(`${sp}/if`, 'if', { failingKeyword: 'then' }));
+    });
   }
 
   if (stringKeywords(node)) {
-    if (typeof data === 'string') {
-      if (node.minLength !== undefined && codePoints(data) < node.minLength) {
-        out.push({ instancePath: ip, schemaPath: `${sp}/minLength`, keyword: 'minLength', params: { limit: node.minLength } });
-      }
-      if (node.pattern !== undefined && !patternOf(node.pattern).test(data)) {
-        out.push({ instancePath: ip, schemaPath: `${sp}/pattern`, keyword: 'pattern', params: { pattern: node.pattern } });
-      }
-      const format = node.format !== undefined ? FORMATS[node.format] : undefined;
-      if (format && !format(data)) out.push({ instancePath: ip, schemaPath: `${sp}/format`, keyword: 'format', params: { format: node.format } });
-    } else if (t === 'string') typeError();
+    const { minLength, pattern, format } = node;
+    const re = pattern !== undefined ? new RegExp(pattern, 'u') : undefined;
+    const isFormat = format !== undefined ? FORMATS[format] : undefined;
+    checks.push((data, out) => {
+      if (typeof data !== 'string') return void (t === 'string' && typeError(out));
+      if (minLength !== undefined && data.length < 2 * minLength && codePoints(data) < minLength) out.push(err(`${sp}/minLength`, 'minLength', { limit: minLength }));
+      if (re && !re.test(data)) out.push(err(`${sp}/pattern`, 'pattern', { pattern }));
+      if (isFormat && !isFormat(data)) out.push(err(`${sp}/format`, 'format', { format }));
+    });
   }
 
   if (arrayKeywords(node)) {
-    if (Array.isArray(data)) {
-      if (node.minItems !== undefined && data.length < node.minItems) {
-        out.push({ instancePath: ip, schemaPath: `${sp}/minItems`, keyword: 'minItems', params: { limit: node.minItems } });
+    const { minItems } = node;
+    const items = node.items ? compile(node.items, `${sp}/items`) : undefined;
+    checks.push((data, out) => {
+      if (!Array.isArray(data)) return void (t === 'array' && typeError(out));
+      if (minItems !== undefined && data.length < minItems) out.push(err(`${sp}/minItems`, 'minItems', { limit: minItems }));
+      if (items) {
+        for (let i = 0; i < data.length; i++) {
+          at.push(String(i));
+          items(data[i], out);
+          at.pop();
+        }
       }
-      if (node.items) for (let i = 0; i < data.length; i++) check(node.items, data[i], `${ip}/${i}`, `${sp}/items`, out);
-    } else if (t === 'array') typeError();
+    });
   }
 
   if (objectKeywords(node)) {
-    if (isObject(data)) {
-      for (const key of node.required ?? []) {
-        if (data[key] === undefined) out.push({ instancePath: ip, schemaPath: `${sp}/required`, keyword: 'required', params: { missingProperty: key } });
+    const required = node.required ?? [];
+    const props = node.properties ?? {};
+    const closed = node.additionalProperties === false;
+    const children = Object.entries(props).map(([key, sub]) => [key, pointer(key), compile(sub, `${sp}/properties/${pointer(key)}`)] as const);
+    checks.push((data, out) => {
+      if (!isObject(data)) return void (t === 'object' && typeError(out));
+      for (const key of required) if (data[key] === undefined) out.push(err(`${sp}/required`, 'required', { missingProperty: key }));
+      if (closed) {
+        for (const key in data) if (!hasOwn.call(props, key)) out.push(err(`${sp}/additionalProperties`, 'additionalProperties', { additionalProperty: key }));
       }
-      if (node.additionalProperties === false) {
-        const props = node.properties ?? {};
-        for (const key in data) {
-          if (!hasOwn.call(props, key)) {
-            out.push({ instancePath: ip, schemaPath: `${sp}/additionalProperties`, keyword: 'additionalProperties', params: { additionalProperty: key } });
-          }
-        }
+      for (const [key, segment, check] of children) {
+        const value = data[key];
+        if (value === undefined) continue;
+        at.push(segment);
+        check(value, out);
+        at.pop();
       }
-      for (const [key, sub] of Object.entries(node.properties ?? {})) {
-        if (data[key] !== undefined) check(sub, data[key], `${ip}/${pointer(key)}`, `${sp}/properties/${pointer(key)}`, out);
-      }
-    } else if (t === 'object') typeError();
+    });
   }
+
+  return checks.length === 1 ? checks[0] : (data, out) => { for (const c of checks) c(data, out); };
 }
+
+const compiled = new WeakMap<SchemaNode, Check>();
 
 /** The errors of `data` against the schema; empty when it is valid. */
 export function schemaErrors(schema: SchemaNode, data: unknown): SchemaError[] {
+  let check = compiled.get(schema);
+  if (!check) compiled.set(schema, (check = compile(schema, '#')));
   const out: SchemaError[] = [];
-  check(schema, data, '', '#', out);
+  at.length = 0;
+  check(data, out);
   return out;
 }
