@@ -212,9 +212,33 @@ export class WorkspaceFiles {
 }
 
 async function listFilesUnder(folder: vscode.Uri, ignored: (uri: vscode.Uri) => boolean, cap: number): Promise<string[] | undefined> {
-  const out: string[] = [];
+  const { files, complete } = await walkFolder(folder, { ignored, max: cap });
+  return complete ? files.sort() : undefined;
+}
+
+/** Whether something exists at a URI (a file or a folder). */
+export async function uriExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files under a folder through workspace.fs, as paths relative to it, breadth first: tool
+ * folders and linked folders are never entered, `ignored` leaves out files and folders, and the
+ * walk stops at `max` files (`complete` is then false, as it is when `token` cancels it).
+ */
+export async function walkFolder(
+  folder: vscode.Uri,
+  opts: { max: number; ignored?: (uri: vscode.Uri) => boolean; token?: vscode.CancellationToken },
+): Promise<{ files: string[]; complete: boolean }> {
+  const files: string[] = [];
   const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: folder, rel: '' }];
   while (queue.length) {
+    if (opts.token?.isCancellationRequested) return { files, complete: false };
     const { uri, rel } = queue.shift()!;
     let entries: [string, vscode.FileType][];
     try {
@@ -227,14 +251,14 @@ async function listFilesUnder(folder: vscode.Uri, ignored: (uri: vscode.Uri) => 
       const childRel = rel ? `${rel}/${name}` : name;
       if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue; // never follow linked folders
       if (type & vscode.FileType.Directory) {
-        if (isToolFolder(name) || ignored(child)) continue;
+        if (isToolFolder(name) || opts.ignored?.(child)) continue;
         queue.push({ uri: child, rel: childRel });
       } else if (type & vscode.FileType.File) {
-        if (ignored(child)) continue;
-        out.push(childRel);
-        if (out.length > cap) return undefined;
+        if (opts.ignored?.(child)) continue;
+        if (files.length >= opts.max) return { files, complete: false };
+        files.push(childRel);
       }
     }
   }
-  return out.sort();
+  return { files, complete: true };
 }

@@ -7,7 +7,8 @@
 import { posix } from '../../core/util/posix-path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { isToolFolder, TOOL_FOLDERS_GLOB } from '../../core/tool-folders';
+import { TOOL_FOLDERS_GLOB } from '../../core/tool-folders';
+import { walkFolder } from '../workspace-files';
 import type { ScaffoldArtifact } from '../../core/scaffold';
 import type { Settings } from '../settings';
 
@@ -61,7 +62,7 @@ export async function detectArtifacts(folder: vscode.Uri, settings: Settings, to
     } else {
       // A file system outside the workspace may have no search provider (findFiles then waits for one forever): walk.
       const match = picomatch(globs, { dot: true });
-      rels = (all ??= await walk(folder, token)).filter((r) => match(r)).sort();
+      rels = (all ??= (await walkFolder(folder, { max: MAX_FILES, token })).files).filter((r) => match(r)).sort();
     }
     if (!rels.length) continue;
     // Group by the first path segment: `checkpoints/a.pt` -> `checkpoints/**`; files at the top stay as they are.
@@ -83,27 +84,6 @@ export async function detectArtifacts(folder: vscode.Uri, settings: Settings, to
   return out;
 }
 
-/** Relative paths of the files under a folder through workspace.fs, skipping tool folders, at most MAX_FILES. */
-async function walk(folder: vscode.Uri, token?: vscode.CancellationToken): Promise<string[]> {
-  const out: string[] = [];
-  const queue: { uri: vscode.Uri; rel: string }[] = [{ uri: folder, rel: '' }];
-  while (queue.length && out.length < MAX_FILES && !token?.isCancellationRequested) {
-    const { uri, rel } = queue.shift()!;
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(uri);
-    } catch {
-      continue;
-    }
-    for (const [name, type] of entries) {
-      const r = rel ? `${rel}/${name}` : name;
-      if (type & vscode.FileType.Directory) {
-        if (!isToolFolder(name)) queue.push({ uri: vscode.Uri.joinPath(uri, name), rel: r });
-      } else if (out.length < MAX_FILES) out.push(r);
-    }
-  }
-  return out;
-}
 
 function artifact(group: Group, id: string, paths: string[], files: string[]): DetectedArtifact {
   const [one, many] = NOUN[group];

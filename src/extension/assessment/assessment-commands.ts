@@ -5,6 +5,7 @@
  */
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
+import { uriExists } from '../workspace-files';
 import { lint, todayUtc } from '../../core/engine';
 import { parseImpact } from '../../core/impact/parse';
 import { findRule } from '../../core/rules';
@@ -22,15 +23,6 @@ import { questions, writeAnswer, type Question } from './answers';
 
 const IMPACT = 'IMPACT.md';
 const RELEASE = 'release.yaml';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A folder from a command argument: a folder as is, a file's folder, or undefined. */
 async function folderArg(arg: unknown): Promise<vscode.Uri | undefined> {
@@ -77,7 +69,7 @@ export async function researchFolders(token?: vscode.CancellationToken): Promise
   }
   const list = [...items.values()];
   for (const item of list) {
-    const has = await exists(vscode.Uri.joinPath(item.uri, IMPACT));
+    const has = await uriExists(vscode.Uri.joinPath(item.uri, IMPACT));
     if (has) item.description = `${item.description}, has ${IMPACT}`;
   }
   return list.sort((a, b) => (a.uri.path < b.uri.path ? -1 : 1));
@@ -203,8 +195,8 @@ export async function newAssessment(services: Services, arg?: unknown): Promise<
   const impactUri = vscode.Uri.joinPath(folder, IMPACT);
   const releaseUri = vscode.Uri.joinPath(folder, RELEASE);
   const existing: vscode.Uri[] = [];
-  if (await exists(impactUri)) existing.push(impactUri);
-  if ((await exists(releaseUri)) || (await exists(vscode.Uri.joinPath(folder, 'release.yml')))) existing.push(releaseUri);
+  if (await uriExists(impactUri)) existing.push(impactUri);
+  if ((await uriExists(releaseUri)) || (await uriExists(vscode.Uri.joinPath(folder, 'release.yml')))) existing.push(releaseUri);
   const where = vscode.workspace.asRelativePath(folder);
 
   if (existing.length === 2) {
@@ -298,14 +290,14 @@ export async function createReleasePlan(services: Services, arg?: unknown, given
   const existing: vscode.Uri[] = [];
   for (const name of [RELEASE, 'release.yml']) {
     const u = vscode.Uri.joinPath(folder, name);
-    if (await exists(u)) existing.push(u);
+    if (await uriExists(u)) existing.push(u);
   }
   if (existing.length) {
     await vscode.window.showTextDocument(existing[0]);
     void services.prompts.showInformationMessage(`${where} already has a release plan (${posix.basename(existing[0].path)}); it was not changed.`);
     return { folder, created: [], existing };
   }
-  const hasImpact = await exists(impactUri);
+  const hasImpact = await uriExists(impactUri);
   if (hasImpact) existing.push(impactUri);
 
   let modality: string[] | undefined;
@@ -406,7 +398,7 @@ async function pickImpact(services: Services, arg: unknown): Promise<vscode.Uri 
 export async function runAssessment(services: Services, arg?: unknown): Promise<RunAssessmentResult | undefined> {
   const impactUri = await pickImpact(services, arg);
   if (!impactUri) return undefined;
-  if (!(await exists(impactUri))) {
+  if (!(await uriExists(impactUri))) {
     void services.prompts.showWarningMessage(`${vscode.workspace.asRelativePath(impactUri)} does not exist: run New Impact Assessment… first.`);
     return { impactUri, answered: [], alreadyAnswered: 0, remaining: [], stopped: true };
   }

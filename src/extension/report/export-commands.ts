@@ -6,19 +6,11 @@
  */
 import { posix } from '../../core/util/posix-path';
 import * as vscode from 'vscode';
+import { uriExists } from '../workspace-files';
 import { todayUtc } from '../../core/engine';
 import { buildReport, EXPORT_FORMATS, exportFileName, findExport, FORMAT_LABEL, renderExport, type ExportFormat, type ExportKind } from '../../core/report';
 import type { Services } from '../services';
 import { pairLabel, pickPair } from './pick';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export interface ExportOptions {
   /** Skip the format question. */
@@ -53,7 +45,7 @@ export async function exportCommand(services: Services, kind: ExportKind, arg: u
   const result = renderExport(kind, model, format);
   const fileName = exportFileName(kind, format);
   const target = vscode.Uri.joinPath(state.folder, fileName);
-  if (await exists(target)) {
+  if (await uriExists(target)) {
     const replace = 'Replace';
     const answer = await services.prompts.showWarningMessage(`${fileName} already exists in ${vscode.workspace.asRelativePath(state.folder)}. Replace it with a new export?`, replace);
     if (answer !== replace) return undefined;
