@@ -32,76 +32,118 @@ const NEG_AUX = '\\b(?:do|does|did|will|would|can|could|should|shall|may|might|h
 const HAVING =
   '(?:poses?|posing|has|have|having|presents?|carries|carry|raises?|entails?|involves?|introduces?|bears?|holds?|creates?|causes?|brings?|leads?\\s+to|results?\\s+in)';
 
-/** A shape of denial, and a cheap test it needs to pass first (words the shape cannot do without). */
-interface Shape {
-  cue: RegExp | null;
-  re: RegExp;
+/**
+ * A shape of denial. `cue` is a cheap test of words the shape cannot do without. Most shapes end in
+ * the long determiner-and-harm phrase (`${ADJS}${HARM_NP}`, over 2,000 characters of expression):
+ * for them `prefix` is the expression's start up to that phrase, and `tail` the rest. Any match of
+ * the whole expression starts with a match of the prefix and contains a harm word, so a sentence
+ * without both cannot match, and the whole expression, costly to compile and to run for the first
+ * time, is compiled only when a sentence needs it (most runs never need most of them).
+ */
+class Shape {
+  private compiled?: RegExp;
+  private readonly guard: RegExp | null;
+  constructor(
+    readonly cue: RegExp | null,
+    private readonly prefix: string,
+    private readonly tail = '',
+  ) {
+    this.guard = tail ? new RegExp(prefix || '^') : null;
+  }
+  /** The whole expression, compiled on first use. */
+  get re(): RegExp {
+    return (this.compiled ??= new RegExp(this.prefix + this.tail));
+  }
+  get source(): string {
+    return this.prefix + this.tail;
+  }
+  /** Where the shape matches the normalised sentence `norm`, if it does. */
+  exec(norm: string, hasHarmWord: () => boolean): RegExpExecArray | null {
+    if (this.cue && !this.cue.test(norm)) return null;
+    if (this.guard && (!this.guard.test(norm) || !hasHarmWord())) return null;
+    return this.re.exec(norm);
+  }
 }
-function shape(cue: RegExp | null, re: RegExp): Shape {
-  return { cue, re };
+/** A shape whose expression is `prefix` followed by `tail` (see Shape). */
+function shape(cue: RegExp | null, prefix: string | RegExp, tail?: string): Shape {
+  return new Shape(cue, typeof prefix === 'string' ? prefix : prefix.source, tail);
 }
+
+/** The start of every harm phrase (HARM_NP ends in HARM, which starts a word). */
+const HARM_WORD_RE = new RegExp(`\\b${HARM}`);
+const ADJS_HARM = `${ADJS}${HARM_NP}\\b`;
 
 /** Shapes of denial, on a normalised sentence (lower case, "n't" spelled "not"). */
 const DENIALS: readonly Shape[] = [
   // we do not foresee any negative societal impact; this work does not present any consequence
-  shape(null, new RegExp(
-    `${NEG_AUX}(?:(?:seem|appear)\\s+to\\s+)?(?:foresee|anticipat|see|expect|identif|envision|envisag|predict|perceiv|find|found|know\\s+of|imagin|observ|think\\s+of|pos|present|ha[vds]|rais|carr|entail|involv|introduc|creat|caus|lead\\s+to|bring|constitut|result\\s+in|contain|bear|discuss|address)\\w*\\s+${ADJS}${HARM_NP}\\b`,
-  )),
+  shape(
+    null,
+    `${NEG_AUX}(?:(?:seem|appear)\\s+to\\s+)?(?:foresee|anticipat|see|expect|identif|envision|envisag|predict|perceiv|find|found|know\\s+of|imagin|observ|think\\s+of|pos|present|ha[vds]|rais|carr|entail|involv|introduc|creat|caus|lead\\s+to|bring|constitut|result\\s+in|contain|bear|discuss|address)\\w*\\s+`,
+    ADJS_HARM,
+  ),
   // we do not believe that our work poses any risk
-  shape(/\b(?:believe|think|expect|feel|consider)\b/, new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(/\b(?:believe|think|expect|feel|consider)\b/, `${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,60}?\\b${HAVING}\\s+`, ADJS_HARM),
   // we are not aware of any negative consequences; we are unaware of any risks
-  shape(/aware/, new RegExp(`\\b(?:(?:am|are|is|was|were)\\s+not\\s+aware|(?:am|are|is|was|were)\\s+unaware)\\s+of\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(/aware/, `\\b(?:(?:am|are|is|was|were)\\s+not\\s+aware|(?:am|are|is|was|were)\\s+unaware)\\s+of\\s+`, ADJS_HARM),
   // we do not think there are any negative impacts
-  shape(/\b(?:believe|think|expect|feel|consider)\b/, new RegExp(`${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,40}?\\bthere\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:any\\s+)?${ADJS}${HARM_NP}\\b`)),
+  shape(/\b(?:believe|think|expect|feel|consider)\b/, `${NEG_AUX}(?:believe|think|expect|feel|consider)\\b[^,;.]{0,40}?\\bthere\\s+(?:is|are|will\\s+be|would\\s+be)\\s+(?:any\\s+)?`, ADJS_HARM),
   // this work is not expected to have any negative societal impact
-  shape(/\b(?:expected|anticipated|likely|foreseen|thought|believed|known)\s+to\b/, new RegExp(`\\b(?:is|are|was|were)\\s+not\\s+(?:\\w+\\s+)?(?:expected|anticipated|likely|foreseen|thought|believed|known)\\s+to\\s+(?:\\w+\\s+)?(?:have|pose|cause|raise|present|lead\\s+to|result\\s+in|create|bring|introduce|carry|entail)\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(
+    /\b(?:expected|anticipated|likely|foreseen|thought|believed|known)\s+to\b/,
+    `\\b(?:is|are|was|were)\\s+not\\s+(?:\\w+\\s+)?(?:expected|anticipated|likely|foreseen|thought|believed|known)\\s+to\\s+(?:\\w+\\s+)?(?:have|pose|cause|raise|present|lead\\s+to|result\\s+in|create|bring|introduce|carry|entail)\\s+`,
+    ADJS_HARM,
+  ),
   // it is hard to predict any foreseeable societal consequence
-  shape(/\b(?:hard|difficult|impossible|possible)\s+to\b/, new RegExp(`\\b(?:hard|difficult|impossible|not\\s+possible)\\s+to\\s+(?:\\w+\\s+)?(?:predict|foresee|anticipate|imagine|identify|envision)\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(/\b(?:hard|difficult|impossible|possible)\s+to\b/, `\\b(?:hard|difficult|impossible|not\\s+possible)\\s+to\\s+(?:\\w+\\s+)?(?:predict|foresee|anticipate|imagine|identify|envision)\\s+`, ADJS_HARM),
   // a discussion of societal impact is beyond the scope of this paper
-  shape(/scope/, new RegExp(`\\b${HARM}\\b[^.;:]{0,30}?\\b(?:is|are|lies|lie|falls?)\\s+(?:\\w+\\s+)?(?:beyond|outside)\\s+(?:the\\s+)?scope\\b`)),
+  shape(/scope/, `\\b${HARM}\\b[^.;:]{0,30}?\\b(?:is|are|lies|lie|falls?)\\s+(?:\\w+\\s+)?(?:beyond|outside)\\s+(?:the\\s+)?scope\\b`),
   // negative societal impacts: none
-  shape(/[:—–-]/, new RegExp(`^${ADJS}${HARM_NP}\\s*[:—–-]\\s*(?:none|n\\/?a|not\\s+applicable|no|nothing)\\b`)),
+  shape(/[:—–-]/, '^', `${ADJS}${HARM_NP}\\s*[:—–-]\\s*(?:none|n\\/?a|not\\s+applicable|no|nothing)\\b`),
   // no one will be harmed by this work
   shape(/\b(?:no\s+one|nobody|no\s+group|no\s+individual)\b/, /\b(?:no\s+one|nobody|no\s+group|no\s+individual)\s+(?:is|are|will\s+be|would\s+be|can\s+be|could\s+be)\s+(?:\w+\s+)?(?:harmed|hurt|disadvantaged|negatively\s+affected|endangered)\b/),
   // this work has / poses / raises no risk; carries minimal risk
-  shape(/\b(?:no|zero|minimal|negligible|little|limited)\b/, new RegExp(`\\b(?:${HAVING}|with)\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(/\b(?:no|zero|minimal|negligible|little|limited)\b/, `\\b(?:${HAVING}|with)\\s+(?:no|zero|minimal|negligible|little(?:\\s+to\\s+no)?|limited)\\s+`, ADJS_HARM),
   // we see no ethical concerns; we found no risks
-  shape(/\bno\b/, new RegExp(`\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(/\bno\b/, `\\b(?:see|sees|foresee|foresees|anticipate|anticipates|expect|expects|identify|identified|envision|envisage|know\\s+of|find|found|perceive)\\s+no\\s+`, ADJS_HARM),
   // there are no ethical concerns; there is no potential for misuse
-  shape(/\bthere\b/, new RegExp(
-    `\\bthere\\s+(?:is|are|will\\s+be|would\\s+be|should\\s+be|were|was|exists?|seems?\\s+to\\s+be|appears?\\s+to\\s+be)\\s+(?:no|not\\s+any|minimal|negligible|little)\\s+${ADJS}${HARM_NP}\\b`,
-  )),
+  shape(
+    /\bthere\b/,
+    `\\bthere\\s+(?:is|are|will\\s+be|would\\s+be|should\\s+be|were|was|exists?|seems?\\s+to\\s+be|appears?\\s+to\\s+be)\\s+(?:no|not\\s+any|minimal|negligible|little)\\s+`,
+    ADJS_HARM,
+  ),
   // no negative impacts are anticipated; no risks have been identified
-  shape(/\bno\b/, new RegExp(
-    `\\bno\\s+${ADJS}${HARM_NP}\\s+(?:is|are|was|were|will\\s+be|would\\s+be|can\\s+be|could\\s+be|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:anticipated|foreseen|expected|identified|known|foreseeable|envisioned|envisaged|apparent|likely|predicted|found|observed|seen)\\b`,
-  )),
+  shape(
+    /\bno\b/,
+    `\\bno\\s+`,
+    `${ADJS}${HARM_NP}\\s+(?:is|are|was|were|will\\s+be|would\\s+be|can\\s+be|could\\s+be|has\\s+been|have\\s+been)\\s+(?:\\w+\\s+)?(?:anticipated|foreseen|expected|identified|known|foreseeable|envisioned|envisaged|apparent|likely|predicted|found|observed|seen)\\b`,
+  ),
   // this work is unlikely to cause harm / to be misused
   shape(/unlikely/, /\b(?:is|are|was|were|seems?|appears?)\s+(?:\w+\s+)?unlikely\s+to\s+(?:pose|have|cause|lead\s+to|present|raise|result\s+in|create|be\s+(?:misused|abused|used\s+(?:for|to)\s+(?:harm|cause\s+harm|malicious)))\b/),
   // our model is harmless / risk-free
   shape(/harmless|risk|innocuous/, /\b(?:is|are)\s+(?:completely\s+|entirely\s+|totally\s+|inherently\s+|fully\s+|perfectly\s+|essentially\s+)?(?:harmless|risk[-\s]free|innocuous)\b/),
   // free of any ethical concerns
-  shape(/\b(?:free|devoid)\s+of\b/, new RegExp(`\\b(?:free|devoid)\\s+of\\s+${ADJS}${HARM_NP}\\b`)),
+  shape(/\b(?:free|devoid)\s+of\b/, `\\b(?:free|devoid)\\s+of\\s+`, ADJS_HARM),
   // a broader impact discussion is not applicable; this section is not applicable to this paper;
   // the ethical aspects are not applicable to this work; the statement does not apply for this paper
   shape(/applicable|relevant|apply/, /\b(?:impacts?|discussion|statement|section|aspects?|considerations?|question|implications?|checklist\s+item)\s+(?:is|are|does|do|seems?|appears?)\s+not\s+(?:\w+\s+)?(?:applicable|relevant|apply)\b/),
   // does not apply for a discussion on societal impact; not relevant to societal impacts
-  shape(/applicable|relevant|apply/, new RegExp(`\\bnot\\s+(?:\\w+\\s+)?(?:applicable|relevant|apply)\\s+(?:to|for)\\s+(?:a\\s+|any\\s+|the\\s+)?(?:discussion\\s+(?:of|on|about)\\s+)?${ADJS}${HARM}`)),
+  shape(/applicable|relevant|apply/, `\\bnot\\s+(?:\\w+\\s+)?(?:applicable|relevant|apply)\\s+(?:to|for)\\s+(?:a\\s+|any\\s+|the\\s+)?(?:discussion\\s+(?:of|on|about)\\s+)?`, `${ADJS}${HARM}`),
   // … none of which we feel must be specifically highlighted here (ICML's template sentence)
   shape(/\b(?:feel|think|believe|consider|deem)\b/, /\b(?:none|nothing|no\s+\w+(?:\s+\w+){0,3})\s+(?:of\s+)?(?:which|that)\s+(?:we\s+)?(?:feel|think|believe|consider|deem)\b[^.;]{0,30}?\b(?:must|should|need\s+to|needs\s+to|ought\s+to)\s+be\s+(?:\w+\s+)?(?:highlighted|discussed|mentioned|reported)\b/),
   // no ethical concerns must be considered
-  shape(/^no\b/, new RegExp(`^no\\s+${ADJS}${HARM_NP}\\s+(?:must|need\\s+to|needs\\s+to|should|has\\s+to|have\\s+to)\\s+be\\s+(?:considered|discussed|addressed|highlighted|reported)\\b`)),
+  shape(/^no\b/, `^no\\s+`, `${ADJS}${HARM_NP}\\s+(?:must|need\\s+to|needs\\s+to|should|has\\s+to|have\\s+to)\\s+be\\s+(?:considered|discussed|addressed|highlighted|reported)\\b`),
   // this work will not put anyone at a disadvantage; we could not see anyone will be put at disadvantage
   shape(/disadvantage/, /\b(?:not|no\s+one|nobody|never)\b[^.;]{0,80}?\bput\s+(?:\w+\s+){0,5}?at\s+(?:a\s+)?disadvantage\b/),
   // our method does not leverage / amplify biases in the data
-  shape(/bias/, new RegExp(`${NEG_AUX}(?:leverag|amplif|exploit|reinforc|perpetuat|introduc)\\w*\\s+(?:any\\s+)?(?:\\w+\\s+)?bias(?:es)?\\b`)),
+  shape(/bias/, `${NEG_AUX}(?:leverag|amplif|exploit|reinforc|perpetuat|introduc)\\w*\\s+(?:any\\s+)?(?:\\w+\\s+)?bias(?:es)?\\b`),
   // we do not release any data or models that have a high risk for misuse; it does not create new
   // capabilities that could be misused
-  shape(/misused|abused|weaponi|risk/, new RegExp(`${NEG_AUX}(?:releas|creat|enabl|introduc|provid)\\w*\\s+(?:any\\s+)?[^.;]{0,60}?\\b(?:that|which)\\s+(?:\\w+\\s+){0,2}?(?:(?:could|can|may|might)\\s+(?:\\w+\\s+)?be\\s+(?:misused|abused|weaponi[sz]ed)|(?:ha[sv]e?|pose|carry|carries)\\s+(?:a\\s+)?(?:high\\s+|significant\\s+)?risks?)\\b`)),
+  shape(/misused|abused|weaponi|risk/, `${NEG_AUX}(?:releas|creat|enabl|introduc|provid)\\w*\\s+(?:any\\s+)?[^.;]{0,60}?\\b(?:that|which)\\s+(?:\\w+\\s+){0,2}?(?:(?:could|can|may|might)\\s+(?:\\w+\\s+)?be\\s+(?:misused|abused|weaponi[sz]ed)|(?:ha[sv]e?|pose|carry|carries)\\s+(?:a\\s+)?(?:high\\s+|significant\\s+)?risks?)\\b`),
   // foundational research and not tied to particular applications
   shape(/\btied\b/, /\b(?:foundational|fundamental|basic|theoretical)\s+(?:research|work|contribution)s?\b[^.;]{0,20}?\bnot\s+tied\s+to\s+(?:any\s+)?(?:particular|specific|concrete)\s+applications?\b/),
   // This section is not applicable. It does not apply.
   shape(/applicable|relevant|apply/, /^(?:this\s+(?:section|question|item|point|category|statement|discussion)|it|this|that)\s+(?:is\s+not\s+(?:relevant|applicable)|does\s+not\s+apply)\b/),
-  shape(/applicable|relevant|apply/, new RegExp(`\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`)),
+  shape(/applicable|relevant|apply/, `\\b${HARM}\\s+(?:is|are|do|does)\\s+not\\s+(?:relevant|applicable|apply)\\b`),
   // N/A, not applicable, none … at the start of the sentence
   // (a bare "N/A" is only a dismissal where a harm question is asked: see isBareDismissal)
   shape(/^(?:n|does)/, /^(?:n\/?a|not\s+applicable|not\s+relevant|does\s+not\s+apply)\b(?=[\s,;:—–-]*[a-z])/),
@@ -109,9 +151,13 @@ const DENIALS: readonly Shape[] = [
 ];
 
 /** A sentence that is only "No risks." / "No negative societal impact." */
-const BARE_HARM_RE = new RegExp(
-  `^(?:there\\s+are\\s+|there\\s+is\\s+)?no\\s+${ADJS}${HARM_NP}(?:\\s+(?:foreseen|anticipated|expected|known|identified|to\\s+report))?$`,
+const BARE_HARM = shape(
+  null,
+  '^(?:there\\s+are\\s+|there\\s+is\\s+)?no\\s+',
+  `${ADJS}${HARM_NP}(?:\\s+(?:foreseen|anticipated|expected|known|identified|to\\s+report))?$`,
 );
+/** For a single test: whether `norm` is a bare "No risks." (see BARE_HARM). */
+const bareHarm = (norm: string) => BARE_HARM.exec(norm, () => HARM_WORD_RE.test(norm)) !== null;
 
 /** Whole content that says nothing but "no": for harm sections and free-text marker values. */
 const BARE_WORDS_RE =
@@ -212,7 +258,7 @@ function words(s: string): number {
 export function isBareDismissal(text: string): boolean {
   if (text.length > 400 || !BARE_START_RE.test(text) || text.trim().length > 80) return false;
   const n = normalise(maskComments(text)).replace(/^[\s>*+-]+(?=\S)/, '').replace(/[\s.!;,:]+$/, '');
-  return n.length > 0 && n.length < 60 && (BARE_WORDS_RE.test(n) || BARE_HARM_RE.test(n));
+  return n.length > 0 && n.length < 60 && (BARE_WORDS_RE.test(n) || bareHarm(n));
 }
 
 /** Whether one normalised sentence denies harm in a stock way, ignoring the escapes. */
@@ -223,15 +269,46 @@ export function isDenial(norm: string): boolean {
 /** The part of a normalised sentence that denies harm in a stock way, if any. */
 function denialIn(norm: string): { index: number; length: number } | undefined {
   if (!PREFILTER_RE.test(norm)) return undefined;
+  let harmWord: boolean | undefined;
+  const hasHarmWord = () => (harmWord ??= HARM_WORD_RE.test(norm));
   const bare = norm.replace(/[\s.!?;,:]+$/, '');
-  if (BARE_HARM_RE.test(bare)) return { index: 0, length: bare.length };
-  for (const { cue, re } of DENIALS) {
-    if (cue && !cue.test(norm)) continue;
-    const m = re.exec(norm);
+  if (BARE_HARM.exec(bare, hasHarmWord)) return { index: 0, length: bare.length };
+  for (const s of DENIALS) {
+    const m = s.exec(norm, hasHarmWord);
     if (m) return { index: m.index, length: m[0].length };
   }
   return undefined;
 }
+
+/**
+ * Judgments of normalised sentences, kept: the rules and the assessment model read the same
+ * sentences in one run, and the editor reads them again on every keystroke.
+ */
+const judged = new Map<string, boolean>();
+const JUDGED_MAX = 512;
+
+/** Whether a normalised sentence is a stock denial without reasoning of its own. */
+function dismissive(norm: string): boolean {
+  let j = judged.get(norm);
+  if (j === undefined) {
+    const denial = denialIn(norm);
+    j = denial !== undefined && !reasoned(norm, denial);
+    if (judged.size >= JUDGED_MAX) judged.delete(judged.keys().next().value!);
+    judged.set(norm, j);
+  }
+  return j;
+}
+
+/**
+ * For tests: each denial shape as its whole expression, and as the guarded match denialIn runs
+ * (which must find exactly what the whole expression finds).
+ */
+export const denialShapes = (): { source: string; whole: (norm: string) => RegExpExecArray | null; guarded: (norm: string) => RegExpExecArray | null }[] =>
+  [BARE_HARM, ...DENIALS].map((s) => ({
+    source: s.source,
+    whole: (norm: string) => s.re.exec(norm),
+    guarded: (norm: string) => (s.cue && !s.cue.test(norm) ? null : s.exec(norm, () => HARM_WORD_RE.test(norm))),
+  }));
 
 /**
  * Whether a denial sentence carries its own reasoning (or names something concrete). Outside the
@@ -479,9 +556,7 @@ export function findDismissalsIn(text: string, regions: readonly Region[]): Dism
     if (s.end - s.start > MAX_SENTENCE) continue;
     const raw = read(s.start, s.end);
     if (!HARM_CUE_RE.test(raw)) continue;
-    const n = normalise(raw);
-    const denial = denialIn(n);
-    if (!denial || reasoned(n, denial)) continue;
+    if (!dismissive(normalise(raw))) continue;
     if (!qualified(s.end, r)) out.push({ start: s.start, end: s.end, text: raw });
   }
   return out.sort((x, y) => x.start - y.start);
