@@ -193,19 +193,50 @@ function isPlaceholderOnly(text: string): boolean {
   return !t || /^[_*]*(TODO|TBD)\b[^\r\n]*$/i.test(t);
 }
 
-const wordReCache = new Map<string, RegExp>();
+/** A letter or digit: what may not stand right before or after a phrase. */
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
 
-function wordRe(phrase: string): RegExp {
-  const cached = wordReCache.get(phrase);
+/** Whether the code point that ends at `i` (exclusive) or starts at `i` is a letter or digit. */
+function letterOrDigitAt(text: string, i: number, before: boolean): boolean {
+  if (before ? i <= 0 : i >= text.length) return false;
+  let start = before ? i - 1 : i;
+  if (before && start > 0) {
+    const c = text.charCodeAt(start);
+    const h = text.charCodeAt(start - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff) start--;
+  }
+  return LETTER_OR_DIGIT_RE.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+const phraseMatchers = new Map<string, (text: string) => boolean>();
+
+/**
+ * Whether `text` has `phrase` as whole words, in any case, its words separated by any run of spaces,
+ * `_` or `-`; as `(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])` with the `iu` flags would test, but
+ * with the letter test done once per candidate instead of compiling the Unicode classes into every
+ * phrase's expression (the costly part of a short run).
+ */
+export function phraseMatcher(phrase: string): (text: string) => boolean {
+  const cached = phraseMatchers.get(phrase);
   if (cached) return cached;
   const body = phrase
     .trim()
     .split(/[\s_-]+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('[\\s_-]+');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-  if (wordReCache.size < 1000) wordReCache.set(phrase, re);
-  return re;
+  const re = new RegExp(body, 'giu');
+  const matches = (text: string): boolean => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      if (!letterOrDigitAt(text, m.index, true) && !letterOrDigitAt(text, end, false)) return true;
+      // The next candidate starts at the next code point.
+      re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+    }
+    return false;
+  };
+  if (phraseMatchers.size < 1000) phraseMatchers.set(phrase, matches);
+  return matches;
 }
 
 /**
@@ -219,6 +250,6 @@ function mentionsArtifact(text: string, lower: string, a: PlanArtifact): boolean
   if (kind) phrases.push(kind.id, kind.label, ...(kind.aliases ?? []));
   return phrases.some((p) => {
     const first = p.trim().split(/[\s_-]+/)[0].toLowerCase();
-    return first !== '' && lower.includes(first) && wordRe(p).test(text);
+    return first !== '' && lower.includes(first) && phraseMatcher(p)(text);
   });
 }
