@@ -4,6 +4,7 @@
  * the CLI adds 1 for display. A leading BOM is removed before anything else sees the text, as
  * VS Code does, so offsets agree between the CLI and the editor. CRLF, CR and LF all end a line.
  */
+import { countWords } from './util/letters';
 
 export interface Position {
   /** 0-based line. */
@@ -113,6 +114,5 @@ export class SourceText {
 
 /** Counts words the way a reader would: runs of letters or digits, in any script. */
 export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return m ? m.length : 0;
+  return countWords(text);
 }

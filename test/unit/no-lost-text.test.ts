@@ -896,6 +896,21 @@ describe('no lost text', function () {
       ok(/missing-section/.test(bad.stdout), 'lint through bin/impact-notes.js reports findings');
     });
 
+    it('bin/impact-notes.js: the compile cache and the V8 setting for regular expressions change nothing but speed, and print nothing', () => {
+      const dir = project('bin-cache', { 'IMPACT.md': '# Voice study\n\n## Hazards\n\nWe do not foresee any negative societal impact.\n' });
+      const cache = fs.mkdtempSync(path.join(tmp, 'cache-'));
+      const lintWith = (env: Record<string, string>) => {
+        const r = spawnSync(process.execPath, [bin, 'lint', '--no-discovery', '--today', '2026-06-01', '-f', 'json'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+        eq(r.stderr, '', `stderr with ${JSON.stringify(env)}`);
+        return r.stdout;
+      };
+      const first = lintWith({ NODE_COMPILE_CACHE: cache });
+      ok(fs.readdirSync(cache).some((f) => f.endsWith('.v8')), 'the first run kept its compiled code');
+      ok(/boilerplate-dismissal/.test(first), 'the dismissal is found');
+      eq(lintWith({ NODE_COMPILE_CACHE: cache }), first, 'a run from the cache');
+      eq(lintWith({ NODE_DISABLE_COMPILE_CACHE: '1' }), first, 'a run without the cache');
+    });
+
     for (const base of BASE.filter((b) => b.impact && b.release)) {
       it(`${base.name}: writes exactly what lintAndFix returns, BOM and CRLF included`, () => {
         const p: Pair = { name: base.name, impact: '\ufeff' + crlf(base.impact!), release: '\ufeff' + crlf(base.release!) };

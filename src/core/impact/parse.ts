@@ -3,6 +3,7 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 import { findSection } from '../taxonomy';
 import { SourceText, type OffsetRange } from '../source-text';
 import type { Heading, ImpactDoc, Marker, Part, ProseBlock, Section, Subsection } from './impact-doc';
+import { lettersDigitsAndHyphens } from '../util/letters';
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // Only block structure is read (inline tokens' raw `content`, never their children), so inline
@@ -23,11 +24,7 @@ export function normaliseKey(key: string): string {
   // Documents repeat the same few dozen keys (Applies, Rationale, the factor names): cached, bounded.
   let out = keyCache.get(key);
   if (out === undefined) {
-    out = key
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_]+/g, '-')
-      .replace(/[^\p{L}\p{N}-]/gu, '');
+    out = lettersDigitsAndHyphens(key.trim().toLowerCase().replace(/[\s_]+/g, '-'));
     if (keyCache.size > 2000) keyCache.clear();
     keyCache.set(key, out);
   }

@@ -1,5 +1,6 @@
 import { SECTIONS, type SectionDef } from '../../taxonomy';
 import { defineImpactRule } from '../define';
+import { lettersAndDigits } from '../../util/letters';
 
 interface Spelling {
   key: string;
@@ -10,7 +11,7 @@ interface Spelling {
 const SPELLINGS: readonly Spelling[] = SECTIONS.flatMap((def) => [def.title, ...def.aliases].map((s) => ({ key: compact(s), def })));
 
 function compact(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return lettersAndDigits(s.toLowerCase());
 }
 
 /** Leading numbering ("3.", "III.", "(a)") and a trailing parenthetical are not part of the name. */

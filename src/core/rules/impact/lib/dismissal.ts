@@ -14,6 +14,7 @@
  */
 
 import { commentRanges, maskComments } from './placeholders';
+import { countSlashWords } from '../../../util/letters';
 
 const HARM_CORE =
   'risks?|harms?|misuses?|dangers?|threats?|hazards?|abuses?|impacts?|concerns?|consequences?|downsides?|negative\\s+effects?|dual[-\\s]use';
@@ -197,7 +198,6 @@ const MODAL_RE = /\b(?:could|may|might|can|would)\b/;
 const ABBREVIATION_END_RE = /\b(?:e\.g|i\.e|etc|et al|vs|cf|approx|fig|sec|eq|resp|incl|ca|al)\.$/i;
 /** What may follow a sentence's final punctuation. */
 const CLOSER_RE = /[\s)"'’”\]]/;
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
 const LEAD_CHAR_RE = /[\s>*+-]/;
 const QUOTE_EMPHASIS_RE = /[‘’`“”*_]/g;
 const QUOTE_EMPHASIS_TEST_RE = /[‘’`“”*_]/;
@@ -250,9 +250,7 @@ export function normalise(text: string): string {
   return t.trim();
 }
 
-function words(s: string): number {
-  return s.match(WORD_RE)?.length ?? 0;
-}
+const words = (s: string): number => countSlashWords(s);
 
 /** "N/A", "None.", "Unlikely." and the like, as the whole content of a block or value. */
 export function isBareDismissal(text: string): boolean {

@@ -14,6 +14,7 @@ import {
   RATCHET_POSITIONS,
   SECTIONS,
 } from '../../../taxonomy';
+import { countWords, lettersAndDigits } from '../../../util/letters';
 
 export type PlaceholderKind = 'prompt' | 'token' | 'template';
 
@@ -162,7 +163,7 @@ export function withoutPlaceholders(text: string): string {
   return rest + t.slice(pos);
 }
 
-const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const compact = (s: string) => lettersAndDigits(s.toLowerCase());
 
 /** Every question the taxonomy and the scaffold put in front of the author, in compact form. */
 const PROMPTS: ReadonlySet<string> = new Set(
@@ -183,15 +184,8 @@ export function isTemplatePrompt(text: string): boolean {
   return PROMPTS.has(compact(text));
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
 /**
- * Words in a text, counted as `wordCount` in source-text.ts counts them, but stopping at `limit`: rules
- * that only need to know whether there are "at least n" words skip the rest of a long section.
+ * Words in a text, stopping at `limit`: rules that only need to know whether there are "at least n"
+ * words skip the rest of a long section.
  */
-export function countWords(text: string, limit = Infinity): number {
-  let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (n < limit && WORD_RE.exec(text)) n++;
-  return n;
-}
+export { countWords };

@@ -1,0 +1,54 @@
+/**
+ * Letters and digits in any script, read cheaply. The Unicode property classes (`\p{L}`, `\p{N}`)
+ * are costly for V8 to compile, and a short CLI run compiles each expression once: text that is all
+ * ASCII (most of it) is read with the ASCII classes instead, which match exactly the same characters
+ * there ([A-Za-z] are the ASCII letters, [0-9] the ASCII digits). Other text gets the Unicode ones.
+ */
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/** Whether every character of `s` is ASCII. */
+export function isAscii(s: string): boolean {
+  return !NON_ASCII_RE.test(s);
+}
+
+const WORD_U = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORD_A = /[A-Za-z0-9][A-Za-z0-9'-]*/g;
+const SLASH_WORD_U = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
+const SLASH_WORD_A = /[A-Za-z0-9][A-Za-z0-9'/-]*/g;
+
+function count(re: RegExp, text: string, limit: number): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (n < limit && re.exec(text)) n++;
+  return n;
+}
+
+/**
+ * Words the way a reader counts them: runs of letters or digits, in any script, with apostrophes
+ * and hyphens inside ("don't", "voice-cloning"). Stops counting at `limit`.
+ */
+export function countWords(text: string, limit = Infinity): number {
+  return count(isAscii(text) ? WORD_A : WORD_U, text, limit);
+}
+
+/** As countWords, with "/" inside a word too ("and/or", "n/a"). */
+export function countSlashWords(text: string, limit = Infinity): number {
+  return count(isAscii(text) ? SLASH_WORD_A : SLASH_WORD_U, text, limit);
+}
+
+const NOT_LETTER_OR_DIGIT_U = /[^\p{L}\p{N}]+/gu;
+const NOT_LETTER_OR_DIGIT_A = /[^A-Za-z0-9]+/g;
+
+/** `s` with everything but letters and digits removed. */
+export function lettersAndDigits(s: string): string {
+  return s.replace(isAscii(s) ? NOT_LETTER_OR_DIGIT_A : NOT_LETTER_OR_DIGIT_U, '');
+}
+
+const NOT_KEY_CHAR_U = /[^\p{L}\p{N}-]/gu;
+const NOT_KEY_CHAR_A = /[^A-Za-z0-9-]/g;
+
+/** `s` with everything but letters, digits and hyphens removed. */
+export function lettersDigitsAndHyphens(s: string): string {
+  return s.replace(isAscii(s) ? NOT_KEY_CHAR_A : NOT_KEY_CHAR_U, '');
+}

@@ -1,0 +1,38 @@
+/**
+ * core/util/letters.ts reads ASCII text with ASCII classes and other text with the Unicode ones; the
+ * answers must be those of the Unicode expressions on any text. Checked against them on random texts
+ * that mix ASCII with letters, digits and punctuation of other scripts.
+ */
+import assert from 'node:assert/strict';
+import { countSlashWords, countWords, isAscii, lettersAndDigits, lettersDigitsAndHyphens } from '../../src/core/util/letters';
+
+const PIECES = ['word', 'Word', ' ', '  ', '\n', "don't", 'don’t', 'voice-cloning', 'and/or', 'n/a', '42', '3.5', '-', "'", '’', '/', ',', '.', 'é', 'ß', 'données', '日本語', '٣', '𝐀', '😀', '_', '\t', 'x', '--', '—'];
+
+describe('core/util/letters', () => {
+  it('answers as the Unicode expressions on 5,000 random texts', () => {
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    let ascii = 0;
+    for (let i = 0; i < 5000; i++) {
+      const parts: string[] = [];
+      // Half of the texts stay ASCII, so both paths are taken.
+      const pool = i % 2 ? PIECES : PIECES.filter((p) => isAscii(p));
+      for (let k = Math.floor(rnd() * 12); k > 0; k--) parts.push(pool[Math.floor(rnd() * pool.length)]);
+      const t = parts.join('');
+      if (isAscii(t)) ascii++;
+      const ctx = JSON.stringify(t);
+      assert.equal(countWords(t), t.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0, ctx);
+      assert.equal(countWords(t, 2), Math.min(2, t.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0), ctx);
+      assert.equal(countSlashWords(t), t.match(/[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu)?.length ?? 0, ctx);
+      assert.equal(lettersAndDigits(t), t.replace(/[^\p{L}\p{N}]+/gu, ''), ctx);
+      assert.equal(lettersDigitsAndHyphens(t), t.replace(/[^\p{L}\p{N}-]/gu, ''), ctx);
+    }
+    assert.ok(ascii > 2000 && ascii < 4500, `${ascii} ASCII texts`);
+  });
+
+  it('tells ASCII from other text', () => {
+    assert.equal(isAscii('plain text, 42.'), true);
+    assert.equal(isAscii('café'), false);
+    assert.equal(isAscii(''), true);
+  });
+});
