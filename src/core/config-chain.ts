@@ -4,7 +4,7 @@
  * `root: true` stops the walk. Pure: the caller supplies how to read a file and how to handle paths,
  * so Node (the CLI) and the editor (workspace.fs) share the logic.
  */
-import picomatch from 'picomatch';
+import { picomatch } from './util/picomatch';
 import { CONFIG_FILE_NAMES, defaultConfig, mergeConfig, parseConfig, type Config, type ConfigProblem } from './config';
 import type { Rule } from './types';
 

@@ -11,7 +11,7 @@
  *     weights: ["*.pt", "*.safetensors"]
  *   maxFileSize: 2000000
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from './util/yaml';
 import type { Rule, SeveritySetting } from './types';
 import { didYouMean } from './util/suggest';
 

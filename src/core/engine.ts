@@ -16,7 +16,7 @@ import { filterSuppressed, scanSuppressions, type Suppressions } from './suppres
 import { didYouMean } from './util/suggest';
 import type { SourceText } from './source-text';
 import type { DocumentRule, FileKind, Finding, Fix, Report, Rule, RuleContext, Severity } from './types';
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from './util/yaml';
 
 export interface FileInput {
   /** Path shown in findings (absolute, or relative to the caller's working folder). */

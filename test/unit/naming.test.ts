@@ -32,4 +32,12 @@ describe('source file names', () => {
     const vague = files.filter((f) => /(^|\/)(model|exports|text|commands)\.ts$/.test(f));
     assert.deepEqual(vague, []);
   });
+
+  it('import the CommonJS libraries yaml and picomatch through one module each (one interop wrapper per bundle)', () => {
+    const direct = files.filter((f) => {
+      const text = fs.readFileSync(path.join(SRC, f), 'utf8');
+      return /from '(yaml|picomatch)'/.test(text) && f !== 'core/util/yaml.ts' && f !== 'core/util/picomatch.ts';
+    });
+    assert.deepEqual(direct, []);
+  });
 });

@@ -4,7 +4,7 @@
  * into plain data with offsets, for the model-card-mismatch rule, its fixes and the in-place
  * export. Pure: no file system.
  */
-import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from '../util/yaml';
 import { SourceText, type OffsetRange } from '../source-text';
 
 export interface CardHeading {

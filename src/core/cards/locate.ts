@@ -3,7 +3,7 @@
  * plan), else a README.md beside the pair (which counts only when its front matter has card keys;
  * the engine decides). Pure: hosts read the file and hand it to the engine as LintInput.card.
  */
-import { parse } from 'yaml';
+import { parse } from '../util/yaml';
 
 export const CARD_KEY = 'model-card';
 export const CARD_FILE_NAME = 'README.md';

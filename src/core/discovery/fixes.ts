@@ -4,7 +4,7 @@
  * them. Comment-preserving text insertions into release.yaml (yaml-edit.ts); never applied
  * automatically, since which artifact a file belongs to is the author's decision.
  */
-import { isSeq, isMap } from 'yaml';
+import { isSeq, isMap } from '../util/yaml';
 import type { ReleaseDoc } from '../release/release-doc';
 import { addToMapEdit, appendToSeqEdit, type NewValue } from '../rules/release/yaml-edit';
 import type { Fix } from '../types';

@@ -15,7 +15,7 @@
  * Matching ignores letter case. A group set in the configuration replaces that group's defaults;
  * write `$defaults` in the list to keep them and add to them.
  */
-import picomatch from 'picomatch';
+import { picomatch } from '../util/picomatch';
 import type { MarkerConfig } from '../config';
 import { TOOL_FOLDER_NAMES } from '../tool-folders';
 

@@ -15,7 +15,7 @@
  * one of their artifacts' `paths` globs matches it (or a folder holding it), relative to the plan's
  * folder, as `artifact-path-unmatched` reads them.
  */
-import picomatch from 'picomatch';
+import { picomatch } from '../util/picomatch';
 import type { MarkerKind, MarkerSet } from './markers';
 import { MARKER_KINDS } from './markers';
 import type { PlanInfo } from './plans';

@@ -3,7 +3,7 @@
  * key or value means. Hovers read the parsed documents; the Markdown escapes everything that came
  * from the author's text. The VS Code hover provider and the language server are thin adapters.
  */
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from '../util/yaml';
 import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
 import type { ReleaseDoc, YamlPath } from '../release/release-doc';
 import { findSection, findStage, findTerm, GROUPS, type GroupId, type PathStage, type SectionDef, type Term } from '../taxonomy';

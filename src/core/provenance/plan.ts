@@ -3,7 +3,7 @@
  * `safeguards.detectability` declares `content-credentials: c2pa`, and the artifacts that state a
  * `sha256` for one file. Reads the parsed plan only; matching globs against a file list is pure.
  */
-import picomatch from 'picomatch';
+import { picomatch } from '../util/picomatch';
 import type { ReleaseDoc } from '../release/release-doc';
 import { CONTENT_CREDENTIALS, SHA256_PATTERN } from '../release/schema';
 import { artifactsOf, asRecord, isBlank, isPlaceholder, own } from '../rules/release/common';

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from '../util/yaml';
 import { SourceText, type OffsetRange } from '../source-text';
 import type { ReleaseDoc, YamlPath, YamlProblem } from './release-doc';
 
@@ -91,7 +91,27 @@ export function yamlNestingDepth(text: string, limit = Infinity): number {
   return max;
 }
 
+/**
+ * The last readings of release plans, by text. A run reads each plan twice, unchanged: the artifact
+ * discovery (which files a plan covers) and the lint, under two spellings of its path. A reading
+ * depends on the text alone (the path is only carried along) and is never changed by its readers,
+ * so the second gets the first's. Bounded, and only for plans of ordinary size.
+ */
+const readings = new Map<string, ReleaseDoc>();
+const READINGS_MAX = 64;
+const READING_MAX_CHARS = 256 * 1024;
+
 export function parseRelease(path: string, raw: string): ReleaseDoc {
+  if (raw.length > READING_MAX_CHARS) return readRelease(path, raw);
+  const known = readings.get(raw);
+  if (known) return known.source.path === path ? known : { ...known, source: new SourceText(path, raw) };
+  const doc = readRelease(path, raw);
+  if (readings.size >= READINGS_MAX) readings.delete(readings.keys().next().value!);
+  readings.set(raw, doc);
+  return doc;
+}
+
+function readRelease(path: string, raw: string): ReleaseDoc {
   const source = new SourceText(path, raw);
   const base: Omit<ReleaseDoc, 'node' | 'rangeOf' | 'get'> = {
     source,

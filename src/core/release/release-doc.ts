@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from '../util/yaml';
 import type { OffsetRange, SourceText } from '../source-text';
 
 export type YamlPath = readonly (string | number)[];

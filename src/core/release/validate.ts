@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap } from '../util/yaml';
 import { findTerm, GROUPS, ids, type GroupId } from '../taxonomy';
 import type { OffsetRange } from '../source-text';
 import type { Fix } from '../types';

@@ -5,7 +5,7 @@
  * research roots) lives in src/core/discovery; this only proposes a starting list.
  */
 import { posix } from '../../core/util/posix-path';
-import picomatch from 'picomatch';
+import { picomatch } from '../../core/util/picomatch';
 import * as vscode from 'vscode';
 import { TOOL_FOLDERS_GLOB } from '../../core/tool-folders';
 import { walkFolder } from '../workspace-files';

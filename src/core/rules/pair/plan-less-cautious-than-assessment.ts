@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, type Node as YamlNode } from '../../util/yaml';
 import { parseIsoDate } from '../../release/date';
 import { findTerm } from '../../taxonomy';
 import type { ReleaseDoc, YamlPath } from '../../release/release-doc';

@@ -2,7 +2,7 @@
  * What the cross-file rules read from each side of the pair: hazard verdicts and factor ratings
  * from IMPACT.md, artifacts and safeguards from release.yaml. Plain lookups, no reporting.
  */
-import { isCollection, isPair, type Node as YamlNode } from 'yaml';
+import { isCollection, isPair, type Node as YamlNode } from '../../util/yaml';
 import { findTerm } from '../../taxonomy';
 import { assessment } from '../../assessment/assessment-model';
 import type { ImpactDoc } from '../../impact/impact-doc';

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { picomatch } from '../../util/picomatch';
 import { defineReleaseRule } from '../define';
 import { artifactName, artifactsOf, isBlank, isPlaceholder, own, planOf } from './common';
 

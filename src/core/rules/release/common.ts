@@ -3,7 +3,7 @@
  * data, placeholders, dates and anchor ranges. Everything reads `ReleaseDoc.value` and the parsed
  * nodes; nothing here parses again.
  */
-import { isMap } from 'yaml';
+import { isMap } from '../../util/yaml';
 import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
 import { parseIsoDate } from '../../release/validate';
 import type { OffsetRange } from '../../source-text';

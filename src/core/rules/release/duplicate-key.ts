@@ -1,4 +1,4 @@
-import { isCollection, isPair, visit, type Pair } from 'yaml';
+import { isCollection, isPair, visit, type Pair } from '../../util/yaml';
 import { defineReleaseRule } from '../define';
 import { planOf } from './common';
 

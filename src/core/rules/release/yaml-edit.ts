@@ -4,7 +4,7 @@
  * (flow `{ a: 1 }` or block), and new lines use the file's own line break. Comments, quoting and
  * layout elsewhere stay exactly as written.
  */
-import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from '../../util/yaml';
 import type { ReleaseDoc, YamlPath } from '../../release/release-doc';
 import type { TextEdit } from '../../types';
 
