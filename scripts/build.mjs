@@ -25,6 +25,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * markdown-it constructs a linkify-it matcher (11 KB minified, and its expressions built at
+ * start-up) whether or not links are auto-detected. Every MarkdownIt of the product has
+ * `linkify: false` (test/unit/build.test.ts checks), so the bundles get a stand-in that fails loudly
+ * if anything ever asks it to find a link.
+ */
+const linkifyOff = {
+  name: 'linkify-off',
+  setup(b) {
+    b.onResolve({ filter: /^linkify-it$/ }, () => ({ path: 'linkify-it', namespace: 'linkify-off' }));
+    b.onLoad({ filter: /.*/, namespace: 'linkify-off' }, () => ({
+      loader: 'js',
+      contents: [
+        `const off = () => { throw new Error('Impact Notes bundles markdown-it without linkify-it: construct MarkdownIt with linkify: false'); };`,
+        `export class LinkifyIt { test() { off(); } pretest() { off(); } match() { off(); } matchAtStart() { off(); } set() { off(); } add() { off(); } tlds() { off(); } }`,
+        `export default LinkifyIt;`,
+      ].join('\n'),
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -33,6 +54,7 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [linkifyOff],
 };
 
 /**
@@ -72,7 +94,7 @@ export function cliBuildOptions({ production = false, outfile = path.join(ROOT, 
     minify: production,
     sourcemap: !production,
     define: { 'process.env.IMPACT_NOTES_CLI_BUNDLE': '"all"' },
-    plugins: [lazyBuiltins],
+    plugins: [lazyBuiltins, linkifyOff],
   };
 }
 
@@ -164,12 +186,13 @@ const webCommon = {
   // Some dependencies read process.env.NODE_ENV; there is no `process` in a web worker.
   define: { 'process.env.NODE_ENV': '"production"' },
   metafile: true,
+  plugins: [linkifyOff],
 };
 
 export function webExtensionBuildOptions({ production = false, outfile = path.join(ROOT, 'dist', 'web', 'extension.js') } = {}) {
   return {
     ...webCommon,
-    plugins: [hostModules],
+    plugins: [hostModules, linkifyOff],
     entryPoints: [path.join(ROOT, 'src', 'extension', 'extension.web.ts')],
     outfile,
     minify: production,
@@ -188,7 +211,7 @@ const assertShim = {
 export function webTestBuildOptions() {
   return {
     ...webCommon,
-    plugins: [assertShim],
+    plugins: [assertShim, linkifyOff],
     entryPoints: [path.join(ROOT, 'test', 'web', 'index.ts')],
     outfile: path.join(ROOT, 'dist', 'web', 'test', 'index.js'),
     sourcemap: true,

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import { impactCompletions, releaseCompletions, releaseSnippetPlace, releaseSnippetPlaces, type CompletionSet } from '../core/help';
-import releaseSnippets from '../../snippets/release-yaml.json';
 import { IMPACT_SELECTOR, isImpactDocument, isReleasePlanDocument, RELEASE_SELECTOR } from './hover';
 import type { ViewLintService, ViewServices } from './tree/view-services';
 
@@ -26,29 +25,51 @@ function toItems(doc: vscode.TextDocument, set: CompletionSet | undefined): vsco
   });
 }
 
-export class ReleaseCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly lintService: ViewLintService) {}
+type Snippets = Record<string, { prefix: string; body: string[]; description?: string }>;
 
-  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
+/**
+ * The release.yaml snippets, read from the extension's own snippets/release-yaml.json (the file
+ * package.json contributes; not bundled a second time into the extension's JavaScript). Read once,
+ * on the first completion that offers them; none if the file cannot be read.
+ */
+function snippetLoader(extensionUri: vscode.Uri): () => Promise<Snippets> {
+  let loaded: Promise<Snippets> | undefined;
+  return () =>
+    (loaded ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'release-yaml.json'))).then(
+      (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Snippets,
+      () => ({}),
+    ));
+}
+
+export class ReleaseCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly lintService: ViewLintService,
+    private readonly snippets: () => Promise<Snippets>,
+  ) {}
+
+  async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): Promise<vscode.CompletionItem[] | undefined> {
     if (!isReleasePlanDocument(doc, this.lintService)) return undefined;
-    const set = releaseCompletions(doc.getText(), doc.offsetAt(position));
+    const text = doc.getText();
+    const offset = doc.offsetAt(position);
+    const set = releaseCompletions(text, offset);
     // A typed space only opens the list where a value belongs, not while indenting for a key.
     if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ' && set?.items[0]?.kind === 'key') return undefined;
     const items = toItems(doc, set) ?? [];
-    if (context.triggerKind !== vscode.CompletionTriggerKind.TriggerCharacter) items.push(...snippetItems(doc, position));
+    if (context.triggerKind !== vscode.CompletionTriggerKind.TriggerCharacter) {
+      const places = new Set(releaseSnippetPlaces(text, offset));
+      if (places.size) items.push(...snippetItems(doc, position, places, await this.snippets()));
+    }
     return items.length ? items : undefined;
   }
 }
 
 /** The release.yaml snippets that fit at the cursor (whole artifacts only where an artifact goes). */
-function snippetItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-  const places = new Set(releaseSnippetPlaces(doc.getText(), doc.offsetAt(position)));
-  if (!places.size) return [];
+function snippetItems(doc: vscode.TextDocument, position: vscode.Position, places: ReadonlySet<string>, releaseSnippets: Snippets): vscode.CompletionItem[] {
   const line = doc.lineAt(position.line).text;
   const start = position.character - (/[\w-]*$/.exec(line.slice(0, position.character))?.[0].length ?? 0);
   const range = new vscode.Range(position.line, start, position.line, position.character);
   const out: vscode.CompletionItem[] = [];
-  for (const s of Object.values(releaseSnippets as Record<string, { prefix: string; body: string[]; description?: string }>)) {
+  for (const s of Object.values(releaseSnippets)) {
     const place = releaseSnippetPlace(s.prefix);
     if (!place || !places.has(place)) continue;
     const item = new vscode.CompletionItem(s.prefix, vscode.CompletionItemKind.Snippet);
@@ -70,7 +91,7 @@ export class ImpactCompletionProvider implements vscode.CompletionItemProvider {
 
 export function register(context: vscode.ExtensionContext, services: ViewServices): void {
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider(RELEASE_SELECTOR, new ReleaseCompletionProvider(services.lintService), ' ', ':', '[', '{', ','),
+    vscode.languages.registerCompletionItemProvider(RELEASE_SELECTOR, new ReleaseCompletionProvider(services.lintService, snippetLoader(context.extensionUri)), ' ', ':', '[', '{', ','),
     vscode.languages.registerCompletionItemProvider(IMPACT_SELECTOR, new ImpactCompletionProvider(), ' '),
   );
 }

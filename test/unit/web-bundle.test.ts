@@ -65,4 +65,46 @@ describe('web extension bundle', () => {
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.browser, './dist/web/extension.js');
   });
+
+  describe('markdown-it without linkify-it', () => {
+    const SRC = path.join(ROOT, 'src');
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+    it('every MarkdownIt the product constructs has linkify: false (the bundles carry a stand-in for linkify-it)', () => {
+      const constructions = sources(SRC).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/new MarkdownIt\(([^)]*)\)/g)].map((m) => ({ file: path.relative(ROOT, f), args: m[1] })));
+      assert.ok(constructions.length >= 2, `${constructions.length} constructions`);
+      for (const c of constructions) assert.match(c.args, /linkify: false/, `${c.file}: new MarkdownIt(${c.args})`);
+    });
+
+    it('the bundled stand-in lets markdown-it parse and render, and fails loudly if asked to find links', async function () {
+      this.timeout(60000);
+      const build = await buildModule();
+      const esbuild = await import('esbuild');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impact-notes-linkify-'));
+      try {
+        const entry = path.join(dir, 'entry.ts');
+        fs.writeFileSync(
+          entry,
+          [
+            `import MarkdownIt from 'markdown-it';`,
+            `export const off = new MarkdownIt({ linkify: false }).render('# Title\\n\\nSee https://example.org and [a link](https://example.org).');`,
+            `export function on(): string { return new MarkdownIt({ linkify: true }).render('See https://example.org'); }`,
+          ].join('\n'),
+        );
+        const outfile = path.join(dir, 'out.js');
+        const options = { ...build.webExtensionBuildOptions({ production: true }), entryPoints: [entry], outfile, nodePaths: [path.join(ROOT, 'node_modules')] };
+        const result = await esbuild.build(options as Parameters<typeof esbuild.build>[0]);
+        const inputs = Object.keys((result.metafile as { inputs: Record<string, unknown> }).inputs);
+        assert.ok(!inputs.some((i) => i.includes('node_modules/linkify-it')), 'linkify-it itself is not bundled');
+        const mod = { exports: {} as { off: string; on: () => string } };
+        new Function('module', 'exports', 'require', fs.readFileSync(outfile, 'utf8'))(mod, mod.exports, require);
+        assert.equal(mod.exports.off, '<h1>Title</h1>\n<p>See https://example.org and <a href="https://example.org">a link</a>.</p>\n');
+        assert.throws(() => mod.exports.on(), /without linkify-it/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });
+
