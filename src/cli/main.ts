@@ -17,8 +17,6 @@ import { writeScaffold } from './fs-host';
 import { ConfigError, containingFolders, lintAndJudge, UsageError, type FindingProvider } from './lint';
 import { defaultProviders } from './providers';
 import { registerProvenanceCommand } from './provenance';
-import { registerReportCommands } from './report';
-import { registerImportCommand } from './import';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -216,6 +214,12 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
   // built with IMPACT_NOTES_CLI_BUNDLE set to "lint": these commands and the report, export and
   // provenance code behind them are left out of it, so `lint` neither loads nor compiles them.
   if (process.env.IMPACT_NOTES_CLI_BUNDLE !== 'lint') {
+    // Required here, not imported at the top: a require() in a branch the lint bundle's build
+    // removes is left out of that bundle with everything behind it (the report, the exports).
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { registerImportCommand } = require('./import') as typeof import('./import');
+    const { registerReportCommands } = require('./report') as typeof import('./report');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     registerImportCommand(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate });
     registerReportCommands(program, { io, todayFrom: (flag) => todayFrom(flag, io.env), parseDate, setExitCode: (c) => (exitCode = c) });
     registerProvenanceCommand(program, io, (code) => (exitCode = code), (msg) => new UsageError(msg));
