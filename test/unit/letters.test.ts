@@ -4,7 +4,7 @@
  * that mix ASCII with letters, digits and punctuation of other scripts.
  */
 import assert from 'node:assert/strict';
-import { countSlashWords, countWords, isAscii, lettersAndDigits, lettersDigitsAndHyphens } from '../../src/core/util/letters';
+import { countSlashWords, countWords, isAscii, isSpaceChar, lettersAndDigits, lettersDigitsAndHyphens } from '../../src/core/util/letters';
 
 const PIECES = ['word', 'Word', ' ', '  ', '\n', "don't", 'don’t', 'voice-cloning', 'and/or', 'n/a', '42', '3.5', '-', "'", '’', '/', ',', '.', 'é', 'ß', 'données', '日本語', '٣', '𝐀', '😀', '_', '\t', 'x', '--', '—'];
 
@@ -28,6 +28,12 @@ describe('core/util/letters', () => {
       assert.equal(lettersDigitsAndHyphens(t), t.replace(/[^\p{L}\p{N}-]/gu, ''), ctx);
     }
     assert.ok(ascii > 2000 && ascii < 4500, `${ascii} ASCII texts`);
+  });
+
+  it('isSpaceChar answers as /\\s/ on every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let i = 0; i < 0x10000; i++) if (isSpaceChar(String.fromCharCode(i)) !== /\s/.test(String.fromCharCode(i))) wrong.push(i);
+    assert.deepEqual(wrong, []);
   });
 
   it('tells ASCII from other text', () => {

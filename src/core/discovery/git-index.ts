@@ -60,22 +60,18 @@ function u16(b: Uint8Array, o: number): number {
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
+const NON_ASCII_RE = /[\x80-\xff]/;
+
 function decode(b: Uint8Array, start: number, end: number): string {
-  // ASCII paths (nearly all) without the decoder's overhead.
-  let ascii = true;
-  for (let i = start; i < end; i++) {
-    if (b[i] >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (!ascii) return utf8.decode(b.subarray(start, end));
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-  return s;
+  // ASCII paths (nearly all) without the decoder's overhead: the bytes as character codes in one
+  // native call (no per-byte loop, which a short run would interpret), then one test for bytes
+  // that need UTF-8 decoding. A path too long for one call's arguments (only in a damaged index)
+  // goes to the decoder.
+  if (end - start > 4096) return utf8.decode(b.subarray(start, end));
+  const bytes = String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  return NON_ASCII_RE.test(bytes) ? utf8.decode(b.subarray(start, end)) : bytes;
 }
 
-/** Parses the bytes of a git index file. Never throws. */
 export function parseGitIndex(bytes: Uint8Array, options: GitIndexOptions = {}): GitIndexResult {
   const hashSize = options.hashSize ?? 20;
   const b = bytes;

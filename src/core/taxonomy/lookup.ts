@@ -4,6 +4,7 @@
  * numbering and punctuation do not matter; the indexes are built on first use.
  */
 import { GROUPS, PATH_STAGES, SECTIONS, type GroupId, type PathStage, type SectionDef, type Term } from './data';
+import { isSpaceChar } from '../util/letters';
 
 /**
  * Lookup key: lower case, surrounding quotes/backticks/emphasis and trailing punctuation removed,
@@ -22,7 +23,7 @@ export function normaliseTermKey(text: string): string {
   return key;
 }
 
-const isSpace = (c: string): boolean => /\s/.test(c);
+const isSpace = isSpaceChar;
 const QUOTES_AND_EMPHASIS = new Set([...'*_`\'"‘’“”']);
 const TRAILING_PUNCTUATION = new Set([...':;,.!']);
 const SECTION_TRAILING_PUNCTUATION = new Set([...':;,.!?…—–-']);
@@ -47,28 +48,28 @@ function computeTermKey(text: string): string {
   return t.replace(/&/g, ' and ').replace(/[\s_\-‐‑–—]+/g, '');
 }
 
-let termIndex: Map<GroupId, Map<string, Term>> | undefined;
+/** Each group's terms by key, built when the group is first looked up. */
+const termIndex = new Map<GroupId, Map<string, Term>>();
 
-function index(): Map<GroupId, Map<string, Term>> {
-  if (termIndex) return termIndex;
-  const all = new Map<GroupId, Map<string, Term>>();
-  for (const g of Object.values(GROUPS)) {
-    const m = new Map<string, Term>();
-    // ids first, then labels, then aliases: an id always wins over another term's alias.
-    for (const t of g.terms) m.set(normaliseTermKey(t.id), t);
-    for (const t of g.terms) if (!m.has(normaliseTermKey(t.label))) m.set(normaliseTermKey(t.label), t);
-    for (const t of g.terms) for (const a of t.aliases ?? []) if (!m.has(normaliseTermKey(a))) m.set(normaliseTermKey(a), t);
-    all.set(g.id, m);
-  }
-  termIndex = all;
-  return all;
+function groupIndex(group: GroupId): Map<string, Term> | undefined {
+  let m = termIndex.get(group);
+  if (m) return m;
+  const g = Object.prototype.hasOwnProperty.call(GROUPS, group) ? GROUPS[group] : undefined;
+  if (!g) return undefined;
+  m = new Map<string, Term>();
+  // ids first, then labels, then aliases: an id always wins over another term's alias.
+  for (const t of g.terms) m.set(normaliseTermKey(t.id), t);
+  for (const t of g.terms) if (!m.has(normaliseTermKey(t.label))) m.set(normaliseTermKey(t.label), t);
+  for (const t of g.terms) for (const a of t.aliases ?? []) if (!m.has(normaliseTermKey(a))) m.set(normaliseTermKey(a), t);
+  termIndex.set(group, m);
+  return m;
 }
 
 /** Finds a term of `group` by id, label or alias, ignoring case, spaces, underscores and hyphens. */
 export function findTerm(group: GroupId, idOrAlias: string): Term | undefined {
   const key = normaliseTermKey(idOrAlias);
   if (!key) return undefined;
-  return index().get(group)?.get(key);
+  return groupIndex(group)?.get(key);
 }
 
 /** The ids of a group, in taxonomy order (a fresh array). */

@@ -52,3 +52,10 @@ const NOT_KEY_CHAR_A = /[^A-Za-z0-9-]/g;
 export function lettersDigitsAndHyphens(s: string): string {
   return s.replace(isAscii(s) ? NOT_KEY_CHAR_A : NOT_KEY_CHAR_U, '');
 }
+
+const SPACE_RE = /\s/;
+
+/** Whether the one character `c` is white space, as `/\s/` tests it; ASCII without the expression. */
+export function isSpaceChar(c: string): boolean {
+  return c === ' ' || (c >= '\t' && c <= '\r') || (c > '\x7f' && SPACE_RE.test(c));
+}
