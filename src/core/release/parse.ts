@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from '../util/yaml';
 import { SourceText, type OffsetRange } from '../source-text';
+import { registerMemo } from '../memo';
 import type { ReleaseDoc, YamlPath, YamlProblem } from './release-doc';
 
 /** Above this many aliases resolved, `toJS` stops: a billion-laughs document cannot expand. */
@@ -100,6 +101,7 @@ export function yamlNestingDepth(text: string, limit = Infinity): number {
 const readings = new Map<string, ReleaseDoc>();
 const READINGS_MAX = 64;
 const READING_MAX_CHARS = 256 * 1024;
+registerMemo(() => readings.clear());
 
 export function parseRelease(path: string, raw: string): ReleaseDoc {
   if (raw.length > READING_MAX_CHARS) return readRelease(path, raw);

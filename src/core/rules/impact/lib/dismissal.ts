@@ -15,6 +15,7 @@
 
 import { commentRanges, maskComments } from './placeholders';
 import { countSlashWords } from '../../../util/letters';
+import { registerMemo } from '../../../memo';
 
 const HARM_CORE =
   'risks?|harms?|misuses?|dangers?|threats?|hazards?|abuses?|impacts?|concerns?|consequences?|downsides?|negative\\s+effects?|dual[-\\s]use';
@@ -61,8 +62,13 @@ class Shape {
   /** Where the shape matches the normalised sentence `norm`, if it does. */
   exec(norm: string, hasHarmWord: () => boolean): RegExpExecArray | null {
     if (this.cue && !this.cue.test(norm)) return null;
-    if (this.guard && (!this.guard.test(norm) || !hasHarmWord())) return null;
+    // Once compiled, the whole expression rejects as quickly as its guard would.
+    if (!this.compiled && !this.guardPasses(norm, hasHarmWord)) return null;
     return this.re.exec(norm);
+  }
+  /** Whether the sentence has the shape's start and a harm word (necessary for a match). */
+  guardPasses(norm: string, hasHarmWord: () => boolean): boolean {
+    return !this.guard || (this.guard.test(norm) && hasHarmWord());
   }
 }
 /** A shape whose expression is `prefix` followed by `tail` (see Shape). */
@@ -284,6 +290,7 @@ function denialIn(norm: string): { index: number; length: number } | undefined {
  */
 const judged = new Map<string, boolean>();
 const JUDGED_MAX = 512;
+registerMemo(() => judged.clear());
 
 /** Whether a normalised sentence is a stock denial without reasoning of its own. */
 function dismissive(norm: string): boolean {
@@ -305,7 +312,7 @@ export const denialShapes = (): { source: string; whole: (norm: string) => RegEx
   [BARE_HARM, ...DENIALS].map((s) => ({
     source: s.source,
     whole: (norm: string) => s.re.exec(norm),
-    guarded: (norm: string) => (s.cue && !s.cue.test(norm) ? null : s.exec(norm, () => HARM_WORD_RE.test(norm))),
+    guarded: (norm: string) => ((s.cue && !s.cue.test(norm)) || !s.guardPasses(norm, () => HARM_WORD_RE.test(norm)) ? null : s.re.exec(norm)),
   }));
 
 /**
