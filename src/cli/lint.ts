@@ -4,6 +4,7 @@
  * Output formatting lives in format.ts; argument parsing in main.ts.
  */
 import { readiness } from '../core/assessment/readiness';
+import { keepReleaseReadings } from '../core/release/parse';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, loadConfigFile, type ConfigFileProblem, type ResolvedConfig } from '../core/config-chain';
@@ -78,6 +79,11 @@ export class ConfigError extends Error {
 }
 
 export async function runLintCommand(opts: LintCommandOptions, providers: readonly FindingProvider[] = []): Promise<LintCommandResult> {
+  // Discovery and the lint read each release plan of the run: once is enough.
+  return keepReleaseReadings(() => lintRun(opts, providers));
+}
+
+async function lintRun(opts: LintCommandOptions, providers: readonly FindingProvider[]): Promise<LintCommandResult> {
   const rules = opts.rules ?? allRules;
   const cwd = opts.cwd;
   let explicit: ResolvedConfig | undefined;

@@ -1,6 +1,6 @@
 /**
  * Results the core keeps between lint runs of one process (the judged sentences of the dismissal
- * scan, the readings of release plans): each owner registers how to empty its own. The benchmarks
+ * scan): each owner registers how to empty its own. The benchmarks
  * empty them all before each lint they time, so that a timed lint does all of its work; tests use
  * it to start from nothing.
  */

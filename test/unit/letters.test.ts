@@ -23,6 +23,7 @@ describe('core/util/letters', () => {
       const ctx = JSON.stringify(t);
       assert.equal(countWords(t), t.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0, ctx);
       assert.equal(countWords(t, 2), Math.min(2, t.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0), ctx);
+      for (const limit of [0, 1, 3]) assert.equal(countSlashWords(t, limit), Math.min(limit, t.match(/[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu)?.length ?? 0), ctx);
       assert.equal(countSlashWords(t), t.match(/[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu)?.length ?? 0, ctx);
       assert.equal(lettersAndDigits(t), t.replace(/[^\p{L}\p{N}]+/gu, ''), ctx);
       assert.equal(lettersDigitsAndHyphens(t), t.replace(/[^\p{L}\p{N}-]/gu, ''), ctx);

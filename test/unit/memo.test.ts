@@ -1,14 +1,14 @@
 /**
- * Results kept between lint runs (core/memo.ts: judged sentences, release-plan readings) change no
- * finding: the example pair linted from nothing, again from the kept results, and again after
- * emptying them, gives the same findings; a plan read under two paths keeps its own path.
+ * Results kept between lint runs (core/memo.ts: judged sentences) change no finding: the example
+ * pair linted from nothing, again from the kept results, and again after emptying them, gives the
+ * same findings. Release-plan readings are kept only within a command-line run.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../src/core/engine';
 import { clearMemos } from '../../src/core/memo';
-import { parseRelease } from '../../src/core/release/parse';
+import { keepReleaseReadings, parseRelease } from '../../src/core/release/parse';
 import { allRules } from '../../src/core/rules';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'voice-clone-study');
@@ -28,14 +28,20 @@ describe('kept results (core/memo.ts)', () => {
     assert.deepEqual(run(), fresh, 'after emptying them');
   });
 
-  it('a release plan read under two paths is one reading, each with its own path', () => {
-    clearMemos();
+  it('within a command-line run, a release plan read under two paths is one reading, each with its own path', async () => {
+    await keepReleaseReadings(async () => {
+      const a = parseRelease('release.yaml', release);
+      const b = parseRelease('/abs/release.yaml', release);
+      assert.equal(a.source.path, 'release.yaml');
+      assert.equal(b.source.path, '/abs/release.yaml');
+      assert.equal(b.doc, a.doc, 'the parsed document is shared');
+      assert.equal(parseRelease('release.yaml', release), a);
+      assert.notEqual(parseRelease('release.yaml', `${release}\n# edited\n`), a, 'an edit is read anew');
+    });
+  });
+
+  it('outside a run (the editor, the language server), no reading is kept', () => {
     const a = parseRelease('release.yaml', release);
-    const b = parseRelease('/abs/release.yaml', release);
-    assert.equal(a.source.path, 'release.yaml');
-    assert.equal(b.source.path, '/abs/release.yaml');
-    assert.equal(b.doc, a.doc, 'the parsed document is shared');
-    assert.equal(parseRelease('release.yaml', release), a);
-    assert.notEqual(parseRelease('release.yaml', `${release}\n# edited\n`), a, 'an edit is read anew');
+    assert.notEqual(parseRelease('release.yaml', release), a);
   });
 });

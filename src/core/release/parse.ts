@@ -1,6 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from '../util/yaml';
 import { SourceText, type OffsetRange } from '../source-text';
-import { registerMemo } from '../memo';
 import type { ReleaseDoc, YamlPath, YamlProblem } from './release-doc';
 
 /** Above this many aliases resolved, `toJS` stops: a billion-laughs document cannot expand. */
@@ -93,18 +92,30 @@ export function yamlNestingDepth(text: string, limit = Infinity): number {
 }
 
 /**
- * The last readings of release plans, by text. A run reads each plan twice, unchanged: the artifact
- * discovery (which files a plan covers) and the lint, under two spellings of its path. A reading
- * depends on the text alone (the path is only carried along) and is never changed by its readers,
- * so the second gets the first's. Bounded, and only for plans of ordinary size.
+ * Readings of release plans kept for one run of the command line (keepReleaseReadings): a run reads
+ * each plan twice, unchanged, for the artifact discovery (which files a plan covers) and for the
+ * lint, under two spellings of its path. A reading depends on the text alone (the path is only
+ * carried along) and is never changed by its readers, so the second gets the first's. Outside such
+ * a run (the editor, the language server) nothing is kept: a plan reading held from one keystroke
+ * to the next outlives the young generation and costs the garbage collector more than the parse.
  */
-const readings = new Map<string, ReleaseDoc>();
+let readings: Map<string, ReleaseDoc> | undefined;
 const READINGS_MAX = 64;
 const READING_MAX_CHARS = 256 * 1024;
-registerMemo(() => readings.clear());
+
+/** Runs `run` with the readings of release plans kept until it settles. */
+export async function keepReleaseReadings<T>(run: () => Promise<T>): Promise<T> {
+  const outer = readings;
+  readings = outer ?? new Map();
+  try {
+    return await run();
+  } finally {
+    readings = outer;
+  }
+}
 
 export function parseRelease(path: string, raw: string): ReleaseDoc {
-  if (raw.length > READING_MAX_CHARS) return readRelease(path, raw);
+  if (!readings || raw.length > READING_MAX_CHARS) return readRelease(path, raw);
   const known = readings.get(raw);
   if (known) return known.source.path === path ? known : { ...known, source: new SourceText(path, raw) };
   const doc = readRelease(path, raw);

@@ -13,14 +13,27 @@ export function isAscii(s: string): boolean {
 }
 
 const WORD_U = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const WORD_A = /[A-Za-z0-9][A-Za-z0-9'-]*/g;
 const SLASH_WORD_U = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
-const SLASH_WORD_A = /[A-Za-z0-9][A-Za-z0-9'/-]*/g;
+/** An ASCII word, or a character outside ASCII (then the Unicode expression counts instead). */
+const WORD_OR_OTHER_A = /[A-Za-z0-9][A-Za-z0-9'-]*|[^\x00-\x7f]/g;
+const SLASH_WORD_OR_OTHER_A = /[A-Za-z0-9][A-Za-z0-9'/-]*|[^\x00-\x7f]/g;
 
-function count(re: RegExp, text: string, limit: number): number {
+/**
+ * Counts words up to `limit`, with the ASCII expression as long as the text read so far is ASCII
+ * (so a count that stops early reads only the start of a long text), else with the Unicode one.
+ */
+function count(ascii: RegExp, unicode: RegExp, text: string, limit: number): number {
   let n = 0;
-  re.lastIndex = 0;
-  while (n < limit && re.exec(text)) n++;
+  ascii.lastIndex = 0;
+  for (let m = ascii.exec(text); m && n < limit; m = ascii.exec(text)) {
+    if (m[0].charCodeAt(0) > 0x7f) {
+      n = 0;
+      unicode.lastIndex = 0;
+      while (n < limit && unicode.exec(text)) n++;
+      return n;
+    }
+    n++;
+  }
   return n;
 }
 
@@ -29,12 +42,12 @@ function count(re: RegExp, text: string, limit: number): number {
  * and hyphens inside ("don't", "voice-cloning"). Stops counting at `limit`.
  */
 export function countWords(text: string, limit = Infinity): number {
-  return count(isAscii(text) ? WORD_A : WORD_U, text, limit);
+  return count(WORD_OR_OTHER_A, WORD_U, text, limit);
 }
 
 /** As countWords, with "/" inside a word too ("and/or", "n/a"). */
 export function countSlashWords(text: string, limit = Infinity): number {
-  return count(isAscii(text) ? SLASH_WORD_A : SLASH_WORD_U, text, limit);
+  return count(SLASH_WORD_OR_OTHER_A, SLASH_WORD_U, text, limit);
 }
 
 const NOT_LETTER_OR_DIGIT_U = /[^\p{L}\p{N}]+/gu;
