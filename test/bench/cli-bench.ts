@@ -108,7 +108,7 @@ async function buildInto(dir: string): Promise<{ bin: string; floor: string; cli
 }
 
 /** Sizes of the extension bundles (production) and of the JavaScript files in a freshly packed VSIX. */
-async function extensionSizes(dir: string, vsix: boolean): Promise<{ desktop: number; web: number; vsixJs?: number; vsixFiles?: Record<string, number> }> {
+async function extensionSizes(dir: string, vsix: boolean): Promise<{ desktop: number; web: number; vsixJs?: number; vsixJsDeflated?: number; vsixFiles?: Record<string, number> }> {
   const build = await import(pathToFileURL(path.join(ROOT, 'scripts', 'build.mjs')).href);
   const esbuild = await import('esbuild');
   const desktop = path.join(dir, 'ext', 'extension.js');
@@ -122,14 +122,18 @@ async function extensionSizes(dir: string, vsix: boolean): Promise<{ desktop: nu
   const pack = await import(pathToFileURL(path.join(ROOT, 'scripts', 'package-vsix.mjs')).href);
   const file = path.join(dir, 'impact-notes.vsix');
   await pack.packageVsix({ out: file, quiet: true });
-  const list = spawnSync('unzip', ['-l', file], { encoding: 'utf8' });
+  // `unzip -v`: length, method, size as stored (deflated), ratio, date, time, CRC, name.
+  const list = spawnSync('unzip', ['-v', file], { encoding: 'utf8' });
   if (list.status !== 0) return out;
   const vsixFiles: Record<string, number> = {};
+  let vsixJsDeflated = 0;
   for (const line of list.stdout.split('\n')) {
-    const m = /^\s*(\d+)\s+\S+\s+\S+\s+(\S+\.[cm]?js)\s*$/.exec(line);
-    if (m) vsixFiles[m[2]] = Number(m[1]);
+    const m = /^\s*(\d+)\s+\S+\s+(\d+)\s+\S+\s+\S+\s+\S+\s+\S+\s+(\S+\.[cm]?js)\s*$/.exec(line);
+    if (!m) continue;
+    vsixFiles[m[3]] = Number(m[1]);
+    vsixJsDeflated += Number(m[2]);
   }
-  return { ...out, vsixJs: Object.values(vsixFiles).reduce((n, x) => n + x, 0), vsixFiles };
+  return { ...out, vsixJs: Object.values(vsixFiles).reduce((n, x) => n + x, 0), vsixJsDeflated, vsixFiles };
 }
 
 async function mainBench(): Promise<number> {
@@ -175,7 +179,7 @@ async function mainBench(): Promise<number> {
       rounds,
       example: { floor: exFloorSide, cli: exCliSide, cliWithoutCompileCache: exColdSide, ratio: Number(ratioA.toFixed(2)), cpuRatio: cpuRatio(exCliSide, exFloorSide), target: '<= 1.3', pass: passA },
       monorepo: { files: tree.files, find: monoFindSide, cli: monoCliSide, ratio: Number(ratioB.toFixed(2)), cpuRatio: cpuRatio(monoCliSide, monoFindSide), target: '<= 3', pass: passB },
-      bytes: { cli: built.cliBytes, cliLint: built.cliLintBytes, extensionDesktop: sizes.desktop, extensionWeb: sizes.web, vsixJs: sizes.vsixJs, vsixJsTarget: 450 * 1024, vsixFiles: sizes.vsixFiles },
+      bytes: { cli: built.cliBytes, cliLint: built.cliLintBytes, extensionDesktop: sizes.desktop, extensionWeb: sizes.web, vsixJs: sizes.vsixJs, vsixJsDeflated: sizes.vsixJsDeflated, vsixJsTarget: 450 * 1024, vsixFiles: sizes.vsixFiles },
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
     else {
@@ -189,6 +193,8 @@ async function mainBench(): Promise<number> {
       if (sizes.vsixJs !== undefined) {
         const files = Object.entries(sizes.vsixFiles ?? {}).map(([f, n]) => `${f.replace(/^extension\//, '')} ${kb(n)}`).join(', ');
         console.log(`  (c) JavaScript in the VSIX          ${kb(sizes.vsixJs)}  target <= 450 KB  ${verdict(passC)}  (${files})`);
+        // The target is on the files' own size; as stored (deflated), for the download's sake:
+        if (sizes.vsixJsDeflated) console.log(`      as stored in the VSIX (deflated) ${kb(sizes.vsixJsDeflated)}`);
       }
     }
     return process.argv.includes('--strict') && !(passA && passB && passC !== false) ? 1 : 0;
