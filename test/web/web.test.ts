@@ -10,7 +10,7 @@ import type { DiscoveryApi } from '../../src/extension/discovery';
 import type { ReportApi } from '../../src/extension/report';
 import type { TreeApi } from '../../src/extension/tree';
 import { getApi, MINIMAL_IMPACT, ourDiagnostics, pick, PLAN, readText, removeFolder, ScriptedPrompts, tempFolder, waitFor, waitForRule, writeText, type PromptCall } from '../integration/core-helpers';
-import { hoverText, labelOf, openLinted, positionOf, ws } from '../integration/views-helpers';
+import { hoverText, labelOf, openLinted, positionOf, untitled, ws } from '../integration/views-helpers';
 import type { ImpactNotesApi } from '../../src/extension/extension';
 
 describe('web worker extension host', function () {
@@ -84,6 +84,16 @@ describe('web worker extension host', function () {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', ws('release.yaml'), at);
     const labels = (list?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).map(labelOf);
     for (const kind of ['immediate', 'timed', 'periodic', 'evented', 'staged']) assert.ok(labels.includes(kind), `${kind} not offered: ${labels.join(', ')}`);
+    // The release.yaml snippets are read from the extension's own snippets file (workspace.fs).
+    const draft = await untitled('drafts-web/release.yaml', 'impact-release: 1\nartifacts:\n  impact-art\n');
+    try {
+      const offered = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', draft.uri, new vscode.Position(2, 12));
+      const snippets = (offered?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+      assert.ok(snippets.includes('impact-artifact-staged'), `no artifact snippet among ${snippets.join(', ')}`);
+    } finally {
+      await vscode.window.showTextDocument(draft);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('shows the pair in the tree with its groups', async () => {
