@@ -4,7 +4,6 @@
  * the CLI adds 1 for display. A leading BOM is removed before anything else sees the text, as
  * VS Code does, so offsets agree between the CLI and the editor. CRLF, CR and LF all end a line.
  */
-import { countWords } from './util/letters';
 
 export interface Position {
   /** 0-based line. */
@@ -110,9 +109,4 @@ export class SourceText {
   lineRange(line: number): OffsetRange {
     return { start: this.lineStart(line), end: this.lineEnd(line) };
   }
-}
-
-/** Counts words the way a reader would: runs of letters or digits, in any script. */
-export function wordCount(text: string): number {
-  return countWords(text);
 }

@@ -28,17 +28,17 @@ function toItems(doc: vscode.TextDocument, set: CompletionSet | undefined): vsco
 type Snippets = Record<string, { prefix: string; body: string[]; description?: string }>;
 
 /**
- * The release.yaml snippets, read from the extension's own snippets/release-yaml.json (the file
- * package.json contributes; not bundled a second time into the extension's JavaScript). Read once,
- * on the first completion that offers them; none if the file cannot be read.
+ * The release.yaml snippets, read from snippets/release-yaml.json, which the VSIX ships (they are
+ * offered here, where they fit, not contributed to every YAML file; and not bundled a second time
+ * into the extension's JavaScript). Read once, on the first completion that offers them; none if the
+ * file cannot be read or parsed.
  */
 function snippetLoader(extensionUri: vscode.Uri): () => Promise<Snippets> {
   let loaded: Promise<Snippets> | undefined;
   return () =>
-    (loaded ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'release-yaml.json'))).then(
-      (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Snippets,
-      () => ({}),
-    ));
+    (loaded ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'release-yaml.json')))
+      .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Snippets)
+      .catch(() => ({})));
 }
 
 export class ReleaseCompletionProvider implements vscode.CompletionItemProvider {

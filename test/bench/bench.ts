@@ -16,7 +16,7 @@ import MarkdownIt from 'markdown-it';
 import { LineCounter, parseDocument } from 'yaml';
 import { defaultConfig, ruleOptions } from '../../src/core/config';
 import { lint, type LintInput } from '../../src/core/engine';
-import { clearMemos } from '../../src/core/memo';
+import { forgetJudgments } from '../../src/core/rules/impact/lib/dismissal';
 import { existsFrom } from '../../src/core/lint-input';
 import { allRules } from '../../src/core/rules';
 import { isDocumentRule } from '../../src/core/rules/define';
@@ -87,9 +87,9 @@ async function mainBench(): Promise<number> {
     const doc = parseDocument(release, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
     return tokens.length + (doc.errors.length ? 0 : 1);
   };
-  // Kept results (core/memo.ts) emptied first: each timed lint parses and judges everything anew.
+  // Judged sentences forgotten first: each timed lint judges everything anew.
   const fullLint = () => {
-    clearMemos();
+    forgetJudgments();
     return lint(input).findings.length + 1;
   };
   const mdlint = await loadMarkdownlint();

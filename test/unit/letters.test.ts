@@ -4,7 +4,7 @@
  * that mix ASCII with letters, digits and punctuation of other scripts.
  */
 import assert from 'node:assert/strict';
-import { countSlashWords, countWords, isAscii, isSpaceChar, lettersAndDigits, lettersDigitsAndHyphens } from '../../src/core/util/letters';
+import { countSlashWords, countWords, hasLetterOrDigit, isAscii, isSpaceChar, letterOrDigitAround, lettersAndDigits, lettersDigitsAndHyphens } from '../../src/core/util/letters';
 
 const PIECES = ['word', 'Word', ' ', '  ', '\n', "don't", 'don’t', 'voice-cloning', 'and/or', 'n/a', '42', '3.5', '-', "'", '’', '/', ',', '.', 'é', 'ß', 'données', '日本語', '٣', '𝐀', '😀', '_', '\t', 'x', '--', '—'];
 
@@ -27,6 +27,7 @@ describe('core/util/letters', () => {
       assert.equal(countSlashWords(t), t.match(/[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu)?.length ?? 0, ctx);
       assert.equal(lettersAndDigits(t), t.replace(/[^\p{L}\p{N}]+/gu, ''), ctx);
       assert.equal(lettersDigitsAndHyphens(t), t.replace(/[^\p{L}\p{N}-]/gu, ''), ctx);
+      assert.equal(hasLetterOrDigit(t), /[\p{L}\p{N}]/u.test(t), ctx);
     }
     assert.ok(ascii > 2000 && ascii < 4500, `${ascii} ASCII texts`);
   });
@@ -35,6 +36,21 @@ describe('core/util/letters', () => {
     const wrong: number[] = [];
     for (let i = 0; i < 0x10000; i++) if (isSpaceChar(String.fromCharCode(i)) !== /\s/.test(String.fromCharCode(i))) wrong.push(i);
     assert.deepEqual(wrong, []);
+  });
+
+  it('letterOrDigitAround answers as [\\p{L}\\p{N}] on every code unit, and reads a surrogate pair as one code point', () => {
+    const wrong: number[] = [];
+    for (let i = 0; i < 0x10000; i++) {
+      const c = String.fromCharCode(i);
+      const want = /[\p{L}\p{N}]/u.test(c);
+      if (letterOrDigitAround(c, 0, false) !== want || letterOrDigitAround(c, 1, true) !== want) wrong.push(i);
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal(letterOrDigitAround('x𝐀', 3, true), true, 'the letter 𝐀 before the end');
+    assert.equal(letterOrDigitAround('x😀', 3, true), false, 'an emoji before the end');
+    assert.equal(letterOrDigitAround('𝐀x', 0, false), true, 'the letter 𝐀 at the start');
+    assert.equal(letterOrDigitAround('ab', 0, true), false, 'nothing before the start');
+    assert.equal(letterOrDigitAround('ab', 2, false), false, 'nothing after the end');
   });
 
   it('tells ASCII from other text', () => {

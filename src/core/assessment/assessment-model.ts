@@ -26,7 +26,8 @@
 import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
 import type { ReleaseDoc } from '../release/release-doc';
 import { findDismissals, isBareDismissal } from '../rules/impact/lib/dismissal';
-import { countWords, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from '../rules/impact/lib/placeholders';
+import { isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from '../rules/impact/lib/placeholders';
+import { countWords } from '../util/letters';
 import {
   factorEntries,
   hazardEntries,

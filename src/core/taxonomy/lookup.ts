@@ -23,7 +23,6 @@ export function normaliseTermKey(text: string): string {
   return key;
 }
 
-const isSpace = isSpaceChar;
 const QUOTES_AND_EMPHASIS = new Set([...'*_`\'"‘’“”']);
 const TRAILING_PUNCTUATION = new Set([...':;,.!']);
 const SECTION_TRAILING_PUNCTUATION = new Set([...':;,.!?…—–-']);
@@ -43,8 +42,8 @@ function trimWhere(text: string, drop: (c: string) => boolean, start: boolean, e
 }
 
 function computeTermKey(text: string): string {
-  let t = trimWhere(text.toLowerCase(), (c) => isSpace(c) || QUOTES_AND_EMPHASIS.has(c), true, true);
-  t = trimWhere(t, (c) => isSpace(c) || TRAILING_PUNCTUATION.has(c), false, true);
+  let t = trimWhere(text.toLowerCase(), (c) => isSpaceChar(c) || QUOTES_AND_EMPHASIS.has(c), true, true);
+  t = trimWhere(t, (c) => isSpaceChar(c) || TRAILING_PUNCTUATION.has(c), false, true);
   return t.replace(/&/g, ' and ').replace(/[\s_\-‐‑–—]+/g, '');
 }
 
@@ -87,23 +86,23 @@ export function findStage(heading: string): PathStage | undefined {
 /** Leading "#"s, emphasis, and numbering such as "3.", "3)", "3.1", "(3)", "III.", "a)" or "§3". */
 function stripNumbering(heading: string): string {
   const unhashed = trimWhere(heading.trim(), (c) => c === '#', true, false);
-  const bare = trimWhere(trimWhere(unhashed, isSpace, true, false), (c) => EMPHASIS.has(c), true, true).trim();
+  const bare = trimWhere(trimWhere(unhashed, isSpaceChar, true, false), (c) => EMPHASIS.has(c), true, true).trim();
   return trimWhere(bare.replace(/^(?:§\s*)?(?:\(?\d+(?:\.\d+)*[.):]?|\(?[ivxlc]+[.)]|\(?[a-z][.)])\s+/i, ''), (c) => EMPHASIS.has(c), true, false);
 }
 
 function sectionKey(heading: string): string {
-  return normaliseTermKey(trimWhere(stripNumbering(heading), (c) => isSpace(c) || SECTION_TRAILING_PUNCTUATION.has(c), false, true));
+  return normaliseTermKey(trimWhere(stripNumbering(heading), (c) => isSpaceChar(c) || SECTION_TRAILING_PUNCTUATION.has(c), false, true));
 }
 
 /** A trailing parenthetical ("Detection guidance (synthetic media)") removed, or the text unchanged. */
 function withoutTrailingParenthetical(text: string): string {
-  let end = trimWhere(text, isSpace, false, true).length;
+  let end = trimWhere(text, isSpaceChar, false, true).length;
   if (end > 0 && (text[end - 1] === ':' || text[end - 1] === '.')) end--;
-  end = trimWhere(text.slice(0, end), isSpace, false, true).length;
+  end = trimWhere(text.slice(0, end), isSpaceChar, false, true).length;
   if (end === 0 || text[end - 1] !== ')') return text;
   const open = text.lastIndexOf('(', end - 1);
   if (open < 0 || text.slice(open + 1, end - 1).includes(')')) return text;
-  return trimWhere(text.slice(0, open), isSpace, false, true);
+  return trimWhere(text.slice(0, open), isSpaceChar, false, true);
 }
 
 let sectionIndex: Map<string, SectionDef> | undefined;

@@ -72,3 +72,28 @@ const SPACE_RE = /\s/;
 export function isSpaceChar(c: string): boolean {
   return c === ' ' || (c >= '\t' && c <= '\r') || (c > '\x7f' && SPACE_RE.test(c));
 }
+
+const LETTER_OR_DIGIT_U = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT_A = /[A-Za-z0-9]/;
+
+/** Whether a text has a letter or digit in any script (the ASCII test first). */
+export function hasLetterOrDigit(text: string): boolean {
+  return LETTER_OR_DIGIT_A.test(text) || LETTER_OR_DIGIT_U.test(text);
+}
+
+/**
+ * Whether the code point that ends at offset `i` (`before`) or starts at it is a letter or digit, in
+ * any script; surrogate pairs read as one code point. False at the ends of the text.
+ */
+export function letterOrDigitAround(text: string, i: number, before: boolean): boolean {
+  if (before ? i <= 0 : i >= text.length) return false;
+  let start = before ? i - 1 : i;
+  if (before && start > 0) {
+    const c = text.charCodeAt(start);
+    const h = text.charCodeAt(start - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff) start--;
+  }
+  const cp = text.codePointAt(start)!;
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT_U.test(String.fromCodePoint(cp));
+}

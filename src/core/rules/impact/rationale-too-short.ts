@@ -1,7 +1,8 @@
 import type { OffsetRange } from '../../source-text';
 import { defineImpactRule } from '../define';
 import { isBareDismissal } from './lib/dismissal';
-import { countWords, placeholderSpans } from './lib/placeholders';
+import { placeholderSpans } from './lib/placeholders';
+import { countWords } from '../../util/letters';
 import { factorEntries, hazardEntries, type TextAnswer } from './lib/structure';
 
 /**

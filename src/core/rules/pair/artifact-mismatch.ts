@@ -1,5 +1,6 @@
 import { findTerm, GROUPS, RELEASE_CONTENT, type GroupId, type Term } from '../../taxonomy';
 import type { ImpactDoc, Section } from '../../impact/impact-doc';
+import { letterOrDigitAround } from '../../util/letters';
 import { releaseSchema } from '../../release/validate';
 import type { OffsetRange } from '../../source-text';
 import { definePairRule } from '../define';
@@ -193,21 +194,6 @@ function isPlaceholderOnly(text: string): boolean {
   return !t || /^[_*]*(TODO|TBD)\b[^\r\n]*$/i.test(t);
 }
 
-/** A letter or digit: what may not stand right before or after a phrase. */
-const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
-
-/** Whether the code point that ends at `i` (exclusive) or starts at `i` is a letter or digit. */
-function letterOrDigitAt(text: string, i: number, before: boolean): boolean {
-  if (before ? i <= 0 : i >= text.length) return false;
-  let start = before ? i - 1 : i;
-  if (before && start > 0) {
-    const c = text.charCodeAt(start);
-    const h = text.charCodeAt(start - 1);
-    if (c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff) start--;
-  }
-  return LETTER_OR_DIGIT_RE.test(String.fromCodePoint(text.codePointAt(start)!));
-}
-
 const phraseMatchers = new Map<string, (text: string) => boolean>();
 
 /**
@@ -229,7 +215,7 @@ export function phraseMatcher(phrase: string): (text: string) => boolean {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length;
-      if (!letterOrDigitAt(text, m.index, true) && !letterOrDigitAt(text, end, false)) return true;
+      if (!letterOrDigitAround(text, m.index, true) && !letterOrDigitAround(text, end, false)) return true;
       // The next candidate starts at the next code point.
       re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
     }

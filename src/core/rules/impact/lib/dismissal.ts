@@ -15,7 +15,6 @@
 
 import { commentRanges, maskComments } from './placeholders';
 import { countSlashWords } from '../../../util/letters';
-import { registerMemo } from '../../../memo';
 
 const HARM_CORE =
   'risks?|harms?|misuses?|dangers?|threats?|hazards?|abuses?|impacts?|concerns?|consequences?|downsides?|negative\\s+effects?|dual[-\\s]use';
@@ -256,7 +255,6 @@ export function normalise(text: string): string {
   return t.trim();
 }
 
-const words = (s: string): number => countSlashWords(s);
 
 /** "N/A", "None.", "Unlikely." and the like, as the whole content of a block or value. */
 export function isBareDismissal(text: string): boolean {
@@ -290,7 +288,11 @@ function denialIn(norm: string): { index: number; length: number } | undefined {
  */
 const judged = new Map<string, boolean>();
 const JUDGED_MAX = 512;
-registerMemo(() => judged.clear());
+
+/** Forgets every judged sentence: the bench times a lint from scratch, tests start from nothing. */
+export function forgetJudgments(): void {
+  judged.clear();
+}
 
 /** Whether a normalised sentence is a stock denial without reasoning of its own. */
 function dismissive(norm: string): boolean {
@@ -332,7 +334,7 @@ function reasoned(sentence: string, found: { index: number; length: number }): b
   const denial = { index: found.index - from, length: found.length };
   if (CONCRETE_RE.test(norm)) return true;
   if (GENERIC_REASON_RE.test(norm)) return false;
-  if (words(norm) < 10) return false;
+  if (countSlashWords(norm) < 10) return false;
   const rest = (norm.slice(0, denial.index) + ' ' + norm.slice(denial.index + denial.length)).replace(LEAD_ADVERB_RE, '');
   // Any of the clauses may carry the reasoning ("Our aim—better game play—might have limited
   // consequences; however, … forces us to consider several ethical concerns").
@@ -583,7 +585,7 @@ function firstQualifierAfter(text: string, from: number, r: Region, read: (a: nu
     if (pos >= r.end) break;
     const end = sentenceEnd(text, pos, r);
     const x = normalise(read(pos, end));
-    if ((QUALIFIER_RE.test(x) && words(x) >= 6) || (CONCRETE_RE.test(x) && MODAL_RE.test(x))) return pos;
+    if ((QUALIFIER_RE.test(x) && countSlashWords(x) >= 6) || (CONCRETE_RE.test(x) && MODAL_RE.test(x))) return pos;
     pos = Math.max(end, pos + 1);
   }
   return -1;

@@ -14,7 +14,7 @@ import {
   RATCHET_POSITIONS,
   SECTIONS,
 } from '../../../taxonomy';
-import { countWords, lettersAndDigits } from '../../../util/letters';
+import { hasLetterOrDigit, lettersAndDigits } from '../../../util/letters';
 
 export type PlaceholderKind = 'prompt' | 'token' | 'template';
 
@@ -111,19 +111,12 @@ export function maskComments(text: string): string {
   return out + text.slice(pos);
 }
 
-const HAS_WORD_RE = /[\p{L}\p{N}]/u;
-const HAS_ASCII_WORD_RE = /[A-Za-z0-9]/;
-
-/** Whether a text has a letter or digit (ASCII checked first: the Unicode class is slower). */
-function hasWord(text: string): boolean {
-  return HAS_ASCII_WORD_RE.test(text) || HAS_WORD_RE.test(text);
-}
 /** A note that starts with a bare marker ("TODO: describe the detector") is a placeholder as a whole. */
 const LEADING_NOTE_RE = /^[\s*_>[(-]*(?:TODO|TBD|FIXME|XXX)\b/;
 
 /** Whether a text (comments already masked or not) has no letters or digits at all. */
 export function isBlank(text: string): boolean {
-  return !hasWord(maskComments(text));
+  return !hasLetterOrDigit(maskComments(text));
 }
 
 /**
@@ -133,7 +126,7 @@ export function isBlank(text: string): boolean {
  */
 export function isPlaceholderOnly(text: string): boolean {
   const t = maskComments(text);
-  if (!hasWord(t)) return false;
+  if (!hasLetterOrDigit(t)) return false;
   if (LEADING_NOTE_RE.test(t)) return true;
   if (isTemplatePrompt(t)) return true;
   const spans = placeholderSpans(t);
@@ -145,7 +138,7 @@ export function isPlaceholderOnly(text: string): boolean {
     pos = s.end;
   }
   rest += t.slice(pos);
-  return !hasWord(rest);
+  return !hasLetterOrDigit(rest);
 }
 
 /** Words of a text once comments and placeholders are removed. */
@@ -184,8 +177,3 @@ export function isTemplatePrompt(text: string): boolean {
   return PROMPTS.has(compact(text));
 }
 
-/**
- * Words in a text, stopping at `limit`: rules that only need to know whether there are "at least n"
- * words skip the rest of a long section.
- */
-export { countWords };

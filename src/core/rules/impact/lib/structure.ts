@@ -12,7 +12,8 @@
 import type { ImpactDoc, Marker, Part, Section, Subsection } from '../../../impact/impact-doc';
 import { findStage, findTerm, HAZARD_TYPES, MARKER_KEYS, PATH_TO_HARM, type GroupId, type PathStage, type Term } from '../../../taxonomy';
 import type { OffsetRange } from '../../../source-text';
-import { countWords, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from './placeholders';
+import { isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from './placeholders';
+import { countWords } from '../../../util/letters';
 import { APPLIES_VOCABULARY, POSITION_VOCABULARY, RATING_VOCABULARY, readLead, type Lead, type ValueState } from './values';
 
 export const APPLIES_KEYS: readonly string[] = MARKER_KEYS.applies;

@@ -1,30 +1,30 @@
 /**
- * Results kept between lint runs (core/memo.ts: judged sentences) change no finding: the example
- * pair linted from nothing, again from the kept results, and again after emptying them, gives the
- * same findings. Release-plan readings are kept only within a command-line run.
+ * Results kept between lint runs change no finding: with the dismissal scan's judged sentences, the
+ * example pair linted from nothing, again from the kept judgments, and again after forgetting them,
+ * gives the same findings. Release-plan readings are kept only within a command-line run.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../src/core/engine';
-import { clearMemos } from '../../src/core/memo';
 import { keepReleaseReadings, parseRelease } from '../../src/core/release/parse';
 import { allRules } from '../../src/core/rules';
+import { forgetJudgments } from '../../src/core/rules/impact/lib/dismissal';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'voice-clone-study');
 
-describe('kept results (core/memo.ts)', () => {
+describe('kept results (judged sentences, release-plan readings)', () => {
   const impact = fs.readFileSync(path.join(EXAMPLE, 'IMPACT.md'), 'utf8');
   const release = fs.readFileSync(path.join(EXAMPLE, 'release.yaml'), 'utf8');
   const run = () =>
     lint({ impact: { path: 'IMPACT.md', text: impact }, release: { path: 'release.yaml', text: release }, today: new Date('2026-06-01T00:00:00Z'), rules: allRules }).findings;
 
   it('give the same findings as a lint from nothing', () => {
-    clearMemos();
+    forgetJudgments();
     const fresh = run();
     assert.ok(fresh.some((f) => f.rule === 'boilerplate-dismissal'), 'the example has a dismissal');
     assert.deepEqual(run(), fresh, 'from the kept results');
-    clearMemos();
+    forgetJudgments();
     assert.deepEqual(run(), fresh, 'after emptying them');
   });
 
