@@ -13,7 +13,9 @@
  *       repository; kept for the next run, shared with the discovery benchmark) — target ≤ 3;
  *
  * and prints the sizes of the bundles: the extension (desktop and web), the CLI, and the JavaScript
- * in the VSIX (`npm run package` into a temporary file; `--no-vsix` skips it) — target ≤ 450 KB.
+ * in the VSIX (`npm run package` into a temporary file; `--no-vsix` skips it) — target ≤ 450 KB —
+ * beside the lint engine alone (src/core's `lint` and `lintAndFix`, built with the extension's
+ * options): the part of that JavaScript any extension that lints must carry, by package and folder.
  *
  * Options: --rounds N, --files N (100000), --no-vsix, --json, --strict (exit 1 on a MISS).
  */
@@ -136,6 +138,37 @@ async function extensionSizes(dir: string, vsix: boolean): Promise<{ desktop: nu
   return { ...out, vsixJs: Object.values(vsixFiles).reduce((n, x) => n + x, 0), vsixJsDeflated, vsixFiles };
 }
 
+const ENGINE_PARTS: readonly [string, RegExp][] = [
+  ['yaml', /node_modules\/yaml\//],
+  ['markdown-it', /node_modules\/(markdown-it|entities|mdurl|uc\.micro|punycode(\.js)?)\//],
+  ['picomatch', /node_modules\/picomatch\//],
+  ['rules', /^src\/core\/rules\//],
+  ['taxonomy', /^src\/core\/taxonomy\//],
+];
+
+/**
+ * The lint engine alone (src/core's `lint` and `lintAndFix`, what the extension's diagnostics and
+ * fixes run), bundled with the extension's production options: its size, and its parts.
+ */
+async function engineSize(dir: string): Promise<{ bytes: number; parts: Record<string, number> }> {
+  const build = await import(pathToFileURL(path.join(ROOT, 'scripts', 'build.mjs')).href);
+  const esbuild = await import('esbuild');
+  const entry = path.join(dir, 'engine-entry.ts');
+  const core = (f: string) => JSON.stringify(path.join(ROOT, 'src', 'core', f));
+  fs.writeFileSync(entry, `export { lint } from ${core('engine')};\nexport { lintAndFix } from ${core('fix')};\n`);
+  const options = build.webExtensionBuildOptions({ production: true, outfile: path.join(dir, 'engine', 'engine.js') });
+  const result = await esbuild.build({ ...options, entryPoints: [entry], metafile: true, logLevel: 'error' });
+  const outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> = result.metafile?.outputs ?? {};
+  const output = Object.values(outputs)[0];
+  if (!output) throw new Error('esbuild gave no metafile for the lint engine');
+  const parts: Record<string, number> = {};
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = ENGINE_PARTS.find(([, re]) => re.test(input.split(path.sep).join('/')))?.[0] ?? 'other';
+    parts[name] = (parts[name] ?? 0) + bytesInOutput;
+  }
+  return { bytes: output.bytes, parts };
+}
+
 async function mainBench(): Promise<number> {
   const rounds = Number(arg('--rounds') ?? 10);
   const spec: TreeSpec = { files: Number(arg('--files') ?? 100000), planted: 50, covered: 10, seed: 42 };
@@ -171,6 +204,7 @@ async function mainBench(): Promise<number> {
     const ratioB = monoCli / monoFind;
 
     const sizes = await extensionSizes(tmp, !process.argv.includes('--no-vsix'));
+    const engine = await engineSize(tmp);
     const passA = ratioA <= 1.3;
     const passB = ratioB <= 3;
     const passC = sizes.vsixJs === undefined ? undefined : sizes.vsixJs <= 450 * 1024;
@@ -179,7 +213,7 @@ async function mainBench(): Promise<number> {
       rounds,
       example: { floor: exFloorSide, cli: exCliSide, cliWithoutCompileCache: exColdSide, ratio: Number(ratioA.toFixed(2)), cpuRatio: cpuRatio(exCliSide, exFloorSide), target: '<= 1.3', pass: passA },
       monorepo: { files: tree.files, find: monoFindSide, cli: monoCliSide, ratio: Number(ratioB.toFixed(2)), cpuRatio: cpuRatio(monoCliSide, monoFindSide), target: '<= 3', pass: passB },
-      bytes: { cli: built.cliBytes, cliLint: built.cliLintBytes, extensionDesktop: sizes.desktop, extensionWeb: sizes.web, vsixJs: sizes.vsixJs, vsixJsDeflated: sizes.vsixJsDeflated, vsixJsTarget: 450 * 1024, vsixFiles: sizes.vsixFiles },
+      bytes: { cli: built.cliBytes, cliLint: built.cliLintBytes, extensionDesktop: sizes.desktop, extensionWeb: sizes.web, vsixJs: sizes.vsixJs, vsixJsDeflated: sizes.vsixJsDeflated, vsixJsTarget: 450 * 1024, vsixFiles: sizes.vsixFiles, lintEngine: engine.bytes, lintEngineParts: engine.parts },
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
     else {
@@ -196,6 +230,8 @@ async function mainBench(): Promise<number> {
         // The target is on the files' own size; as stored (deflated), for the download's sake:
         if (sizes.vsixJsDeflated) console.log(`      as stored in the VSIX (deflated) ${kb(sizes.vsixJsDeflated)}`);
       }
+      const parts = Object.entries(engine.parts).sort((x, y) => y[1] - x[1]).map(([name, n]) => `${name} ${kb(n)}`).join(', ');
+      console.log(`      of which the lint engine alone   ${kb(engine.bytes)}  (${parts})`);
     }
     return process.argv.includes('--strict') && !(passA && passB && passC !== false) ? 1 : 0;
   } finally {
