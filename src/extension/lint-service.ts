@@ -10,7 +10,7 @@ import { posix } from '../core/util/posix-path';
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config-chain';
 import type { Config } from '../core/config';
-import { lint, todayUtc, type LintInput, type LintResult } from '../core/engine';
+import { lint, todayUtc, type LintInput } from '../core/engine';
 import { buildLintInput } from '../core/lint-input';
 import { IMPACT_FILE_RE, PAIR_FILES_GLOB, pairInFolder, RELEASE_FILE_RE, type PairFiles } from '../core/pairs';
 import { TOOL_FOLDERS_GLOB } from '../core/tool-folders';
@@ -19,19 +19,13 @@ import type { Rule } from '../core/types';
 import { ConfigService, isConfigFileName } from './config-service';
 import { configProblemDiagnostic, configSkipDiagnostic, DIAGNOSTIC_SOURCE, pairDiagnostics } from './diagnostics';
 import { listen, watch } from './listeners';
+import type { ViewPair } from './tree/view-services';
 import type { Log } from './log';
 import { applySettings, readSettings, type Settings } from './settings';
 import { acceptsScheme, inSkippedDir, isIgnoredUri, isSameOrInside, WorkspaceFiles } from './workspace-files';
 
-export interface PairState {
-  /** The folder's URI as a string. */
-  key: string;
-  folder: vscode.Uri;
-  impactUri?: vscode.Uri;
-  releaseUri?: vscode.Uri;
-  /** The model card the pair was linted with (named by `model-card:`, or a README.md card beside the pair). */
-  cardUri?: vscode.Uri;
-  result: LintResult;
+/** A linted pair: what the view features read (ViewPair), and what the service keeps besides. */
+export interface PairState extends ViewPair {
   /** Version of the open document that was linted; undefined when the text came from disk. */
   impactVersion?: number;
   releaseVersion?: number;

@@ -7,11 +7,12 @@ import type * as vscode from 'vscode';
 import type { LintResult } from '../../core/engine';
 
 export interface ViewPair {
+  /** The folder's URI as a string. */
   key: string;
   folder: vscode.Uri;
   impactUri?: vscode.Uri;
   releaseUri?: vscode.Uri;
-  /** The model card the pair was linted with, when there is one. */
+  /** The model card the pair was linted with (named by `model-card:`, or a README.md card beside the pair). */
   cardUri?: vscode.Uri;
   result: LintResult;
 }
