@@ -100,37 +100,38 @@ function current(root: string, rel: string): string | undefined {
   }
 }
 
-/** Compares every generated file with what its generator writes; writes nothing. */
-export async function checkGenerated(options: GenOptions = {}): Promise<GenResult> {
+/**
+ * Runs the generators one after the other (a later one reads what an earlier one wrote) and compares
+ * each file with what is on disk; with `write`, writes the files whose text changes. `stale` lists
+ * the files that differed (and, with `write`, were written).
+ */
+async function generate(options: GenOptions, write: boolean): Promise<GenResult> {
   const root = options.root ?? ROOT;
   const read = reader(root);
   const result: GenResult = { stale: [], files: [] };
   for (const g of selected(options.only)) {
     for (const [file, text] of Object.entries(await g.files(read))) {
       result.files.push(file);
-      if (current(root, file) !== text) result.stale.push({ file, generator: g.name });
+      if (current(root, file) === text) continue;
+      if (write) {
+        const abs = path.join(root, ...file.split('/'));
+        fs.mkdirSync(path.dirname(abs), { recursive: true });
+        fs.writeFileSync(abs, text, 'utf8');
+      }
+      result.stale.push({ file, generator: g.name });
     }
   }
   return result;
 }
 
+/** Compares every generated file with what its generator writes; writes nothing. */
+export function checkGenerated(options: GenOptions = {}): Promise<GenResult> {
+  return generate(options, false);
+}
+
 /** Writes every generated file whose text changes; returns what it wrote as `stale`. */
-export async function writeGenerated(options: GenOptions = {}): Promise<GenResult> {
-  const root = options.root ?? ROOT;
-  const read = reader(root);
-  const result: GenResult = { stale: [], files: [] };
-  // One generator after the other: a later one reads what an earlier one wrote.
-  for (const g of selected(options.only)) {
-    for (const [file, text] of Object.entries(await g.files(read))) {
-      result.files.push(file);
-      if (current(root, file) === text) continue;
-      const abs = path.join(root, ...file.split('/'));
-      fs.mkdirSync(path.dirname(abs), { recursive: true });
-      fs.writeFileSync(abs, text, 'utf8');
-      result.stale.push({ file, generator: g.name });
-    }
-  }
-  return result;
+export function writeGenerated(options: GenOptions = {}): Promise<GenResult> {
+  return generate(options, true);
 }
 
 function parseArgs(argv: readonly string[]): GenOptions & { check: boolean } {
