@@ -217,6 +217,10 @@ export class LintService implements vscode.Disposable {
   /** Lints every pair in the workspace, open or not. */
   async lintWorkspace(token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> {
     const started = Date.now();
+    // An explicit full lint reads the folders again rather than trusting file lists that only a
+    // watcher event invalidates: the watcher misses what files.watcherExclude covers, and on Linux
+    // what happens in a folder it has not started watching yet (parcel-bundler/watcher#97).
+    this.files.forgetLists();
     const uris = await vscode.workspace.findFiles(PAIR_FILES_GLOB, TOOL_FOLDERS_GLOB, undefined, token);
     if (token?.isCancellationRequested) return;
     const folders = new Map<string, vscode.Uri>();

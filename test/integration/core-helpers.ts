@@ -59,10 +59,10 @@ export async function removeFolder(uri: vscode.Uri): Promise<void> {
 }
 
 /**
- * Polls `check`. The default deadline is generous: right after the window opens the extension host
- * is busy starting built-in extensions, and file reads can take seconds.
+ * Polls `check` until it returns a truthy value, waking on diagnostics changes and every 50 ms. The
+ * default deadline is generous: right after the window opens the extension host is busy starting
+ * built-in extensions, and file reads can take seconds.
  */
-/** Polls `check` until it returns a truthy value, waking on diagnostics changes and every 50 ms. */
 export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -80,6 +80,50 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
         resolve();
       }, 50);
     });
+  }
+}
+
+/**
+ * Creates `folder` and its missing parents one level at a time, each once VS Code's file watcher
+ * reports a file created in it, and returns when the watcher reports files in `folder` (probe files,
+ * removed again). On Linux the watcher (parcel's inotify backend) starts watching a new folder only
+ * after it has reported it: what is created, renamed or deleted inside a folder made together with
+ * its parent (`mkdir -p`, or writeFile into a new path) may never be reported
+ * (parcel-bundler/watcher#97). A test that changes files in a new folder and waits for the
+ * extension to notice through the watcher prepares the folder with this first.
+ */
+export async function watchedFolder(folder: vscode.Uri, timeoutMs = 20000): Promise<void> {
+  // The folder and its missing parents, outermost first; the nearest existing folder counts as watched.
+  const levels = [folder];
+  while (!(await exists(levels[0]))) levels.unshift(vscode.Uri.joinPath(levels[0], '..'));
+  if (levels.length > 1) levels.shift();
+  const deadline = Date.now() + timeoutMs;
+  for (const level of levels) {
+    await vscode.workspace.fs.createDirectory(level);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(level, '.watch-probe-*'), false, true, true);
+    const probes: vscode.Uri[] = [];
+    try {
+      // A probe written before the folder is watched is never reported: write another until one is.
+      for (let reported = false; !reported; ) {
+        if (Date.now() > deadline) throw new Error(`the file watcher reported nothing in ${vscode.workspace.asRelativePath(level)} within ${timeoutMs} ms`);
+        const probe = vscode.Uri.joinPath(level, `.watch-probe-${probes.length}`);
+        probes.push(probe);
+        const event = new Promise<boolean>((resolve) => {
+          const t = setTimeout(() => done(false), 1000);
+          const sub = watcher.onDidCreate((u) => u.path === probe.path && done(true));
+          const done = (v: boolean) => {
+            clearTimeout(t);
+            sub.dispose();
+            resolve(v);
+          };
+        });
+        await writeText(probe, 'probe');
+        reported = await event;
+      }
+    } finally {
+      watcher.dispose();
+      for (const probe of probes) await Promise.resolve(vscode.workspace.fs.delete(probe, { useTrash: false })).catch(() => undefined);
+    }
   }
 }
 

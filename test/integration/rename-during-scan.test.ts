@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { DiscoveryApi } from '../../src/extension/discovery';
 import { DiscoveryService } from '../../src/extension/discovery/service';
 import type { ImpactNotesApi } from '../../src/extension/extension';
-import { codeOf, getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, removeFolder, tempFolder, waitFor, writeText } from './core-helpers';
+import { codeOf, getApi, MINIMAL_IMPACT, ourDiagnostics, PLAN, removeFolder, tempFolder, waitFor, watchedFolder, writeText } from './core-helpers';
 import { assertFreshLint, collectionSnapshot, duplicates, isUnder, lintKeys, plain, snapshot, type Snapshot } from './snapshot-helpers';
 
 /** Files under data/: each needs a size check in every scan (the `data/** >=1MB` marker). */
@@ -204,6 +204,8 @@ describe('hardening: renames during a scan', function () {
     const study = j('study');
     const impact = j('study', 'IMPACT.md');
     const plan = j('study', 'release.yaml');
+    // The rename must reach the extension through the file watcher (see watchedFolder).
+    await watchedFolder(j('study', 'weights'));
     await writeMany([
       [impact, MINIMAL_IMPACT],
       [plan, PLAN_WITH_WEIGHTS],
@@ -239,6 +241,32 @@ describe('hardening: renames during a scan', function () {
     await discovery.service.scanAll('test: fresh scan');
     await discovery.service.idle();
     assert.deepEqual(plain(snapshot([study])), now);
+  });
+
+  // The watcher does not report everything (files.watcherExclude; on Linux, folders it has not
+  // started watching yet): Lint Workspace reads every pair folder again instead of trusting a file
+  // list only a watcher event would have renewed.
+  it('Lint Workspace reads each pair folder again: an artifact renamed where the watcher does not look is followed', async () => {
+    const settings = vscode.workspace.getConfiguration('files');
+    const impact = j('unseen', 'IMPACT.md');
+    const plan = j('unseen', 'release.yaml');
+    await writeMany([
+      [impact, MINIMAL_IMPACT],
+      [plan, PLAN_WITH_WEIGHTS.replace('paths: [weights/model.pt]', 'paths: [unwatched/model.pt]')],
+      [j('unseen', 'unwatched', 'model.pt'), 'weights'],
+    ]);
+    await settings.update('watcherExclude', { '**/unwatched/**': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.lintService.lintUri(impact);
+      assert.equal(ourDiagnostics(plan, 'artifact-path-unmatched').length, 0, 'the plan names the weights file');
+      await vscode.workspace.fs.rename(j('unseen', 'unwatched', 'model.pt'), j('unseen', 'unwatched', 'model-v2.pt'));
+      await vscode.commands.executeCommand('impactNotes.lintWorkspace');
+      assert.equal(ourDiagnostics(plan, 'artifact-path-unmatched').length, 1, 'Lint Workspace used the file list from before the rename');
+    } finally {
+      await settings.update('watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+      // The watcher restarts with the setting: wait until it reports files again, for the tests after this one.
+      await watchedFolder(dir);
+    }
   });
 
   // A renamed or deleted folder is one watcher event for the folder, none for the pair files in
