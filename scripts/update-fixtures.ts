@@ -10,9 +10,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type LintInput } from '../src/core/engine';
+import { lint } from '../src/core/engine';
 import { lintAndFix } from '../src/core/fix';
-import { fixtureInput, ruleFixtures, type Fixture } from '../test/unit/fixtures';
+import { fixtureInput, ruleFixtures } from '../test/unit/fixtures';
 
 const filters = process.argv.slice(2);
 

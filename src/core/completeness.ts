@@ -17,7 +17,7 @@
 import type { ImpactDoc } from './impact/impact-doc';
 import type { ReleaseDoc } from './release/release-doc';
 import { assessment } from './assessment/assessment-model';
-import { APPLIES_ANSWERS, HAZARD_TYPES, PATH_TO_HARM, SECTIONS, type SectionDef, type Term } from './taxonomy';
+import { APPLIES_ANSWERS, HAZARD_TYPES, PATH_TO_HARM, SECTIONS, type Term } from './taxonomy';
 import type { OffsetRange } from './source-text';
 
 export type CompletenessKind = 'section' | 'hazard' | 'factor' | 'ratchet';
@@ -144,11 +144,6 @@ export function ratchetAnswer(impact: ImpactDoc | undefined, release?: ReleaseDo
 /** Whether detection guidance is required: a synthetic-media modality is declared in either file. */
 export function needsDetectionGuidance(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): boolean {
   return assessment(impact, release).syntheticMedia;
-}
-
-export function requiredSections(impact: ImpactDoc | undefined, release: ReleaseDoc | undefined): SectionDef[] {
-  const synthetic = needsDetectionGuidance(impact, release);
-  return SECTIONS.filter((s) => s.required === true || (s.required === 'synthetic-media' && synthetic));
 }
 
 const KIND: Record<string, CompletenessKind> = { section: 'section', hazard: 'hazard', factor: 'factor', ratchet: 'ratchet' };

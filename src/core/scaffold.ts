@@ -133,12 +133,6 @@ export function scaffold(answers: ScaffoldAnswers): ScaffoldResult {
 
 type Normalised = ReturnType<typeof normaliseAnswers>;
 
-function sectionDef(id: string): SectionDef {
-  const def = SECTIONS.find((s) => s.id === id);
-  if (!def) throw new Error(`no section '${id}' in the taxonomy`);
-  return def;
-}
-
 function scaffoldImpact(a: Normalised): string[] {
   const out: string[] = [];
   out.push(a.title ? `# Impact assessment: ${escapeInline(a.title)}` : '# Impact assessment');

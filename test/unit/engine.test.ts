@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE, defaultConfig, mergeConfig, parseConfig, ruleOptions, type Config } from '../../src/core/config';
+import { DEFAULT_MAX_FILE_SIZE, mergeConfig, parseConfig, ruleOptions, type Config } from '../../src/core/config';
 import { FILE_SKIPPED, INTERNAL_ERROR, lint, UNKNOWN_RULE, type LintInput, type LintResult } from '../../src/core/engine';
 import { applyEdits, lintAndFix } from '../../src/core/fix';
 import { MAX_NESTING, yamlNestingDepth } from '../../src/core/release/parse';

@@ -1,7 +1,7 @@
 /** One generator runs every rule fixture: exact (file, line, rule) sets, then fix, re-lint, compare. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { lint, type LintInput } from '../../src/core/engine';
+import { lint } from '../../src/core/engine';
 import { lintAndFix } from '../../src/core/fix';
 import { allRules } from '../../src/core/rules';
 import { fixtureInput, ruleFixtures, type Fixture } from './fixtures';

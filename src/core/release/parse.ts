@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from '../util/yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from '../util/yaml';
 import { SourceText, type OffsetRange } from '../source-text';
 import type { ReleaseDoc, YamlPath, YamlProblem } from './release-doc';
 

@@ -5,7 +5,7 @@ import type { Fix } from '../types';
 import { didYouMean } from '../util/suggest';
 import type { ReleaseDoc, YamlPath } from './release-doc';
 import { buildSchema, DATE_PATTERN } from './schema';
-import { DATE_RE, parseIsoDate } from './date';
+import { parseIsoDate } from './date';
 import { schemaErrors, type SchemaError, type SchemaNode } from './schema-check';
 
 type ErrorObject = SchemaError;

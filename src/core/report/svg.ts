@@ -329,7 +329,6 @@ export function timelineSvg(model: ReportModel, options: SvgOptions = {}): strin
 
   rows.forEach((a, r) => {
     const top = rowTops[r];
-    const lines = linesOf(a);
     const mid = (line: number) => top + line * LINE + LINE / 2;
     if (r > 0) parts.push(`<line class="row-rule" x1="0" y1="${top}" x2="${width}" y2="${top}"/>`);
     const headTip = [a.id, a.contentLabel, a.timing && `timing: ${a.timing}`, a.distribution && `distribution: ${a.distribution}`, a.distributionDetail, a.status && `status: ${a.status}`]

@@ -1,10 +1,8 @@
 /** Small helpers shared by rules: where to insert sections, which modality a pair is about. */
 import { SECTIONS, type SectionDef } from '../taxonomy';
-import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
+import type { ImpactDoc } from '../impact/impact-doc';
 import type { ReleaseDoc } from '../release/release-doc';
-import type { OffsetRange } from '../source-text';
 import type { TextEdit } from '../types';
-import { keepNextHeading } from './impact/lib/edits';
 import { assessment } from '../assessment/assessment-model';
 
 /** Placeholder written under a new heading: the section's prompt, marked as a prompt to replace. */
@@ -33,26 +31,10 @@ export function insertSectionEdit(doc: ImpactDoc, def: SectionDef, body?: string
   return { file: 'impact', range: { start: end, end: text.length }, newText: prefix + block + eol };
 }
 
-/** An edit appending lines at the end of a section or subsection's content. */
-export function appendToPartEdit(doc: ImpactDoc, part: { contentEnd: number }, lines: string[]): TextEdit {
-  const eol = doc.source.eol;
-  const at = part.contentEnd;
-  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
-}
-
 /**
  * The declared modalities, as the assessment model reads them: release.yaml's `modality`, then the
  * Capability and modality section's `Modality:` line. A template prompt declares nothing.
  */
 export function detectModalities(doc: ImpactDoc | undefined, release: ReleaseDoc | undefined): string[] {
   return assessment(doc, release).modality.modalities;
-}
-
-/** The first marker in a part whose key matches one of the ids (normalised keys). */
-export function markerFor(markers: readonly Marker[], ...keyIds: string[]): Marker | undefined {
-  return markers.find((m) => keyIds.includes(m.keyId));
-}
-
-export function sectionRange(section: Section): OffsetRange {
-  return section.heading.range;
 }

@@ -87,7 +87,7 @@ export class ReportPanel implements vscode.Disposable {
   private disposed = false;
 
   constructor(
-    private readonly services: Services,
+    services: Services,
     public state: PairState,
     private readonly today: () => Date = todayUtc,
     column: vscode.ViewColumn = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,

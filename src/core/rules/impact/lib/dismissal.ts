@@ -263,11 +263,6 @@ export function isBareDismissal(text: string): boolean {
   return n.length > 0 && n.length < 60 && (BARE_WORDS_RE.test(n) || bareHarm(n));
 }
 
-/** Whether one normalised sentence denies harm in a stock way, ignoring the escapes. */
-export function isDenial(norm: string): boolean {
-  return denialIn(norm) !== undefined;
-}
-
 /** The part of a normalised sentence that denies harm in a stock way, if any. */
 function denialIn(norm: string): { index: number; length: number } | undefined {
   if (!PREFILTER_RE.test(norm)) return undefined;
@@ -410,11 +405,6 @@ export function codeSpanRanges(text: string): Span[] {
     pos = end;
   }
   return out;
-}
-
-/** Blanks inline code spans, keeping offsets (see codeSpanRanges). */
-export function maskCodeSpans(text: string): string {
-  return maskSpans(text, 0, text.length, codeSpanRanges(text));
 }
 
 interface Span {
