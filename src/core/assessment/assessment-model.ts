@@ -26,7 +26,7 @@
 import type { ImpactDoc, Marker, Section } from '../impact/impact-doc';
 import type { ReleaseDoc } from '../release/release-doc';
 import { findDismissals, isBareDismissal } from '../rules/impact/lib/dismissal';
-import { isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from '../rules/impact/lib/placeholders';
+import { cutSpans, isBlank, isPlaceholderOnly, maskComments, placeholderSpans, withoutPlaceholders } from '../rules/impact/lib/placeholders';
 import { countWords } from '../util/letters';
 import {
   factorEntries,
@@ -165,14 +165,7 @@ const DISMISSAL_CUE_RE = /\b(?:no|not|none|nothing|n\/a|unlikely|negligible|mini
 function onlyDismissals(text: string): boolean {
   const found = findDismissals(text, { bare: true });
   if (!found.length) return false;
-  let rest = '';
-  let at = 0;
-  for (const d of found) {
-    rest += text.slice(at, d.start) + ' ';
-    at = d.end;
-  }
-  rest += text.slice(at);
-  return countWords(withoutPlaceholders(rest), 4) < 4;
+  return countWords(withoutPlaceholders(cutSpans(text, found)), 4) < 4;
 }
 
 function stateOfText(a: TextAnswer): QuestionState {

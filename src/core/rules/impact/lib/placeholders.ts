@@ -145,15 +145,18 @@ export function isPlaceholderOnly(text: string): boolean {
 export function withoutPlaceholders(text: string): string {
   const t = maskComments(text);
   if (LEADING_NOTE_RE.test(t)) return '';
-  const spans = placeholderSpans(t);
-  if (!spans.length) return t;
+  return cutSpans(t, placeholderSpans(t));
+}
+
+/** The text with each span (in order, not overlapping) cut out and replaced by one space. */
+export function cutSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   let rest = '';
   let pos = 0;
   for (const s of spans) {
-    rest += t.slice(pos, s.start) + ' ';
+    rest += text.slice(pos, s.start) + ' ';
     pos = s.end;
   }
-  return rest + t.slice(pos);
+  return rest + text.slice(pos);
 }
 
 const compact = (s: string) => lettersAndDigits(s.toLowerCase());
