@@ -1,12 +1,9 @@
 import { lint, type LintInput, type LintResult } from './engine';
+import type { ImpactDoc } from './impact/impact-doc';
+import { parseImpact } from './impact/parse';
 import type { OffsetRange } from './source-text';
 import type { FileKind, Finding, Fix, TextEdit } from './types';
 
-/**
- * Applies edits to one text, skipping any that overlap an edit already taken (the caller lints
- * again and applies the rest in a further pass, as ESLint does). Returns the new text and how many
- * edits were applied.
- */
 /**
  * The smallest replacement (common prefix and suffix kept) that turns `before` into `after`, as
  * offsets into `before`; undefined when they are equal. The editor, the language server and the
@@ -26,6 +23,11 @@ export function minimalChange(before: string, after: string): { start: number; e
   return { start, end: endB, newText: after.slice(start, endA) };
 }
 
+/**
+ * Applies edits to one text, skipping any that overlap an edit already taken (the caller lints
+ * again and applies the rest in a further pass, as ESLint does). Returns the new text and how many
+ * edits were applied.
+ */
 export function applyEdits(text: string, edits: readonly { range: OffsetRange; newText: string }[]): { text: string; applied: number } {
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const taken: { range: OffsetRange; newText: string }[] = [];
@@ -94,7 +96,57 @@ export interface FixOptions {
   files?: readonly FileKind[];
 }
 
-/** Lints, applies every preferred fix, and repeats (at most MAX_FIX_PASSES) until nothing is left to fix. */
+/** The headings of an IMPACT.md as the parser reads them (`## Hazards`), in document order. */
+export function headingsOf(doc: ImpactDoc): string[] {
+  const out = doc.title ? [`${'#'.repeat(doc.title.level)} ${doc.title.text}`] : [];
+  for (const s of doc.sections) {
+    out.push(`${'#'.repeat(s.heading.level)} ${s.heading.text}`, ...s.subsections.map((x) => `${'#'.repeat(x.heading.level)} ${x.heading.text}`));
+  }
+  return out;
+}
+
+/** The headings of `before` that `after` no longer has, each counted as often as it occurs. */
+export function lostHeadings(before: ImpactDoc, after: ImpactDoc): string[] {
+  const left = new Map<string, number>();
+  for (const h of headingsOf(after)) left.set(h, (left.get(h) ?? 0) + 1);
+  return headingsOf(before).filter((h) => {
+    const n = left.get(h) ?? 0;
+    if (n) left.set(h, n - 1);
+    return !n;
+  });
+}
+
+/**
+ * Whether a fix, applied alone, keeps every heading of IMPACT.md a heading. Fixes insert lines next
+ * to whatever the author wrote; beside unusual Markdown (indented code, a setext heading, a heading
+ * indented by a few spaces) an insertion could pull a heading into a list item or a paragraph, and
+ * the sections after it would no longer be read. Such a fix is neither offered nor applied: the
+ * finding stays, for the author to fix by hand. Costs one parse of IMPACT.md, so the shells ask only
+ * for the fixes they offer, and lintAndFix only when a pass lost a heading.
+ */
+export function fixKeepsHeadings(impact: ImpactDoc | undefined, fix: Fix): boolean {
+  const edits = fix.edits.filter((e) => e.file === 'impact');
+  if (!impact || !edits.length) return true;
+  const after = parseImpact(impact.source.path, applyEdits(impact.source.text, edits).text);
+  return lostHeadings(impact, after).length === 0;
+}
+
+function grewTooMuch(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && after.length > 2 * before.length + 32768;
+}
+
+/** A fix as it reappears, at other offsets, in the next pass's lint: its rule, message, title and new text. */
+function fixKey(f: Finding): string {
+  return [f.rule, f.message, f.fix?.title ?? '', ...(f.fix?.edits ?? []).map((e) => `${e.file}:${e.newText}`)].join('\u0000');
+}
+
+/**
+ * Lints, applies every preferred fix, and repeats (at most MAX_FIX_PASSES) until nothing is left to
+ * fix. A pass that would turn a heading of IMPACT.md into text is taken back and tried again without
+ * the fixes that do it (fixKeepsHeadings); when no fix does it alone, the rest of the run applies
+ * IMPACT.md's fixes one at a time. The result's findings keep no refused fix. A pass that would make
+ * a file more than twice as large and 32 KB larger is not applied, and fixing stops there.
+ */
 export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResult {
   const only = options.files;
   let impact = input.impact?.text;
@@ -102,31 +154,59 @@ export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResul
   let applied = 0;
   let passes = 0;
   let result = lint(input);
-  for (; passes < MAX_FIX_PASSES; passes++) {
-    const fixable = only ? result.findings.filter((f) => f.fix && f.fix.edits.every((e) => only.includes(e.file))) : result.findings;
+  const refused = new Set<string>();
+  let oneImpactFixAtATime = false;
+  while (passes < MAX_FIX_PASSES) {
+    let fixable = result.findings.filter((f) => f.fix && !refused.has(fixKey(f)) && (!only || f.fix.edits.every((e) => only.includes(e.file))));
+    if (oneImpactFixAtATime) {
+      const first = fixable.find((f) => f.fix!.edits.some((e) => e.file === 'impact'));
+      fixable = fixable.filter((f) => f === first || f.fix!.edits.every((e) => e.file !== 'impact'));
+    }
     const byFile = fixEditsByFile(fixable);
     if (byFile.size === 0) break;
     let changed = 0;
+    let nextImpact = impact;
+    let nextRelease = release;
     const impactEdits = byFile.get('impact');
     if (impactEdits && impact !== undefined && result.impact) {
       const r = applyEdits(result.impact.source.text, impactEdits);
-      impact = (result.impact.source.hadBom ? '\ufeff' : '') + r.text;
+      nextImpact = (result.impact.source.hadBom ? '\ufeff' : '') + r.text;
       changed += r.applied;
     }
     const releaseEdits = byFile.get('release');
     if (releaseEdits && release !== undefined && result.release) {
       const r = applyEdits(result.release.source.text, releaseEdits);
-      release = (result.release.source.hadBom ? '\ufeff' : '') + r.text;
+      nextRelease = (result.release.source.hadBom ? '\ufeff' : '') + r.text;
       changed += r.applied;
     }
     if (!changed) break;
-    applied += changed;
-    result = lint({
+    // Fixes write prompts and placeholders, never more than a template's worth: a file that grows
+    // past twice its size and 32 KB has a fix feeding on its own output, pass after pass. Stop there.
+    if (grewTooMuch(input.impact?.text, nextImpact) || grewTooMuch(input.release?.text, nextRelease)) break;
+    const next = lint({
       ...input,
-      impact: input.impact && impact !== undefined ? { path: input.impact.path, text: impact } : undefined,
-      release: input.release && release !== undefined ? { path: input.release.path, text: release } : undefined,
+      impact: input.impact && nextImpact !== undefined ? { path: input.impact.path, text: nextImpact } : undefined,
+      release: input.release && nextRelease !== undefined ? { path: input.release.path, text: nextRelease } : undefined,
     });
+    if (nextImpact !== impact && result.impact && next.impact && lostHeadings(result.impact, next.impact).length) {
+      // Take the pass back; leave out the fixes that lose a heading alone, or go one at a time.
+      const impactFixes = fixable.filter((f) => f.fix!.edits.some((e) => e.file === 'impact'));
+      const culprits = impactFixes.filter((f) => !fixKeepsHeadings(result.impact, f.fix!));
+      for (const f of culprits) refused.add(fixKey(f));
+      if (!culprits.length) {
+        // One fix alone is always safe here (none is a culprit): this cannot repeat forever.
+        if (oneImpactFixAtATime) break;
+        oneImpactFixAtATime = true;
+      }
+      continue;
+    }
+    impact = nextImpact;
+    release = nextRelease;
+    applied += changed;
+    result = next;
+    passes++;
   }
+  if (refused.size) result = { ...result, findings: result.findings.map((f) => (f.fix && refused.has(fixKey(f)) ? { ...f, fix: undefined } : f)) };
   return {
     impact: impact !== input.impact?.text ? impact : undefined,
     release: release !== input.release?.text ? release : undefined,

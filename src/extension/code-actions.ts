@@ -6,7 +6,7 @@
  */
 import { INTERNAL_ERROR } from '../core/rules/engine-findings';
 import * as vscode from 'vscode';
-import { fixAllTexts, minimalChange } from '../core/fix';
+import { fixAllTexts, fixKeepsHeadings, minimalChange } from '../core/fix';
 import { disableFileEdit as coreDisableFileEdit, disableLineEdit as coreDisableLineEdit, type SuppressEdit } from '../core/suppress';
 import { SourceText } from '../core/source-text';
 import type { FileKind, Finding, Fix, TextEdit } from '../core/types';
@@ -188,7 +188,8 @@ export class ImpactCodeActionProvider implements vscode.CodeActionProvider {
     for (const d of ours) {
       const finding = findingFor(state, kind, d);
       const rule = ruleOf(d)!;
-      if (finding?.fix) {
+      // A fix that would pull a heading into a list or paragraph is not offered (fix-all leaves it out too).
+      if (finding?.fix && fixKeepsHeadings(state.result.impact, finding.fix)) {
         const a = this.fixAction(state, finding.fix, d, true);
         if (a) actions.push(a);
       }

@@ -38,7 +38,7 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { taxonomyDocUrl } from '../core/docs-url';
 import { LINKS } from '../cli/package-info';
 import { lint, todayUtc, utf8Length, type LintInput, type LintResult } from '../core/engine';
-import { fixAllTexts } from '../core/fix';
+import { fixAllTexts, fixKeepsHeadings } from '../core/fix';
 import { impactCompletions, impactHoverAt, releaseCompletions, releaseHoverAt, type Help, type HelpOptions } from '../core/help';
 import { parseImpact } from '../core/impact/parse';
 import { declaresReleasePlan, IMPACT_FILE_RE, pairInFolder, RELEASE_FILE_RE, type PairFiles } from '../core/pairs';
@@ -612,7 +612,8 @@ export class ImpactNotesServer {
       const rule = String(d.code);
       const same = (state.result?.findings ?? []).filter((f) => (f.path === file || f.file === kind) && sameDiagnostic(f, d, bom));
       const finding = same.find((f) => f.message === d.message) ?? same[0];
-      if (finding?.fix) {
+      // A fix that would pull a heading into a list or paragraph is not offered (fix-all leaves it out too).
+      if (finding?.fix && fixKeepsHeadings(state.result?.impact, finding.fix)) {
         const edit = this.fixEdit(state, finding.fix);
         if (edit) {
           actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit });

@@ -14,7 +14,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { lint, INTERNAL_ERROR, type LintInput, type LintResult } from '../../src/core/engine';
-import { applyEdits, fixEditsByFile, lintAndFix, type FixResult } from '../../src/core/fix';
+import { applyEdits, fixKeepsHeadings, lintAndFix, lostHeadings, type FixResult } from '../../src/core/fix';
 import { maskFrontMatter, parseImpact } from '../../src/core/impact/parse';
 import { parseRelease } from '../../src/core/release/parse';
 import { SourceText } from '../../src/core/source-text';
@@ -246,6 +246,9 @@ export function checkLint(p: PairInput): { result: LintResult; ms: number } {
 export function checkEachFix(p: PairInput, r: LintResult): void {
   for (const f of r.findings) {
     if (!f.fix) continue;
+    // lintAndFix and the code actions refuse a fix that loses a heading (fixKeepsHeadings); the rule's
+    // edit should not have needed refusing.
+    if (!fixKeepsHeadings(r.impact, f.fix)) fail('fix-loses-heading', `${f.rule}: fix '${f.fix.title}' alone turns a heading into text (it is refused, the finding stays)`);
     const byFile = new Map<FileKind, typeof f.fix.edits>();
     for (const e of f.fix.edits) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
     for (const [file, edits] of byFile) {
@@ -287,18 +290,15 @@ export function checkLintAndFix(p: PairInput): { result: FixResult; ms: number }
   for (const f of res.result.findings) if (f.rule === INTERNAL_ERROR) fail('internal-error', `after fixing: ${f.message}`);
   const fixed: PairInput = { ...p, impact: res.impact ?? p.impact, release: res.release ?? p.release };
 
-  // A second --fix must change nothing: its first pass would apply these edits.
-  let again: LintResult;
+  // A second --fix must change nothing (a fix lintAndFix refused, as losing a heading, is no change).
+  let again: FixResult;
   try {
-    again = lint(lintInput(fixed));
+    again = lintAndFix(lintInput(fixed));
   } catch (err) {
-    fail('fix-throws', `lint of the fixed text threw: ${(err as Error)?.stack ?? String(err)}`);
+    fail('fix-throws', `--fix of the fixed text threw: ${(err as Error)?.stack ?? String(err)}`);
   }
-  const pending = fixEditsByFile(again.findings);
-  const texts: Partial<Record<FileKind, string>> = { impact: again.impact?.source.text, release: again.release?.source.text };
-  const applies = [...pending].some(([file, edits]) => texts[file] !== undefined && applyEdits(texts[file]!, edits).text !== texts[file]);
-  if (applies) {
-    const what = [...new Set(again.findings.filter((f) => f.fix).map((f) => `${f.rule}: ${f.fix!.title}`))].slice(0, 5);
+  if (again.impact !== undefined || again.release !== undefined) {
+    const what = [...new Set(lint(lintInput(fixed)).findings.filter((f) => f.fix).map((f) => `${f.rule}: ${f.fix!.title}`))].slice(0, 5);
     fail('fix-idempotent', `after ${res.passes} passes (${res.applied} edits) a second --fix still changes the text: ${what.join('; ')}`);
   }
 
@@ -318,11 +318,7 @@ export function checkLintAndFix(p: PairInput): { result: FixResult; ms: number }
   }
   if (p.impact !== undefined && fixed.impact !== p.impact) {
     // Every heading stays a heading (an insertion must not pull one into a list, code or comment).
-    const headings = (text: string) => {
-      const d = parseImpact('IMPACT.md', text);
-      return [...(d.title ? [`# ${d.title.text}`] : []), ...d.sections.flatMap((s) => [`## ${s.heading.text}`, ...s.subsections.map((x) => `### ${x.heading.text}`)])];
-    };
-    const gone = missingFrom(headings(p.impact), headings(fixed.impact!));
+    const gone = lostHeadings(parseImpact('IMPACT.md', p.impact), parseImpact('IMPACT.md', fixed.impact!));
     if (gone.length) fail('fix-loses-heading', `impact: headings no longer read as headings after --fix: ${gone.slice(0, 3).map((h) => show(h)).join(', ')}`);
   }
   if (p.release !== undefined && fixed.release !== p.release) {

@@ -4,11 +4,12 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { INTERNAL_ERROR, lint } from '../../src/core/engine';
-import { applyEdits, fixEditsByFile, lintAndFix } from '../../src/core/fix';
+import { applyEdits, fixEditsByFile, fixKeepsHeadings, headingsOf, lintAndFix } from '../../src/core/fix';
 import { parseImpact } from '../../src/core/impact/parse';
 import { parseRelease } from '../../src/core/release/parse';
 import { buildReport, EXPORT_FORMATS, EXPORT_KINDS, renderExport, renderReportMarkdown } from '../../src/core/report';
 import { findRule } from '../../src/core/rules';
+import { defineImpactRule } from '../../src/core/rules/define';
 import { scaffold, ScaffoldError } from '../../src/core/scaffold';
 import type { Rule } from '../../src/core/types';
 import { writeAnswer } from '../../src/extension/assessment/answers';
@@ -271,5 +272,95 @@ describe('fuzz regressions', () => {
       for (const kind of EXPORT_KINDS) if (EXPORT_FORMATS[kind].includes('md')) outputs.push([kind, renderExport(kind, m, 'md').text]);
       for (const [name, text] of outputs) assert.equal(scripts(text), 0, `${name} with sections opening ${JSON.stringify(opening)}:\n${text}`);
     }
+  });
+
+  it('IMPACT.md: the prompt put into an empty section keeps a setext heading after it a heading (fix-gen-967150058)', () => {
+    // The prompt paragraph, written right above `Notes` / `-----`, became the first line of that
+    // heading's text: `Notes` stopped being a heading and the Summary stayed empty, so a second pass
+    // inserted the prompt again.
+    const impact = '# Impact assessment\n\n## Summary\nNotes\n-----\n';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('missing-section') });
+    assert.deepEqual(headingsOf(parseImpact('IMPACT.md', r.impact!)).slice(0, 3), ['# Impact assessment', '## Summary', '## Notes'], r.impact);
+    assert.equal(r.impact!.match(/_TODO: In a few sentences/g)?.length, 1, r.impact);
+    assert.match(r.impact!, /## Summary\n\n_TODO: In a few sentences[^\n]*\n\nNotes\n-----\n/);
+  });
+
+  it('IMPACT.md: a line under a heading followed by indented code goes after the code (fix-gen-2102553169)', () => {
+    // Written right under `## Capability`, `- **Modality:** …` took the indented code after it as its
+    // own content, and the sub-section heading indented by two spaces after that with it.
+    const impact = '# T\n\n## Capability and modality\n    - **Product Hazard:**\n  ### A detail\n\nText.\n';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('modality-missing') });
+    const doc = parseImpact('IMPACT.md', r.impact!);
+    assert.deepEqual(headingsOf(doc), ['# T', '## Capability and modality', '### A detail'], r.impact);
+    assert.ok(doc.byId.get('capability')?.markers.some((m) => m.keyId === 'modality'), r.impact);
+    assert.ok(doc.codeLines.has(3), 'the indented code stays code');
+    assert.deepEqual(pendingFixes(r.impact, undefined, rules('modality-missing')), []);
+  });
+
+  describe('a fix that would turn a heading into text is neither offered nor applied', () => {
+    const text = '# T\n\n## S\n\n\nTitle\n---\n';
+    /** A fixable test rule: `where` returns the range to replace with `newText`, or nothing to report. */
+    const testRule = (name: string, where: (text: string) => number | undefined, length: number, newText: string) =>
+      defineImpactRule({
+        meta: { name, description: 'A test rule.', defaultSeverity: 'warning', fixable: true },
+        check(ctx) {
+          const at = where(ctx.impact.source.text);
+          if (at === undefined) return;
+          const range = { start: at, end: at + length };
+          ctx.report({ message: name, file: 'impact', range, fix: { title: name, edits: [{ file: 'impact', range, newText }] } });
+        },
+      });
+    const found = (text: string, what: string, plus: number) => (text.includes(what) ? text.indexOf(what) + plus : undefined);
+
+    it('alone: lintAndFix leaves it out, and the finding it leaves has no fix', () => {
+      // `glued` written on the line right above `Title` / `---` makes it the heading's first line.
+      const glue = testRule('glue', (t) => (t.includes('glued') ? undefined : t.indexOf('Title')), 0, 'glued\n');
+      const before = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
+      assert.equal(fixKeepsHeadings(before.impact, before.findings[0].fix!), false);
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
+      assert.equal(r.impact, undefined, 'nothing changed');
+      assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['glue', false]]);
+    });
+
+    it('together with another fix: each alone is safe, so they are applied one at a time, and the one that then loses it is left out', () => {
+      // `fills` writes `x` into the first of two blank lines, `joins` deletes the second: either alone
+      // leaves a blank line above `Title`; both make `x` its first line.
+      const fills = testRule('fills', (t) => found(t, '## S\n\n', 5), 0, 'x');
+      const joins = testRule('joins', (t) => found(t, '\n\nTitle', 1), 1, '');
+      const first = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [fills, joins] });
+      assert.ok(first.findings.every((f) => fixKeepsHeadings(first.impact, f.fix!)));
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [fills, joins] });
+      assert.equal(r.impact, '# T\n\n## S\nx\n\nTitle\n---\n');
+      assert.deepEqual(headingsOf(parseImpact('IMPACT.md', r.impact!)), ['# T', '## S', '## Title']);
+      assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['joins', false]]);
+      assert.equal(r.passes, 1);
+    });
+  });
+
+  it('release.yaml: an artifact written as a pair in a flow list (`[id: w]`) gets braces, not a second list item (fix-gen-1689365101)', () => {
+    // `, distribution: { kind: TODO }` after `id: w` made a new list item, an artifact lacking both
+    // keys in turn: the plan doubled on every pass and --fix took 47 s.
+    const text = 'impact-release: 1\nartifacts: [id: w]\n';
+    const started = Date.now();
+    const r = lintAndFix({ release: { path: 'release.yaml', text }, today: TODAY, rules: rules('distribution-incomplete', 'timing-incomplete') });
+    assert.ok(Date.now() - started < 5000);
+    assert.equal(r.release, 'impact-release: 1\nartifacts: [{ id: w, distribution: { kind: TODO }, timing: { kind: TODO } }]\n');
+    assert.equal(r.passes, 2);
+    assert.deepEqual(pendingFixes(undefined, r.release, rules('distribution-incomplete', 'timing-incomplete')), []);
+  });
+
+  it('--fix stops when a fix feeds on its own output (a file past twice its size and 32 KB)', () => {
+    const doubles = defineImpactRule({
+      meta: { name: 'doubles', description: 'A test rule.', defaultSeverity: 'warning', fixable: true },
+      check(ctx) {
+        const end = ctx.impact.source.text.length;
+        ctx.report({ message: 'more', file: 'impact', range: { start: end, end }, fix: { title: 'more', edits: [{ file: 'impact', range: { start: end, end }, newText: ctx.impact.source.text }] } });
+      },
+    });
+    const text = '# T\n\nSome text.\n';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [doubles] });
+    assert.ok(r.impact!.length <= 2 * text.length + 32768, `${r.impact!.length} characters`);
+    assert.ok(r.impact!.length > 16384, 'the passes before the limit were applied');
+    assert.ok(r.passes < 30, `${r.passes} passes`);
   });
 });

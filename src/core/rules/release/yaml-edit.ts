@@ -72,6 +72,10 @@ function addToFlowMap(plan: ReleaseDoc, map: YAMLMap, entries: [string, NewValue
   const last = items[items.length - 1];
   const at = end(last.value) ?? end(last.key);
   if (at === undefined) return undefined;
+  const r = (map as Ranged).range;
+  // A pair written in a flow list without braces (`[a: 1]`) is a mapping of its own, and `, b: 2`
+  // after it would be the list's next item, one that lacks the key in turn: put braces around it.
+  if (r && text[r[0]] !== '{') return { file: 'release', range: { start: r[0], end: at }, newText: `{ ${text.slice(r[0], at)}, ${added} }` };
   return { file: 'release', range: { start: at, end: at }, newText: `, ${added}` };
 }
 

@@ -35,6 +35,15 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   const line = part.heading.endLine ?? part.heading.line;
   const at = src.lineEnd(line);
   const next = line + 1 < src.lineCount ? src.lineText(line + 1) : '';
+  // Indented code right under the heading would, after the new list item and a blank line, be read
+  // as that item's content, and so would a heading indented after it: the lines go after the code.
+  let first = line + 1;
+  while (first < src.lineCount && !src.lineText(first).trim()) first++;
+  const codeEnd = first < lineOf(doc, part.range.end) ? indentedCodeEnd(doc, first) : undefined;
+  if (codeEnd !== undefined) {
+    const end = src.lineEnd(codeEnd);
+    return keepNextHeading(doc, { file: 'impact', range: { start: end, end }, newText: eol + eol + lines.join(eol) });
+  }
   if (!next.trim()) {
     // A blank line, then a list: join the list at its top. Otherwise keep the blank line.
     let l = line + 1;
@@ -53,6 +62,19 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   // A paragraph right under the heading would become a lazy continuation of the new item:
   // keepNextHeading puts a blank line between (and keeps an indented heading out of the list).
   return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
+}
+
+/** When `line` starts an indented code block, the block's last line (blank lines inside it included). */
+function indentedCodeEnd(doc: ImpactDoc, line: number): number | undefined {
+  const src = doc.source;
+  if (!doc.codeLines.has(line) || !/^(?: {4}| {0,3}\t)/.test(src.lineText(line))) return undefined;
+  let end = line;
+  for (let l = line + 1; l < src.lineCount; l++) {
+    if (!src.lineText(l).trim()) continue;
+    if (!doc.codeLines.has(l)) break;
+    end = l;
+  }
+  return end;
 }
 
 /**
@@ -214,11 +236,14 @@ export function fillValueEdit(doc: ImpactDoc, m: Marker, text: string): TextEdit
   return { file: 'impact', range: { start, end: start }, newText: space + text + after };
 }
 
-/** Appends a paragraph at the end of a part's content, after a blank line. */
+/**
+ * Appends a paragraph at the end of a part's content, after a blank line (and before one, when the
+ * text of a setext heading follows: it would otherwise continue the paragraph).
+ */
 export function appendParagraphEdit(doc: ImpactDoc, part: Part, text: string): TextEdit {
   const eol = doc.source.eol;
   const at = part.contentEnd;
-  return { file: 'impact', range: { start: at, end: at }, newText: eol + eol + text };
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + text });
 }
 
 /** Where the written text of a marker value ends: before trailing blanks and HTML comments. */
