@@ -69,6 +69,8 @@ export interface LintCommandResult {
   pairs: PairFiles[];
   /** Files written by --fix (absolute). */
   fixed: string[];
+  /** What --fix left for the author, in words: one line per fix left out and per file where fixing stopped. */
+  notFixed: string[];
 }
 
 /** A configuration problem is a usage error: exit 2 with `file:line:col: message`. */
@@ -108,6 +110,7 @@ async function lintRun(opts: LintCommandOptions, providers: readonly FindingProv
 
   const findings: Finding[] = [];
   const fixed: string[] = [];
+  const notFixed: string[] = [];
   for (const pair of pairs) {
     const built = await buildLintInput(nodeFiles, pair, await configFor(pair.dir), { today: opts.today, rules, fileListCap: opts.fileListCap });
     if (!built) continue;
@@ -123,6 +126,10 @@ async function lintRun(opts: LintCommandOptions, providers: readonly FindingProv
         fixed.push(pair.release);
       }
       findings.push(...res.result.findings);
+      for (const f of res.refused) {
+        notFixed.push(`${path.relative(cwd, f.path) || f.path}:${f.start.line + 1}:${f.start.character + 1}: ${f.rule}: not fixed automatically, the fix would turn a Markdown heading into text`);
+      }
+      if (res.runaway) notFixed.push(`${path.relative(cwd, pair.dir) || '.'}: fixing stopped: a fix kept adding text (please report this)`);
     } else {
       findings.push(...lint(input).findings);
     }
@@ -143,7 +150,7 @@ async function lintRun(opts: LintCommandOptions, providers: readonly FindingProv
     findings.push(...(opts.fix ? applyProviderFixes(found, fixed) : found));
   }
   findings.sort(compareFindings);
-  return { findings, pairs, fixed };
+  return { findings, pairs, fixed, notFixed };
 }
 
 /**

@@ -149,6 +149,7 @@ export async function main(argv: readonly string[], io: Io, providers: readonly 
       if (result.fixed.length && flags.format === 'stylish') {
         io.stderr(`Fixed ${result.fixed.map((f) => path.relative(io.cwd, f) || f).join(', ')}.\n`);
       }
+      for (const line of result.notFixed) io.stderr(`${line}\n`);
       if (result.tooManyWarnings) io.stderr(`impact-notes found too many warnings (maximum: ${flags.maxWarnings}).\n`);
       exitCode = result.code;
     });

@@ -80,6 +80,10 @@ export interface FixResult {
   applied: number;
   /** The lint result of the fixed texts. */
   result: LintResult;
+  /** Findings of `result` whose fix was left out because it would turn a heading into text (fixKeepsHeadings). */
+  refused: Finding[];
+  /** Fixing stopped early: a pass would have made a file more than twice as large and 32 KB larger. */
+  runaway: boolean;
 }
 
 /**
@@ -156,6 +160,7 @@ export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResul
   let result = lint(input);
   const refused = new Set<string>();
   let oneImpactFixAtATime = false;
+  let runaway = false;
   while (passes < MAX_FIX_PASSES) {
     let fixable = result.findings.filter((f) => f.fix && !refused.has(fixKey(f)) && (!only || f.fix.edits.every((e) => only.includes(e.file))));
     if (oneImpactFixAtATime) {
@@ -182,7 +187,10 @@ export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResul
     if (!changed) break;
     // Fixes write prompts and placeholders, never more than a template's worth: a file that grows
     // past twice its size and 32 KB has a fix feeding on its own output, pass after pass. Stop there.
-    if (grewTooMuch(input.impact?.text, nextImpact) || grewTooMuch(input.release?.text, nextRelease)) break;
+    if (grewTooMuch(input.impact?.text, nextImpact) || grewTooMuch(input.release?.text, nextRelease)) {
+      runaway = true;
+      break;
+    }
     const next = lint({
       ...input,
       impact: input.impact && nextImpact !== undefined ? { path: input.impact.path, text: nextImpact } : undefined,
@@ -206,13 +214,19 @@ export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResul
     result = next;
     passes++;
   }
-  if (refused.size) result = { ...result, findings: result.findings.map((f) => (f.fix && refused.has(fixKey(f)) ? { ...f, fix: undefined } : f)) };
+  const left: Finding[] = [];
+  if (refused.size) {
+    const findings = result.findings.map((f) => (f.fix && refused.has(fixKey(f)) ? (left.push(f), { ...f, fix: undefined }) : f));
+    result = { ...result, findings };
+  }
   return {
     impact: impact !== input.impact?.text ? impact : undefined,
     release: release !== input.release?.text ? release : undefined,
     passes,
     applied,
     result,
+    refused: left,
+    runaway,
   };
 }
 

@@ -288,6 +288,9 @@ export function checkLintAndFix(p: PairInput): { result: FixResult; ms: number }
   if (run.ms > BUDGET.fix) fail('fix-budget', `lintAndFix took ${run.ms.toFixed(0)} ms of CPU (budget ${BUDGET.fix} ms, ${run.value.passes} passes)`);
   const res = run.value;
   for (const f of res.result.findings) if (f.rule === INTERNAL_ERROR) fail('internal-error', `after fixing: ${f.message}`);
+  // lintAndFix's safety nets caught a fix that a rule should not have written.
+  if (res.refused.length) fail('fix-loses-heading', `a fix was refused, as it would turn a heading into text: ${res.refused.map((f) => `${f.rule}: ${f.fix?.title}`).join('; ')}`);
+  if (res.runaway) fail('fix-runaway', `fixing stopped after ${res.passes} passes: a file grew past twice its size and 32 KB`);
   const fixed: PairInput = { ...p, impact: res.impact ?? p.impact, release: res.release ?? p.release };
 
   // A second --fix must change nothing (a fix lintAndFix refused, as losing a heading, is no change).

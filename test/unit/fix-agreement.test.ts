@@ -18,6 +18,7 @@ import type { FileHost } from '../../src/core/file-host';
 import { fixAllTexts, lintAndFix, MAX_FIX_PASSES } from '../../src/core/fix';
 import { buildLintInput } from '../../src/core/lint-input';
 import { allRules } from '../../src/core/rules';
+import { defineImpactRule } from '../../src/core/rules/define';
 import type { FileKind } from '../../src/core/types';
 import { FIXTURES } from './fixtures';
 
@@ -112,4 +113,25 @@ describe('fix-all in the editor and --fix agree', function () {
       if (kinds.length === 1) assert.deepEqual(fixAllTexts(built.input, kinds), editor);
     });
   }
+
+  it('a fix that would turn a heading into text: --fix leaves the file alone and says so; fix-all leaves it out too', async () => {
+    // `glued` written on the line right above `Title` / `---` would make it that heading's first line.
+    const glue = defineImpactRule({
+      meta: { name: 'glue', description: 'A test rule.', defaultSeverity: 'warning', fixable: true },
+      check(ctx) {
+        const at = ctx.impact.source.text.indexOf('Title');
+        ctx.report({ message: 'glue', file: 'impact', range: { start: at, end: at }, fix: { title: 'glue', edits: [{ file: 'impact', range: { start: at, end: at }, newText: 'glued\n' }] } });
+      },
+    });
+    const dir = path.join(tmp, 'refused');
+    fs.mkdirSync(dir);
+    const text = '# T\n\n## S\n\nTitle\n---\n';
+    fs.writeFileSync(path.join(dir, 'IMPACT.md'), text);
+    const res = await runLintCommand({ cwd: dir, paths: [], fix: true, today: TODAY, discovery: false, rules: [glue] });
+    assert.equal(fs.readFileSync(path.join(dir, 'IMPACT.md'), 'utf8'), text);
+    assert.deepEqual(res.fixed, []);
+    assert.deepEqual(res.notFixed, ['IMPACT.md:5:1: glue: not fixed automatically, the fix would turn a Markdown heading into text']);
+    assert.deepEqual(res.findings.map((f) => [f.rule, !!f.fix]), [['glue', false]]);
+    assert.deepEqual(fixAllTexts({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] }, ['impact']), {});
+  });
 });
