@@ -285,57 +285,26 @@ describe('fuzz regressions', () => {
     assert.match(r.impact!, /## Summary\n\n_TODO: In a few sentences[^\n]*\n\nNotes\n-----\n/);
   });
 
-  it('IMPACT.md: a line under a heading followed by indented code goes after the code (fix-gen-2102553169)', () => {
-    // Written right under `## Capability`, `- **Modality:** …` took the indented code after it as its
-    // own content, and the sub-section heading indented by two spaces after that with it.
-    const impact = '# T\n\n## Capability and modality\n    - **Product Hazard:**\n  ### A detail\n\nText.\n';
-    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('modality-missing') });
-    const doc = parseImpact('IMPACT.md', r.impact!);
-    assert.deepEqual(headingsOf(doc), ['# T', '## Capability and modality', '### A detail'], r.impact);
-    assert.ok(doc.byId.get('capability')?.markers.some((m) => m.keyId === 'modality'), r.impact);
-    assert.ok(doc.codeLines.has(3), 'the indented code stays code');
-    assert.deepEqual(pendingFixes(r.impact, undefined, rules('modality-missing')), []);
-  });
-
-  describe('a fix that would turn a heading into text is neither offered nor applied', () => {
-    const text = '# T\n\n## S\n\n\nTitle\n---\n';
-    /** A fixable test rule: `where` returns the range to replace with `newText`, or nothing to report. */
-    const testRule = (name: string, where: (text: string) => number | undefined, length: number, newText: string) =>
-      defineImpactRule({
-        meta: { name, description: 'A test rule.', defaultSeverity: 'warning', fixable: true },
-        check(ctx) {
-          const at = where(ctx.impact.source.text);
-          if (at === undefined) return;
-          const range = { start: at, end: at + length };
-          ctx.report({ message: name, file: 'impact', range, fix: { title: name, edits: [{ file: 'impact', range, newText }] } });
-        },
-      });
-    const found = (text: string, what: string, plus: number) => (text.includes(what) ? text.indexOf(what) + plus : undefined);
-
-    it('alone: lintAndFix leaves it out, and the finding it leaves has no fix', () => {
-      // `glued` written on the line right above `Title` / `---` makes it the heading's first line.
-      const glue = testRule('glue', (t) => (t.includes('glued') ? undefined : t.indexOf('Title')), 0, 'glued\n');
-      const before = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
-      assert.equal(fixKeepsHeadings(before.impact, before.findings[0].fix!), false);
-      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
-      assert.equal(r.impact, undefined, 'nothing changed');
-      assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['glue', false]]);
+  // Written right under the heading, the new `- **Key:** …` item took what was indented after it
+  // (indented code, an indented paragraph or list) as its own content, and a heading indented by two
+  // spaces after that with it. The lines now go after the part's own content.
+  for (const [name, rule, impact, part, headings] of [
+    ['indented code (fix-gen-2102553169)', 'modality-missing', '# T\n\n## Capability and modality\n    - **Product Hazard:**\n  ### A detail\n\nText.\n', 'Capability and modality', ['# T', '## Capability and modality', '### A detail']],
+    ['indented code and an indented list', 'modality-missing', '# T\n\n## Capability and modality\n    - **Product Hazard:**\n  - **Note:** nlp\n  ### A detail\n', 'Capability and modality', ['# T', '## Capability and modality', '### A detail']],
+    ['indented code and an indented paragraph (fix-gen-3187562477)', 'factor-unrated', '# T\n\n## Path to harm\n\n### Adversary attention\n    - **Note:**\n  the\n  ### Awareness\n', 'Adversary attention', ['# T', '## Path to harm', '### Adversary attention', '### Awareness']],
+  ] as const) {
+    it(`IMPACT.md: lines under a heading followed by ${name} go after the part's own content`, () => {
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules(rule) });
+      assert.deepEqual(r.refused, []);
+      const doc = parseImpact('IMPACT.md', r.impact!);
+      assert.deepEqual(headingsOf(doc).filter((h) => headings.includes(h as never)), [...headings], r.impact);
+      const parts = doc.sections.flatMap((sec) => [sec, ...sec.subsections]);
+      const target = parts.find((x) => x.heading.text === part)!;
+      assert.ok(target.markers.length > 0, `no marker in '${part}':\n${r.impact}`);
+      assert.ok(doc.codeLines.has(impact.split('\n').findIndex((l) => l.startsWith('    '))), 'the indented code stays code');
+      assert.deepEqual(pendingFixes(r.impact, undefined, rules(rule)), []);
     });
-
-    it('together with another fix: each alone is safe, so they are applied one at a time, and the one that then loses it is left out', () => {
-      // `fills` writes `x` into the first of two blank lines, `joins` deletes the second: either alone
-      // leaves a blank line above `Title`; both make `x` its first line.
-      const fills = testRule('fills', (t) => found(t, '## S\n\n', 5), 0, 'x');
-      const joins = testRule('joins', (t) => found(t, '\n\nTitle', 1), 1, '');
-      const first = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [fills, joins] });
-      assert.ok(first.findings.every((f) => fixKeepsHeadings(first.impact, f.fix!)));
-      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [fills, joins] });
-      assert.equal(r.impact, '# T\n\n## S\nx\n\nTitle\n---\n');
-      assert.deepEqual(headingsOf(parseImpact('IMPACT.md', r.impact!)), ['# T', '## S', '## Title']);
-      assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['joins', false]]);
-      assert.equal(r.passes, 1);
-    });
-  });
+  }
 
   it('release.yaml: an artifact written as a pair in a flow list (`[id: w]`) gets braces, not a second list item (fix-gen-1689365101)', () => {
     // `, distribution: { kind: TODO }` after `id: w` made a new list item, an artifact lacking both

@@ -3,7 +3,7 @@
  * the end of a part, and a placeholder into an empty marker value. Each keeps Markdown structure
  * intact (a list never swallows the paragraph after it) and uses the file's own line break.
  */
-import type { ImpactDoc, Marker, Part } from '../../../impact/impact-doc';
+import type { ImpactDoc, Marker, Part, Section } from '../../../impact/impact-doc';
 import type { TextEdit } from '../../../types';
 import { maskComments } from './placeholders';
 
@@ -35,46 +35,32 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   const line = part.heading.endLine ?? part.heading.line;
   const at = src.lineEnd(line);
   const next = line + 1 < src.lineCount ? src.lineText(line + 1) : '';
-  // Indented code right under the heading would, after the new list item and a blank line, be read
-  // as that item's content, and so would a heading indented after it: the lines go after the code.
   let first = line + 1;
   while (first < src.lineCount && !src.lineText(first).trim()) first++;
-  const codeEnd = first < lineOf(doc, part.range.end) ? indentedCodeEnd(doc, first) : undefined;
-  if (codeEnd !== undefined) {
-    const end = src.lineEnd(codeEnd);
-    return keepNextHeading(doc, { file: 'impact', range: { start: end, end }, newText: eol + eol + lines.join(eol) });
-  }
-  if (!next.trim()) {
-    // A blank line, then a list: join the list at its top. Otherwise keep the blank line.
-    let l = line + 1;
-    while (l < src.lineCount && !src.lineText(l).trim()) l++;
-    const first = l < src.lineCount && l < lineOf(doc, part.range.end) ? src.lineText(l) : '';
-    if (isListLine(first) && /^[ \t]*/.exec(first)![0].length === 0) {
-      const start = src.lineStart(l);
+  if (first < lineOf(doc, part.range.end)) {
+    const joined = joinIndentedList(doc, first, lines);
+    if (joined) return joined;
+    // Anything else indented under the heading (indented code, a paragraph or list indented by a few
+    // spaces) would, after the new item, become that item's content, and a heading indented like it
+    // after it too: the lines go after the part's own content instead, where only a heading follows.
+    const text = src.lineText(first);
+    if (/^[ \t]/.test(text) && !HEADING_RE.test(text) && !startsSetextHeading(doc, first)) {
+      const stop = 'subsections' in part && (part as Section).subsections.length ? (part as Section).subsections[0].heading.line : lineOf(doc, part.range.end);
+      let last = stop - 1;
+      while (last > line && !src.lineText(last).trim()) last--;
+      const end = src.lineEnd(last);
+      return keepNextHeading(doc, { file: 'impact', range: { start: end, end }, newText: (endsInList(doc, last, line) ? eol : eol + eol) + lines.join(eol) });
+    }
+    // A blank line, then a list: join the list at its top.
+    if (first > line + 1 && isListLine(src.lineText(first))) {
+      const start = src.lineStart(first);
       return { file: 'impact', range: { start, end: start }, newText: lines.join(eol) + eol };
     }
-    const joined = first ? joinIndentedList(doc, l, lines) : undefined;
-    if (joined) return joined;
-    return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + lines.join(eol) });
   }
-  const joined = joinIndentedList(doc, line + 1, lines);
-  if (joined) return joined;
-  // A paragraph right under the heading would become a lazy continuation of the new item:
-  // keepNextHeading puts a blank line between (and keeps an indented heading out of the list).
-  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + lines.join(eol) });
-}
-
-/** When `line` starts an indented code block, the block's last line (blank lines inside it included). */
-function indentedCodeEnd(doc: ImpactDoc, line: number): number | undefined {
-  const src = doc.source;
-  if (!doc.codeLines.has(line) || !/^(?: {4}| {0,3}\t)/.test(src.lineText(line))) return undefined;
-  let end = line;
-  for (let l = line + 1; l < src.lineCount; l++) {
-    if (!src.lineText(l).trim()) continue;
-    if (!doc.codeLines.has(l)) break;
-    end = l;
-  }
-  return end;
+  // Otherwise keep the blank line. A paragraph right under the heading would become a lazy
+  // continuation of the new item: keepNextHeading puts a blank line between (and keeps an indented
+  // heading out of the list).
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: (next.trim() ? eol : eol + eol) + lines.join(eol) });
 }
 
 /**
