@@ -14,7 +14,7 @@ import { isDocumentRule } from './rules/define';
 import { ENGINE_FINDINGS, FILE_SKIPPED, INTERNAL_ERROR, UNKNOWN_RULE } from './rules/engine-findings';
 import { filterSuppressed, scanSuppressions, type Suppressions } from './suppress';
 import { didYouMean } from './util/suggest';
-import type { SourceText } from './source-text';
+import { keepBreaksApart, type SourceText } from './source-text';
 import type { DocumentRule, FileKind, Finding, Fix, Report, Rule, RuleContext, Severity } from './types';
 import { isMap, isSeq } from './util/yaml';
 
@@ -268,6 +268,8 @@ export function lint(input: LintInput): LintResult {
       });
       return;
     }
+    const apart = (fix: Fix): Fix =>
+      fix.edits.some((e) => sources[e.file]) ? { ...fix, edits: fix.edits.map((e) => (sources[e.file] ? keepBreaksApart(sources[e.file]!.text, e) : e)) } : fix;
     for (const r of reports) {
       const source = sources[r.file];
       if (!source) continue;
@@ -310,8 +312,8 @@ export function lint(input: LintInput): LintResult {
         range: { start, end },
         start: source.positionAt(start),
         end: source.positionAt(end),
-        fix: r.fix && rule.meta.fixable && !editsInsideOpenBlock(r.fix, impact) ? r.fix : undefined,
-        suggestions: rule.meta.suggestions ? r.suggestions : undefined,
+        fix: r.fix && rule.meta.fixable && !editsInsideOpenBlock(r.fix, impact) ? apart(r.fix) : undefined,
+        suggestions: rule.meta.suggestions ? r.suggestions?.map(apart) : undefined,
         data: r.data,
       });
     }

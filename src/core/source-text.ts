@@ -110,3 +110,18 @@ export class SourceText {
     return { start: this.lineStart(line), end: this.lineEnd(line) };
   }
 }
+
+/**
+ * An edit whose line breaks do not merge with the text's own. In a file that mixes line endings, a
+ * lone CR written just before an LF of the text, or an LF just after a CR, would make one CRLF: one
+ * line break fewer than the edit meant, so a blank line it put between two blocks would vanish.
+ * Such an edit gets the character that keeps the two breaks apart. (An edit that replaces the CR or
+ * the LF of a CRLF keeps that pair as it was.)
+ */
+export function keepBreaksApart<E extends { range: OffsetRange; newText: string }>(text: string, edit: E): E {
+  const { start, end } = edit.range;
+  let newText = edit.newText;
+  if (newText.endsWith('\r') && text[end] === '\n' && !(end > start && text[end - 1] === '\r')) newText += '\n';
+  if (newText.startsWith('\n') && text[start - 1] === '\r' && !(end > start && text[start] === '\n')) newText = `\r${newText}`;
+  return newText === edit.newText ? edit : { ...edit, newText };
+}

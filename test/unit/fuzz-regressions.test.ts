@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { INTERNAL_ERROR, lint } from '../../src/core/engine';
 import { applyEdits, fixEditsByFile, fixKeepsHeadings, headingsOf, lintAndFix } from '../../src/core/fix';
 import { parseImpact } from '../../src/core/impact/parse';
+import { keepBreaksApart } from '../../src/core/source-text';
 import { parseRelease } from '../../src/core/release/parse';
 import { buildReport, EXPORT_FORMATS, EXPORT_KINDS, renderExport, renderReportMarkdown } from '../../src/core/report';
 import { findRule } from '../../src/core/rules';
@@ -305,6 +306,78 @@ describe('fuzz regressions', () => {
       assert.deepEqual(pendingFixes(r.impact, undefined, rules(rule)), []);
     });
   }
+
+  it('IMPACT.md with mixed line endings: a blank line a fix writes before an LF of the file stays a blank line (impact-gen-2015786119)', () => {
+    // The file's line break is a lone CR; written before an LF, the CR that ended the new lines made a
+    // CRLF with it, the blank line after them was gone and `the` / `---` became part of the last item.
+    const impact = '\r## Hazards\n### Product hazard\r \nthe\r### Attention hazard\nthe\r---';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('hazard-unassessed') });
+    assert.deepEqual(r.refused, []);
+    assert.deepEqual(headingsOf(parseImpact('IMPACT.md', r.impact!)), ['## Hazards', '### Product hazard', '### Data hazard', '### Attention hazard', '## the']);
+    // The rule itself, without the engine: an LF after a CR, a CR before an LF, and a CRLF rewritten.
+    const edit = (start: number, end: number, newText: string) => ({ range: { start, end }, newText });
+    assert.equal(keepBreaksApart('a\nb', edit(1, 1, '\rx\r')).newText, '\rx\r\n');
+    assert.equal(keepBreaksApart('a\rb', edit(2, 2, '\nx')).newText, '\r\nx');
+    assert.equal(keepBreaksApart('a\r\nb', edit(1, 2, 'x\r')).newText, 'x\r', 'a CRLF whose CR is rewritten stays one line break');
+    assert.equal(keepBreaksApart('a\r\nb', edit(2, 3, '\ny')).newText, '\ny', 'a CRLF whose LF is rewritten stays one line break');
+    assert.equal(keepBreaksApart('a\nb', edit(1, 1, 'x\n')).newText, 'x\n');
+  });
+
+  it('IMPACT.md: the prompt for an empty section with sub-sections goes before them, and a line of U+2028 is text (pair-gen-3656031614)', () => {
+    // It went after the sub-section's heading, into the sub-section, and right above a setext heading
+    // whose first line is a U+2028: JavaScript's trim() read that line as blank, Markdown as text.
+    const impact = '# Impact assessment\n\n## Summary\n### Product Hazard\n\u2028\nthe\n---\n';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('missing-section') });
+    assert.deepEqual(r.refused, []);
+    const doc = parseImpact('IMPACT.md', r.impact!);
+    assert.deepEqual(headingsOf(doc).slice(0, 4), ['# Impact assessment', '## Summary', '### Product Hazard', '## the'], r.impact);
+    assert.match(doc.byId.get('summary')!.prose.map((p) => p.text).join('\n'), /In a few sentences/);
+    assert.deepEqual(pendingFixes(r.impact, undefined, rules('missing-section')), []);
+    // With no sub-section between, the prompt stays apart from the U+2028 line.
+    const direct = lintAndFix({ impact: { path: 'IMPACT.md', text: '# T\n\n## Summary\n\u2028\nthe\n---\n' }, today: TODAY, rules: rules('missing-section') });
+    assert.deepEqual(direct.refused, []);
+    assert.match(direct.impact!, /## Summary\n\n_TODO: In a few sentences[^\n]*\n\n\u2028\nthe\n---\n/);
+  });
+
+  describe('a fix that would turn a heading into text is neither offered nor applied', () => {
+    const text = '# T\n\n## S\n\n\nTitle\n---\n';
+    /** A fixable test rule: `where` returns the range to replace with `newText`, or nothing to report. */
+    const testRule = (name: string, where: (text: string) => number | undefined, length: number, newText: string) =>
+      defineImpactRule({
+        meta: { name, description: 'A test rule.', defaultSeverity: 'warning', fixable: true },
+        check(ctx) {
+          const at = where(ctx.impact.source.text);
+          if (at === undefined) return;
+          const range = { start: at, end: at + length };
+          ctx.report({ message: name, file: 'impact', range, fix: { title: name, edits: [{ file: 'impact', range, newText }] } });
+        },
+      });
+    const found = (text: string, what: string, plus: number) => (text.includes(what) ? text.indexOf(what) + plus : undefined);
+
+    it('alone: lintAndFix leaves it out, and the finding it leaves has no fix', () => {
+      // `glued` written on the line right above `Title` / `---` makes it the heading's first line.
+      const glue = testRule('glue', (t) => (t.includes('glued') ? undefined : t.indexOf('Title')), 0, 'glued\n');
+      const before = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
+      assert.equal(fixKeepsHeadings(before.impact, before.findings[0].fix!), false);
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
+      assert.equal(r.impact, undefined, 'nothing changed');
+      assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['glue', false]]);
+    });
+
+    it('together with another fix: each alone is safe, so they are applied one at a time, and the one that then loses it is left out', () => {
+      // `fills` writes `x` into the first of two blank lines, `joins` deletes the second: either alone
+      // leaves a blank line above `Title`; both make `x` its first line.
+      const fills = testRule('fills', (t) => found(t, '## S\n\n', 5), 0, 'x');
+      const joins = testRule('joins', (t) => found(t, '\n\nTitle', 1), 1, '');
+      const first = lint({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [fills, joins] });
+      assert.ok(first.findings.every((f) => fixKeepsHeadings(first.impact, f.fix!)));
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [fills, joins] });
+      assert.equal(r.impact, '# T\n\n## S\nx\n\nTitle\n---\n');
+      assert.deepEqual(headingsOf(parseImpact('IMPACT.md', r.impact!)), ['# T', '## S', '## Title']);
+      assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['joins', false]]);
+      assert.equal(r.passes, 1);
+    });
+  });
 
   it('release.yaml: an artifact written as a pair in a flow list (`[id: w]`) gets braces, not a second list item (fix-gen-1689365101)', () => {
     // `, distribution: { kind: TODO }` after `id: w` made a new list item, an artifact lacking both

@@ -10,6 +10,24 @@ import { maskComments } from './placeholders';
 const LIST_ITEM_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const HEADING_RE = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
 
+/** A blank line to Markdown: nothing but spaces and tabs (a line of U+2028 or NBSP is text). */
+function isBlank(text: string): boolean {
+  return !/[^ \t]/.test(text);
+}
+
+/**
+ * The last line of a part's own content: before its first sub-section, blank lines left out; the
+ * heading's last line when it has none.
+ */
+function ownContentLastLine(doc: ImpactDoc, part: Part): number {
+  const src = doc.source;
+  const heading = part.heading.endLine ?? part.heading.line;
+  const subs = (part as Partial<Section>).subsections;
+  let last = (subs?.length ? subs[0].heading.line : lineOf(doc, part.range.end)) - 1;
+  while (last > heading && isBlank(src.lineText(last))) last--;
+  return Math.max(last, heading);
+}
+
 function isListLine(text: string): boolean {
   return LIST_ITEM_RE.test(text);
 }
@@ -21,7 +39,7 @@ function endsInList(doc: ImpactDoc, line: number, stop: number): boolean {
     // A line of an HTML block (or code) is no list item, even when it looks like one: after
     // `</details>` and a `- **Key:**` line with no blank line between, the HTML block goes on until a
     // blank line, so lines appended without one would land inside it and never be read.
-    if (!t.trim() || HEADING_RE.test(t) || doc.nonProseLines.has(l)) return false;
+    if (isBlank(t) || HEADING_RE.test(t) || doc.nonProseLines.has(l)) return false;
     if (isListLine(t)) return true;
   }
   return false;
@@ -36,7 +54,7 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   const at = src.lineEnd(line);
   const next = line + 1 < src.lineCount ? src.lineText(line + 1) : '';
   let first = line + 1;
-  while (first < src.lineCount && !src.lineText(first).trim()) first++;
+  while (first < src.lineCount && isBlank(src.lineText(first))) first++;
   if (first < lineOf(doc, part.range.end)) {
     const joined = joinIndentedList(doc, first, lines);
     if (joined) return joined;
@@ -45,9 +63,7 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
     // after it too: the lines go after the part's own content instead, where only a heading follows.
     const text = src.lineText(first);
     if (/^[ \t]/.test(text) && !HEADING_RE.test(text) && !startsSetextHeading(doc, first)) {
-      const stop = 'subsections' in part && (part as Section).subsections.length ? (part as Section).subsections[0].heading.line : lineOf(doc, part.range.end);
-      let last = stop - 1;
-      while (last > line && !src.lineText(last).trim()) last--;
+      const last = ownContentLastLine(doc, part);
       const end = src.lineEnd(last);
       return keepNextHeading(doc, { file: 'impact', range: { start: end, end }, newText: (endsInList(doc, last, line) ? eol : eol + eol) + lines.join(eol) });
     }
@@ -60,7 +76,7 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   // Otherwise keep the blank line. A paragraph right under the heading would become a lazy
   // continuation of the new item: keepNextHeading puts a blank line between (and keeps an indented
   // heading out of the list).
-  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: (next.trim() ? eol : eol + eol) + lines.join(eol) });
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: (isBlank(next) ? eol + eol : eol) + lines.join(eol) });
 }
 
 /**
@@ -98,7 +114,7 @@ export function appendLinesEdit(doc: ImpactDoc, part: Part, lines: string[]): Te
 export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   const src = doc.source;
   const lastInserted = edit.newText.slice(Math.max(edit.newText.lastIndexOf('\n'), edit.newText.lastIndexOf('\r')) + 1);
-  if (!lastInserted.trim() || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
+  if (isBlank(lastInserted) || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
   const inList = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted);
   let line = src.positionAt(edit.range.end).line + 1;
   // The 1-3 space indentation of a heading on `line` (ATX, or the first text line of a setext heading).
@@ -121,14 +137,14 @@ export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   // would be lost: keep a blank line between (and, after a list item, take an indentation that
   // would put the heading's text inside that item).
   const next = line < src.lineCount ? src.lineText(line) : '';
-  if (next.trim() && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
+  if (!isBlank(next) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
     const indent = inList ? takeIndent(line) : 0;
     if (!indent) return { ...edit, newText: edit.newText + src.eol };
     const start = src.lineStart(line);
     return { ...edit, range: { start: edit.range.start, end: start + indent }, newText: edit.newText + src.eol + src.text.slice(edit.range.end, start) };
   }
   if (!inList) return edit;
-  while (line < src.lineCount && !src.lineText(line).trim()) line++;
+  while (line < src.lineCount && isBlank(src.lineText(line))) line++;
   if (line >= src.lineCount) return edit;
   const indent = takeIndent(line);
   if (!indent) return edit;
@@ -223,12 +239,13 @@ export function fillValueEdit(doc: ImpactDoc, m: Marker, text: string): TextEdit
 }
 
 /**
- * Appends a paragraph at the end of a part's content, after a blank line (and before one, when the
- * text of a setext heading follows: it would otherwise continue the paragraph).
+ * Appends a paragraph at the end of a part's own content (before its first sub-section), after a
+ * blank line (and before one, when the text of a setext heading follows: it would otherwise continue
+ * the paragraph).
  */
 export function appendParagraphEdit(doc: ImpactDoc, part: Part, text: string): TextEdit {
   const eol = doc.source.eol;
-  const at = part.contentEnd;
+  const at = doc.source.lineEnd(ownContentLastLine(doc, part));
   return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: eol + eol + text });
 }
 
