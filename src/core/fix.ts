@@ -80,7 +80,7 @@ export interface FixResult {
   applied: number;
   /** The lint result of the fixed texts. */
   result: LintResult;
-  /** Findings of `result` whose fix was left out because it would turn a heading into text (fixKeepsHeadings). */
+  /** Findings of `result` whose fix was left out because it would turn a heading into text (fixKeepsHeadings); one per fix. */
   refused: Finding[];
   /** Fixing stopped early: a pass would have made a file more than twice as large and 32 KB larger. */
   runaway: boolean;
@@ -216,7 +216,14 @@ export function lintAndFix(input: LintInput, options: FixOptions = {}): FixResul
   }
   const left: Finding[] = [];
   if (refused.size) {
-    const findings = result.findings.map((f) => (f.fix && refused.has(fixKey(f)) ? (left.push(f), { ...f, fix: undefined }) : f));
+    // Findings that share one fix (factors added together) are named once.
+    const named = new Set<string>();
+    const findings = result.findings.map((f) => {
+      if (!f.fix || !refused.has(fixKey(f))) return f;
+      const edits = JSON.stringify(f.fix.edits);
+      if (!named.has(edits)) named.add(edits), left.push(f);
+      return { ...f, fix: undefined };
+    });
     result = { ...result, findings };
   }
   return {

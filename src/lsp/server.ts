@@ -46,7 +46,7 @@ import { parseRelease } from '../core/release/parse';
 import { allRules } from '../core/rules';
 import { disableFileEdit, disableLineEdit } from '../core/suppress';
 import { SourceText } from '../core/source-text';
-import type { FileKind, Finding, Fix } from '../core/types';
+import type { FileKind, Finding, Fix, Rule } from '../core/types';
 import { discoveryProvider } from '../cli/discovery';
 import { isIgnored } from '../cli/find-pairs';
 import { readTextHead, readTextSync } from '../cli/fs-host';
@@ -79,6 +79,8 @@ const DECLARATION_HEAD = 8 * 1024 * 1024;
 export interface ServerOptions {
   /** "Today" for date rules (default: the IMPACT_NOTES_TODAY environment variable, as the CLI, else the UTC date). */
   today?: () => Date;
+  /** The rules to lint with (default: all of them; tests add their own). */
+  rules?: readonly Rule[];
 }
 
 /** Options a client may pass in `initializationOptions` (and, under `impactNotes`, in its settings). */
@@ -139,18 +141,20 @@ export class ImpactNotesServer {
   private readonly today: () => Date;
   /** Pair files for linting: the open documents' texts, else the disk (guarded). */
   private readonly files: FileHost;
+  private readonly rules: readonly Rule[];
 
   constructor(
     private readonly connection: Connection,
     options: ServerOptions = {},
   ) {
     this.today = options.today ?? todayFromEnv;
+    this.rules = options.rules ?? allRules;
     this.configHost = {
       read: async (file) => this.openText(file) ?? readTextSync(file),
       dirname: (p) => path.dirname(p),
       join: (dir, name) => path.join(dir, name),
     };
-    this.resolver = new ConfigResolver(this.configHost, allRules);
+    this.resolver = new ConfigResolver(this.configHost, this.rules);
     this.files = nodeFileHost({ openText: (f) => this.openText(f) });
     this.register();
   }
@@ -374,7 +378,7 @@ export class ImpactNotesServer {
     const resolved = pair ? await this.resolver.resolve(state.dir) : undefined;
     if (gen !== state.generation) return; // a newer edit: its own lint publishes
     this.publishConfigProblems(resolved);
-    const input = pair && resolved ? (await buildLintInput(this.files, pair, resolved, { today: this.today(), rules: allRules }))?.input : undefined;
+    const input = pair && resolved ? (await buildLintInput(this.files, pair, resolved, { today: this.today(), rules: this.rules }))?.input : undefined;
     if (gen !== state.generation) return;
     const result = input ? lint(input) : undefined;
     if (gen !== state.generation) return;
@@ -449,7 +453,7 @@ export class ImpactNotesServer {
 
   /** Configuration files changed (on disk, in an editor, or the client says so): read them again, lint everything again. */
   private reloadConfig(): void {
-    this.resolver = new ConfigResolver(this.configHost, allRules);
+    this.resolver = new ConfigResolver(this.configHost, this.rules);
     // Problems in an open configuration file show even when no open pair uses it.
     const checks: Promise<void>[] = [];
     for (const p of this.openPaths.keys()) {

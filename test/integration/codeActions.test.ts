@@ -37,6 +37,22 @@ const TEST_RULE: Rule = {
   },
 };
 
+/**
+ * A rule only for these tests whose fix would turn a heading into text: it writes `glued` on the line
+ * right above `Setext title` / `---`, which makes that line the heading's first. The extension must
+ * neither offer nor apply it (core/fix.ts, fixKeepsHeadings).
+ */
+const GLUE_RULE: Rule = {
+  meta: { name: 'test-glue', description: 'Test rule.', scope: 'impact', defaultSeverity: 'warning', fixable: true },
+  check(ctx) {
+    const text = ctx.impact?.source.text ?? '';
+    const at = text.indexOf('Setext title\n---');
+    if (at < 0 || text.includes('glued\nSetext title')) return;
+    const range = { start: at, end: at + 'Setext title'.length };
+    ctx.report({ message: 'Glue me.', file: 'impact', range, fix: { title: 'Glue above the heading', edits: [{ file: 'impact', range: { start: at, end: at }, newText: 'glued\n' }] } });
+  },
+};
+
 async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   // VS Code cancels a code-action request when the model changes under it (e.g. the file watcher
   // reloading a file the test just wrote); ask again then, a few times at most.
@@ -66,7 +82,7 @@ describe('extension core: quick fixes', function () {
 
   before(async () => {
     api = await getApi();
-    api.lintService.setRulesForTesting([TEST_RULE]);
+    api.lintService.setRulesForTesting([TEST_RULE, GLUE_RULE]);
   });
 
   after(async () => {
@@ -198,5 +214,20 @@ describe('extension core: quick fixes', function () {
     assert.equal(await vscode.commands.executeCommand('impactNotes.fixAll', impactUri), true);
     await waitForRule(impactUri, 'test-cross-file', false);
     await waitForOnlyPrompts(impactUri, 'missing-section');
+  });
+
+  it('a fix that would turn a heading into text is not offered, and fix-all leaves it out', async () => {
+    await writeText(impactUri, `${MINIMAL_IMPACT}\nSetext title\n---\n\nText under it.\n`);
+    const editor = await openImpact();
+    const diag = ((await waitForRule(impactUri, 'test-glue')) as vscode.Diagnostic[])[0];
+    const titles = (await actionsAt(impactUri, diag.range, vscode.CodeActionKind.QuickFix.value)).map((a) => a.title);
+    assert.ok(titles.includes('Disable test-glue for this line'), titles.join(' | '));
+    assert.ok(!titles.includes('Glue above the heading'), `the fix was offered: ${titles.join(' | ')}`);
+    const fixAll = (await actionsAt(impactUri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.impactNotes')).find((a) => a.kind?.value === 'source.fixAll.impactNotes');
+    await apply(fixAll, 'fix all');
+    await waitForOnlyPrompts(impactUri, 'missing-section');
+    assert.match(editor.document.getText(), /\n\nSetext title\n---\n/);
+    assert.ok(!editor.document.getText().includes('glued'));
+    assert.ok(ourDiagnostics(impactUri, 'test-glue').length, 'the finding stays');
   });
 });

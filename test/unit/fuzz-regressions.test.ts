@@ -339,6 +339,21 @@ describe('fuzz regressions', () => {
     assert.match(direct.impact!, /## Summary\n\n_TODO: In a few sentences[^\n]*\n\n\u2028\nthe\n---\n/);
   });
 
+  it('IMPACT.md: items added beside one written `-<tab>` use the same gap, so what follows keeps its place (fix-gen-1990214029)', () => {
+    // `-\t` puts an item's text in column 4; the added `- ` items put theirs in column 2, and the
+    // list line and the heading indented by 2-3 spaces after them fell inside the last one.
+    const impact = '# T\n\n## Path to harm\n\n### Awareness\n-\t**Adversary attention:** high — they watch.\n   - a note\n  ## Benefits\n\nHelps.\n';
+    const r = lintAndFix({ impact: { path: 'IMPACT.md', text: impact }, today: TODAY, rules: rules('factor-unrated') });
+    assert.deepEqual(r.refused, []);
+    assert.ok(headingsOf(parseImpact('IMPACT.md', r.impact!)).includes('## Benefits'), r.impact);
+    assert.match(r.impact!, /\n-\t\*\*Convincibility:\*\* /);
+    // One space, or a gap so wide the text is code, stays one space.
+    for (const [item, added] of [['- **Adversary attention:** high — they watch.', '- **Convincibility:** '], ['-      **Adversary attention:** high', '- **Convincibility:** ']]) {
+      const out = lintAndFix({ impact: { path: 'IMPACT.md', text: `# T\n\n## Path to harm\n\n### Awareness\n${item}\n` }, today: TODAY, rules: rules('factor-unrated') });
+      assert.ok(out.impact!.includes(`\n${added}`), out.impact);
+    }
+  });
+
   describe('a fix that would turn a heading into text is neither offered nor applied', () => {
     const text = '# T\n\n## S\n\n\nTitle\n---\n';
     /** A fixable test rule: `where` returns the range to replace with `newText`, or nothing to report. */
@@ -362,6 +377,20 @@ describe('fuzz regressions', () => {
       const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [glue] });
       assert.equal(r.impact, undefined, 'nothing changed');
       assert.deepEqual(r.result.findings.map((f) => [f.rule, !!f.fix]), [['glue', false]]);
+    });
+
+    it('findings that share the refused fix are named once', () => {
+      const twice = defineImpactRule({
+        meta: { name: 'twice', description: 'A test rule.', defaultSeverity: 'warning', fixable: true },
+        check(ctx) {
+          const at = ctx.impact.source.text.indexOf('Title');
+          const fix = { title: 'glue', edits: [{ file: 'impact' as const, range: { start: at, end: at }, newText: 'glued\n' }] };
+          for (const message of ['one', 'two']) ctx.report({ message, file: 'impact', range: { start: at, end: at + 5 }, fix });
+        },
+      });
+      const r = lintAndFix({ impact: { path: 'IMPACT.md', text }, today: TODAY, rules: [twice] });
+      assert.deepEqual(r.refused.map((f) => f.message), ['one']);
+      assert.deepEqual(r.result.findings.map((f) => [f.message, !!f.fix]), [['one', false], ['two', false]]);
     });
 
     it('together with another fix: each alone is safe, so they are applied one at a time, and the one that then loses it is left out', () => {

@@ -8,6 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer, type ServerOptions } from '../../src/lsp/server';
+import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -54,10 +57,11 @@ export class TestClient {
   readonly publishedAt = new Map<string, number>();
 
   private constructor(
-    readonly child: ChildProcess,
+    /** The server's process; undefined for a server started in this process (inProcess). */
+    readonly child: ChildProcess | undefined,
     readonly conn: MessageConnection,
   ) {
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) => child?.on('exit', (code) => resolve(code)));
     conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: LspDiagnostic[] }) => {
       const prev = this.published.get(p.uri);
       this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics, count: (prev?.count ?? 0) + 1 });
@@ -80,6 +84,19 @@ export class TestClient {
     child.stderr!.on('data', (d: Buffer) => process.env.LSP_TEST_STDERR && process.stderr.write(d));
     const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new TestClient(child, conn);
+  }
+
+  /**
+   * A server started in this process over in-memory streams, with options the command line does
+   * not have (extra rules). Stop it with kill(), not shutdown(): `exit` would end this process.
+   */
+  static inProcess(options: ServerOptions): TestClient {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(server, options);
+    server.listen();
+    return new TestClient(undefined, createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
   }
 
   private wake(): void {
@@ -151,7 +168,7 @@ export class TestClient {
   /** Resident and peak memory of the server process, in MB (Linux /proc). */
   memoryMb(): { rss: number; peak: number } | undefined {
     try {
-      const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const status = fs.readFileSync(`/proc/${this.child?.pid ?? process.pid}/status`, 'utf8');
       const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
       return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
     } catch {
@@ -160,7 +177,7 @@ export class TestClient {
   }
 
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return !this.child || (this.child.exitCode === null && this.child.signalCode === null);
   }
 
   /** shutdown, exit; resolves with the process's exit code. */
@@ -173,7 +190,7 @@ export class TestClient {
   }
 
   kill(): void {
-    if (this.alive) this.child.kill();
+    if (this.child && this.alive) this.child.kill();
     this.conn.dispose();
   }
 }

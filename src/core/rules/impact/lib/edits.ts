@@ -162,6 +162,13 @@ function lineOf(doc: ImpactDoc, offset: number): number {
   return offset >= doc.source.length ? doc.source.lineCount : doc.source.positionAt(offset).line;
 }
 
+/** The column a line prefix ends at, tabs stopping at multiples of four (as Markdown reads them). */
+function columnOf(prefix: string): number {
+  let col = 0;
+  for (const c of prefix) col = c === '\t' ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
 function indentOfLine(doc: ImpactDoc, line: number): string {
   return /^[ \t]*/.exec(doc.source.lineText(line))![0];
 }
@@ -172,10 +179,16 @@ function indentOfLine(doc: ImpactDoc, line: number): string {
  */
 function likeItem(doc: ImpactDoc, m: Marker, lines: string[]): string[] {
   const lt = doc.source.lineText(m.line);
-  const b = /^([ \t]*)(?:([*+-])|\d{1,9}([.)]))[ \t]/.exec(lt);
+  const b = /^([ \t]*)(?:([*+-])|\d{1,9}([.)]))([ \t]+)/.exec(lt);
   const indent = b ? b[1] : indentOfLine(doc, m.line);
   const bullet = b?.[2] ?? (b?.[3] ? `1${b[3]}` : '-');
-  return lines.map((l) => indent + (l.startsWith('- ') ? `${bullet} ${l.slice(2)}` : l));
+  // The same gap after a `-`, `*` or `+`, so the new items' text starts in the same column as the
+  // item's (`-\t` reaches column 4, `- ` column 2) and lines indented after them stay outside, or
+  // inside, alike. A gap of five columns or more makes the text indented code: the text column is
+  // then just past the bullet, as with one space.
+  const before = b ? b[1] + bullet : '';
+  const gap = b?.[2] && columnOf(before + b[4]) - columnOf(before) <= 4 ? b[4] : ' ';
+  return lines.map((l) => indent + (l.startsWith('- ') ? `${bullet}${gap}${l.slice(2)}` : l));
 }
 
 /** Inserts list lines after a marker's list item, in its style. */
