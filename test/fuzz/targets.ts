@@ -10,6 +10,7 @@ import { scaffold, ScaffoldError, type ScaffoldAnswers } from '../../src/core/sc
 import { HAZARD_TYPES, PATH_TO_HARM, ids } from '../../src/core/taxonomy';
 import { questions, writeAnswer } from '../../src/extension/assessment/answers';
 import { isFillIn } from '../unit/fill-in';
+import { isPlaceholderOnly } from '../../src/core/rules/impact/lib/placeholders';
 import { BUDGET, checkEachFix, checkLint, checkLintAndFix, FuzzFailure, lintInput, lostWords, TODAY, timed, type PairInput } from './check';
 import { impactText, words } from './gen-impact';
 import { releaseText } from './gen-release';
@@ -108,6 +109,9 @@ const scaffoldTarget: Target<ScaffoldAnswers> = {
       if (isFillIn(f.rule, doc?.source.text ?? '', f.range, f.file === 'impact' ? result.impact : undefined)) return false;
       // A contact the author typed is written as given; contact-missing judging it is the author's answer, not the scaffold's structure.
       if (f.rule === 'contact-missing' && contact && result.release?.get(['contact']) === contact) return false;
+      // So is an artifact path typed as a placeholder (`TODO`, `\answerTODO{}`): the Release plan
+      // section then lists nothing real, and missing-section saying it still holds only the prompt is right.
+      if (f.rule === 'missing-section' && answers.artifacts?.some((a) => a.paths?.some((p) => isPlaceholderOnly(p)))) return false;
       return true;
     });
     if (structural.length) {

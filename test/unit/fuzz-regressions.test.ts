@@ -354,6 +354,18 @@ describe('fuzz regressions', () => {
     }
   });
 
+  it('an answer replaces the first paragraph of the item only: a heading indented into it after a blank line stays (answers-1868489750)', () => {
+    // `  ### Data hazard` after a blank line is inside the Rationale item to Markdown, so it was part
+    // of the value writeAnswer replaced, and the author's heading was gone.
+    const text = '# T\n\n## Hazards\n\n### Product hazard\n- **Applies:** yes\n- **Rationale:** anyone can\n  use it as is.\n\n  ### Data hazard\n- **Applies:** no\n';
+    const out = writeAnswer(text, 'hazard', 'product', { value: 'unsure', reasoning: 'we have not tried' });
+    assert.match(out, /- \*\*Rationale:\*\* we have not tried\n\n {2}### Data hazard\n- \*\*Applies:\*\* no\n$/);
+    assert.match(out, /- \*\*Applies:\*\* unsure\n/);
+    // A comment that spans a blank line is not cut in two.
+    const noted = writeAnswer('# T\n\n## Hazards\n\n### Product hazard\n- **Applies:** yes\n- **Rationale:** <!-- ask\n\n  Ana --> old\n', 'hazard', 'product', { value: 'no', reasoning: 'new' });
+    assert.match(noted, /- \*\*Rationale:\*\* <!-- ask\n\n {2}Ana --> new\n$/);
+  });
+
   describe('a fix that would turn a heading into text is neither offered nor applied', () => {
     const text = '# T\n\n## S\n\n\nTitle\n---\n';
     /** A fixable test rule: `where` returns the range to replace with `newText`, or nothing to report. */

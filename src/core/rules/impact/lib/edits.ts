@@ -5,13 +5,13 @@
  */
 import type { ImpactDoc, Marker, Part, Section } from '../../../impact/impact-doc';
 import type { TextEdit } from '../../../types';
-import { maskComments } from './placeholders';
+import { commentRanges, maskComments } from './placeholders';
 
 const LIST_ITEM_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const HEADING_RE = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
 
 /** A blank line to Markdown: nothing but spaces and tabs (a line of U+2028 or NBSP is text). */
-function isBlank(text: string): boolean {
+function isBlankLine(text: string): boolean {
   return !/[^ \t]/.test(text);
 }
 
@@ -24,7 +24,7 @@ function ownContentLastLine(doc: ImpactDoc, part: Part): number {
   const heading = part.heading.endLine ?? part.heading.line;
   const subs = (part as Partial<Section>).subsections;
   let last = (subs?.length ? subs[0].heading.line : lineOf(doc, part.range.end)) - 1;
-  while (last > heading && isBlank(src.lineText(last))) last--;
+  while (last > heading && isBlankLine(src.lineText(last))) last--;
   return Math.max(last, heading);
 }
 
@@ -39,7 +39,7 @@ function endsInList(doc: ImpactDoc, line: number, stop: number): boolean {
     // A line of an HTML block (or code) is no list item, even when it looks like one: after
     // `</details>` and a `- **Key:**` line with no blank line between, the HTML block goes on until a
     // blank line, so lines appended without one would land inside it and never be read.
-    if (isBlank(t) || HEADING_RE.test(t) || doc.nonProseLines.has(l)) return false;
+    if (isBlankLine(t) || HEADING_RE.test(t) || doc.nonProseLines.has(l)) return false;
     if (isListLine(t)) return true;
   }
   return false;
@@ -54,7 +54,7 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   const at = src.lineEnd(line);
   const next = line + 1 < src.lineCount ? src.lineText(line + 1) : '';
   let first = line + 1;
-  while (first < src.lineCount && isBlank(src.lineText(first))) first++;
+  while (first < src.lineCount && isBlankLine(src.lineText(first))) first++;
   if (first < lineOf(doc, part.range.end)) {
     const joined = joinIndentedList(doc, first, lines);
     if (joined) return joined;
@@ -76,7 +76,7 @@ export function insertAfterHeadingEdit(doc: ImpactDoc, part: Part, lines: string
   // Otherwise keep the blank line. A paragraph right under the heading would become a lazy
   // continuation of the new item: keepNextHeading puts a blank line between (and keeps an indented
   // heading out of the list).
-  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: (isBlank(next) ? eol + eol : eol) + lines.join(eol) });
+  return keepNextHeading(doc, { file: 'impact', range: { start: at, end: at }, newText: (isBlankLine(next) ? eol + eol : eol) + lines.join(eol) });
 }
 
 /**
@@ -114,7 +114,7 @@ export function appendLinesEdit(doc: ImpactDoc, part: Part, lines: string[]): Te
 export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   const src = doc.source;
   const lastInserted = edit.newText.slice(Math.max(edit.newText.lastIndexOf('\n'), edit.newText.lastIndexOf('\r')) + 1);
-  if (isBlank(lastInserted) || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
+  if (isBlankLine(lastInserted) || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
   const inList = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted);
   let line = src.positionAt(edit.range.end).line + 1;
   // The 1-3 space indentation of a heading on `line` (ATX, or the first text line of a setext heading).
@@ -137,14 +137,14 @@ export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   // would be lost: keep a blank line between (and, after a list item, take an indentation that
   // would put the heading's text inside that item).
   const next = line < src.lineCount ? src.lineText(line) : '';
-  if (!isBlank(next) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
+  if (!isBlankLine(next) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
     const indent = inList ? takeIndent(line) : 0;
     if (!indent) return { ...edit, newText: edit.newText + src.eol };
     const start = src.lineStart(line);
     return { ...edit, range: { start: edit.range.start, end: start + indent }, newText: edit.newText + src.eol + src.text.slice(edit.range.end, start) };
   }
   if (!inList) return edit;
-  while (line < src.lineCount && isBlank(src.lineText(line))) line++;
+  while (line < src.lineCount && isBlankLine(src.lineText(line))) line++;
   if (line >= src.lineCount) return edit;
   const indent = takeIndent(line);
   if (!indent) return edit;
@@ -235,8 +235,14 @@ export function appendPartEdit(doc: ImpactDoc, section: Part, heading: string, l
  * replace a written value; comments inside the replaced text are written back after the new text.)
  */
 export function fillValueEdit(doc: ImpactDoc, m: Marker, text: string): TextEdit {
-  const { start, end } = m.valueRange;
-  const raw = doc.source.text.slice(start, end);
+  const { start } = m.valueRange;
+  // Only the item's first paragraph: what follows a blank line in it (a nested list, a heading
+  // indented into the item, code) is the author's too, and stays.
+  const whole = doc.source.text.slice(start, m.valueRange.end);
+  const comments = commentRanges(whole);
+  const blank = [...whole.matchAll(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g)].find((b) => !comments.some((c) => b.index! >= c.start && b.index! < c.end));
+  const raw = blank ? whole.slice(0, blank.index) : whole;
+  const end = start + raw.length;
   const masked = maskComments(raw);
   const first = masked.search(/\S/);
   if (first >= 0) {
