@@ -292,6 +292,7 @@ describe('fuzz regressions', () => {
   for (const [name, rule, impact, part, headings] of [
     ['indented code (fix-gen-2102553169)', 'modality-missing', '# T\n\n## Capability and modality\n    - **Product Hazard:**\n  ### A detail\n\nText.\n', 'Capability and modality', ['# T', '## Capability and modality', '### A detail']],
     ['indented code and an indented list', 'modality-missing', '# T\n\n## Capability and modality\n    - **Product Hazard:**\n  - **Note:** nlp\n  ### A detail\n', 'Capability and modality', ['# T', '## Capability and modality', '### A detail']],
+    ['a tab-indented `##` line, which is code, and an indented sub-section (impact-gen-2463811769)', 'modality-missing', '# T\n\n## Capability and modality\n\t## 4.1 notes\n  ### A detail\n', 'Capability and modality', ['# T', '## Capability and modality', '### A detail']],
     ['indented code and an indented paragraph (fix-gen-3187562477)', 'factor-unrated', '# T\n\n## Path to harm\n\n### Adversary attention\n    - **Note:**\n  the\n  ### Awareness\n', 'Adversary attention', ['# T', '## Path to harm', '### Adversary attention', '### Awareness']],
   ] as const) {
     it(`IMPACT.md: lines under a heading followed by ${name} go after the part's own content`, () => {
@@ -302,7 +303,7 @@ describe('fuzz regressions', () => {
       const parts = doc.sections.flatMap((sec) => [sec, ...sec.subsections]);
       const target = parts.find((x) => x.heading.text === part)!;
       assert.ok(target.markers.length > 0, `no marker in '${part}':\n${r.impact}`);
-      assert.ok(doc.codeLines.has(impact.split('\n').findIndex((l) => l.startsWith('    '))), 'the indented code stays code');
+      assert.ok(doc.codeLines.has(impact.split('\n').findIndex((l) => /^(?: {4}|\t)/.test(l))), 'the indented code stays code');
       assert.deepEqual(pendingFixes(r.impact, undefined, rules(rule)), []);
     });
   }

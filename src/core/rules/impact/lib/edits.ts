@@ -8,7 +8,7 @@ import type { TextEdit } from '../../../types';
 import { commentRanges, maskComments } from './placeholders';
 
 const LIST_ITEM_RE = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const HEADING_RE = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
+const HEADING_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/; // spaces only: after a tab it is indented code
 
 /** A blank line to Markdown: nothing but spaces and tabs (a line of U+2028 or NBSP is text). */
 function isBlankLine(text: string): boolean {
