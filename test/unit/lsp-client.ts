@@ -96,7 +96,14 @@ export class TestClient {
     const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     startServer(server, options);
     server.listen();
-    return new TestClient(undefined, createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
+    const client = new TestClient(undefined, createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
+    // Nothing of the server may keep this process alive once the test is done.
+    client.stopServer = () => {
+      server.dispose();
+      toServer.destroy();
+      toClient.destroy();
+    };
+    return client;
   }
 
   private wake(): void {
@@ -133,7 +140,8 @@ export class TestClient {
 
   async initialize(rootDir: string, options: { initializationOptions?: unknown; capabilities?: unknown } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const res = await this.conn.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
-      processId: process.pid,
+      // A server in this process would watch this pid with a timer that keeps the process alive.
+      processId: this.child ? process.pid : null,
       rootUri: uriOf(rootDir),
       workspaceFolders: [{ uri: uriOf(rootDir), name: path.basename(rootDir) }],
       capabilities: options.capabilities ?? {
@@ -192,7 +200,11 @@ export class TestClient {
   kill(): void {
     if (this.child && this.alive) this.child.kill();
     this.conn.dispose();
+    this.stopServer?.();
   }
+
+  /** For a server in this process: disposes its connection and closes the streams. */
+  private stopServer?: () => void;
 }
 
 /** Applies LSP text edits (non-overlapping) to a text. */
