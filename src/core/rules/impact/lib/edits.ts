@@ -114,7 +114,7 @@ export function appendLinesEdit(doc: ImpactDoc, part: Part, lines: string[]): Te
 export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   const src = doc.source;
   const lastInserted = edit.newText.slice(Math.max(edit.newText.lastIndexOf('\n'), edit.newText.lastIndexOf('\r')) + 1);
-  if (isBlankLine(lastInserted) || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(lastInserted)) return edit;
+  if (isBlankLine(lastInserted) || HEADING_RE.test(lastInserted)) return edit;
   const inList = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(lastInserted);
   let line = src.positionAt(edit.range.end).line + 1;
   // The 1-3 space indentation of a heading on `line` (ATX, or the first text line of a setext heading).
@@ -137,7 +137,7 @@ export function keepNextHeading(doc: ImpactDoc, edit: TextEdit): TextEdit {
   // would be lost: keep a blank line between (and, after a list item, take an indentation that
   // would put the heading's text inside that item).
   const next = line < src.lineCount ? src.lineText(line) : '';
-  if (!isBlankLine(next) && !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(next) && !isListLine(next)) {
+  if (!isBlankLine(next) && !HEADING_RE.test(next) && !isListLine(next)) {
     const indent = inList ? takeIndent(line) : 0;
     if (!indent) return { ...edit, newText: edit.newText + src.eol };
     const start = src.lineStart(line);
